@@ -1,0 +1,10 @@
+import type { Core } from '@strapi/strapi';
+import { applyMigrationsAfterSync } from './database/apply-migrations';
+
+export default {
+  register() {},
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await applyMigrationsAfterSync(strapi);
+  },
+};

@@ -1,0 +1,33 @@
+import type { Core } from '@strapi/strapi';
+import { linkRules } from './links';
+import { recordRules } from './records';
+import type { DocumentCall } from './types';
+import { translateUniqueViolation } from './unique-violations';
+
+const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);
+
+/**
+ * The one choke point of the plugin's data: a document-service middleware, so the admin content
+ * manager, REST, GraphQL and any import all cross it. Each rule runs in the same transaction as the
+ * write it guards, so a refused write leaves nothing behind.
+ */
+export const registerDocumentRules = (strapi: Core.Strapi) => {
+  const rules = { ...recordRules(strapi), ...linkRules(strapi) };
+
+  strapi.documents.use(async (context, next) => {
+    const call = context as unknown as DocumentCall;
+    const rule = rules[call.uid];
+    const isWrite = WRITE_ACTIONS.has(call.action);
+    if (!rule || !(isWrite || call.action === 'delete')) return next();
+
+    return strapi.db.transaction(async () => {
+      if (isWrite) await rule.beforeWrite?.(call);
+      else await rule.beforeDelete?.(call);
+      try {
+        return await next();
+      } catch (error) {
+        throw translateUniqueViolation(error) ?? error;
+      }
+    });
+  });
+};

@@ -1,0 +1,11 @@
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from '../constants';
+import type services from '../services';
+
+type Services = typeof services;
+type ServiceName = keyof Services;
+type ServiceOf<Name extends ServiceName> = Services[Name] extends (...args: never[]) => infer R ? R : never;
+
+/** Typed access to the plugin's services. */
+export const getService = <Name extends ServiceName>(strapi: Core.Strapi, name: Name): ServiceOf<Name> =>
+  strapi.plugin(PLUGIN_ID).service(name) as ServiceOf<Name>;

@@ -1,0 +1,82 @@
+/**
+ * Normalisation of a client patch (create or update): the contact's location rules plus the
+ * client's own (required name, type, French SIRET checksum, multi-line notes).
+ */
+import { CLIENT_TYPES, MAX_LENGTH, type ClientType } from '../constants';
+import { applyAddressRules } from './address';
+import {
+  countryField,
+  emailField,
+  enumWithDefault,
+  phoneInputField,
+  postalCodeField,
+  siretInputField,
+  textField,
+} from './fields';
+import { isPatchObject, mergedValue, notAnObjectErrors, readPatch, type FieldSchemas } from './patch';
+import { checkFrenchSiret } from './siret';
+import { MESSAGES } from './text';
+import type { ClientRecord, NormaliseResult } from './types';
+
+/** What a patch may hold: the name may be sent empty, which the record rules then refuse. */
+type ClientWritableFields = Omit<ClientRecord, 'name'> & { name: string | null };
+
+export const DEFAULT_CLIENT_TYPE: ClientType = 'company';
+
+const CLIENT_FIELD_SCHEMAS: FieldSchemas<ClientWritableFields> = {
+  name: textField(MAX_LENGTH.clientName),
+  type: enumWithDefault(CLIENT_TYPES, DEFAULT_CLIENT_TYPE),
+  email: emailField,
+  phone: phoneInputField,
+  addressLine1: textField(MAX_LENGTH.addressLine),
+  addressLine2: textField(MAX_LENGTH.addressLine),
+  postalCode: postalCodeField,
+  city: textField(MAX_LENGTH.city),
+  region: textField(MAX_LENGTH.region),
+  country: countryField,
+  siret: siretInputField,
+  notes: textField(MAX_LENGTH.notes, 'multi-line'),
+};
+
+/**
+ * @param patch    the keys being written (other keys, such as relations, are ignored)
+ * @param existing the stored client on update, null on create
+ */
+export function normaliseClientPatch(
+  patch: Record<string, unknown>,
+  existing: ClientRecord | null
+): NormaliseResult<Partial<ClientRecord>> {
+  if (!isPatchObject(patch)) {
+    return { ok: false, errors: notAnObjectErrors() };
+  }
+  const reading = readPatch(patch, CLIENT_FIELD_SCHEMAS);
+  const errors = [...reading.errors];
+  const address = applyAddressRules(reading, existing);
+  errors.push(...address.errors);
+
+  const { name: patchedName, ...otherValues } = reading.values;
+  const data: Partial<ClientRecord> = { ...otherValues, ...address.changes };
+  if (existing === null) {
+    data.type ??= DEFAULT_CLIENT_TYPE;
+  }
+
+  const name = mergedValue(reading, existing, 'name', null);
+  if (name === null && !reading.failedFields.has('name')) {
+    errors.push({ path: ['name'], message: MESSAGES.required });
+  } else if (patchedName !== undefined && patchedName !== null) {
+    data.name = patchedName;
+  }
+
+  // A SIRET only has a checksum in France; agencies are French, so no country means France.
+  const siret = mergedValue(reading, existing, 'siret', null);
+  const siretNeedsCheck = reading.values.siret !== undefined || address.countryChanged;
+  const countryIsFrench = address.country === null || address.country === 'FR';
+  if (siret !== null && siretNeedsCheck && !reading.failedFields.has('siret') && countryIsFrench) {
+    const checked = checkFrenchSiret(siret);
+    if (!checked.ok) {
+      errors.push({ path: ['siret'], message: checked.message });
+    }
+  }
+
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, data };
+}

@@ -1,0 +1,169 @@
+/**
+ * Field-level normalisers: each takes one raw value from a request body and returns either the
+ * value to store or one readable message. Checks that need other fields (phone and postal code
+ * against the country, region against the postal code) live in address.ts and the record modules.
+ */
+import { z } from 'zod';
+
+import { MAX_LENGTH } from '../constants';
+import { resolveCountryCode } from './country';
+import { accept, cleanText, MESSAGES, reject, type Check, type TextLayout } from './text';
+
+/** A zod schema that accepts any JS value and outputs T (or reports issues). */
+export type FieldSchema<T> = z.ZodType<T, unknown>;
+
+type RefinementContext = z.core.$RefinementCtx<unknown>;
+
+function reportIssue(context: RefinementContext, message: string, input: unknown): never {
+  context.issues.push({ code: 'custom', message, input });
+  return z.NEVER;
+}
+
+/**
+ * A nullable string field: type check, cleaning (trim, whitespace, control characters, length),
+ * then an optional field-specific step on the non-empty cleaned text.
+ */
+function stringField<T>(options: {
+  max: number;
+  layout?: TextLayout;
+  finish: (cleaned: string) => Check<T>;
+}): FieldSchema<T | null> {
+  return z
+    .string({ error: MESSAGES.mustBeString })
+    .nullable()
+    .transform((raw, context): T | null => {
+      if (raw === null) {
+        return null;
+      }
+      const cleaned = cleanText(raw, options.max, options.layout ?? 'single-line');
+      if (!cleaned.ok) {
+        return reportIssue(context, cleaned.message, raw);
+      }
+      if (cleaned.value === null) {
+        return null;
+      }
+      const finished = options.finish(cleaned.value);
+      return finished.ok ? finished.value : reportIssue(context, finished.message, raw);
+    });
+}
+
+/** Free text (names, address lines, city, region…): cleaned, bounded, empty → null. */
+export function textField(max: number, layout: TextLayout = 'single-line'): FieldSchema<string | null> {
+  return stringField({ max, layout, finish: accept });
+}
+
+const emailFormat = z.email();
+
+/** E-mail addresses are compared and deduplicated lower-cased, so they are stored that way. */
+export const emailField: FieldSchema<string | null> = stringField({
+  max: MAX_LENGTH.email,
+  finish: (cleaned) => {
+    const lowered = cleaned.toLowerCase();
+    return emailFormat.safeParse(lowered).success
+      ? accept(lowered)
+      : reject('must be a valid e-mail address');
+  },
+});
+
+/** The raw phone as typed; it becomes E.164 in address.ts, where the record's country is known. */
+export const phoneInputField: FieldSchema<string | null> = textField(MAX_LENGTH.phoneInput);
+
+export const countryField: FieldSchema<string | null> = stringField({
+  max: MAX_LENGTH.country,
+  finish: (cleaned) => {
+    const alpha2 = resolveCountryCode(cleaned);
+    return alpha2 === null ? reject('is not a known country') : accept(alpha2);
+  },
+});
+
+/** Postal codes are written upper-case ('SW1A 1AA'); the per-country format is checked later. */
+export const postalCodeField: FieldSchema<string | null> = stringField({
+  max: MAX_LENGTH.postalCode,
+  finish: (cleaned) => accept(cleaned.toUpperCase()),
+});
+
+function listOf(values: readonly string[]): string {
+  return values.join(', ');
+}
+
+/** An enumeration whose null means "the default" (a form left on "—" still stores a value). */
+export function enumWithDefault<Value extends string>(
+  values: readonly [Value, ...Value[]],
+  fallback: Value,
+  options: { caseInsensitive?: boolean } = {}
+): FieldSchema<Value> {
+  const choice = z.enum(values, { error: `must be one of: ${listOf(values)}` }).nullable();
+  const tolerant = options.caseInsensitive
+    ? z.preprocess((raw) => (typeof raw === 'string' ? raw.trim().toLowerCase() : raw), choice)
+    : choice;
+  return tolerant.transform((value): Value => value ?? fallback);
+}
+
+/** An enumeration that has no default: null is kept and reported as missing on the record. */
+export function requiredEnum<Value extends string>(
+  values: readonly [Value, ...Value[]]
+): FieldSchema<Value | null> {
+  return z.enum(values, { error: `must be one of: ${listOf(values)}` }).nullable();
+}
+
+/** Booleans only: "true" or 1 would hide a client bug, and consent must be unambiguous. */
+export function booleanWithDefault(fallback: boolean): FieldSchema<boolean> {
+  return z
+    .boolean({ error: 'must be true or false' })
+    .nullable()
+    .transform((value) => value ?? fallback);
+}
+
+/**
+ * SIRET as typed on invoices: '123 456 789 00012' or '123.456.789.00012'. Separators are
+ * removed; the French format and checksum are checked in client.ts, where the country is known.
+ */
+export const siretInputField: FieldSchema<string | null> = stringField({
+  // The bound applies to the compact form; separators may double the typed length.
+  max: MAX_LENGTH.siret * 2,
+  finish: (cleaned) => {
+    const compact = cleaned.replace(/[\s.]/g, '');
+    if (compact === '') {
+      return accept(null);
+    }
+    return compact.length > MAX_LENGTH.siret ? reject(MESSAGES.tooLong(MAX_LENGTH.siret)) : accept(compact);
+  },
+});
+
+const OFFER_REFERENCE_PATTERN = /^[A-Z0-9._/-]+$/;
+
+/** Offer references appear on quotes and in file names: upper-case, no spaces. */
+export const offerReferenceField: FieldSchema<string | null> = stringField({
+  max: MAX_LENGTH.offerReference,
+  finish: (cleaned) => {
+    const upper = cleaned.toUpperCase();
+    return OFFER_REFERENCE_PATTERN.test(upper)
+      ? accept(upper)
+      : reject('may only contain letters A-Z, digits and the characters . _ / -');
+  },
+});
+
+const isoDate = z.iso.date();
+const isoDateTime = z.iso.datetime({ offset: true, local: true });
+/** Longer than any ISO date-time with fractional seconds and offset; spares the regexes huge input. */
+const LONGEST_DATE_INPUT = 40;
+
+/** Calendar date 'YYYY-MM-DD'; a full ISO date-time is accepted and its date part kept. */
+export const isoDateField: FieldSchema<string | null> = z
+  .string({ error: 'must be a date in the form YYYY-MM-DD' })
+  .nullable()
+  .transform((raw, context): string | null => {
+    if (raw === null) {
+      return null;
+    }
+    const trimmed = raw.trim();
+    if (trimmed === '') {
+      return null;
+    }
+    const isDate = trimmed.length <= LONGEST_DATE_INPUT && isoDate.safeParse(trimmed).success;
+    const isDateTime = trimmed.length <= LONGEST_DATE_INPUT && isoDateTime.safeParse(trimmed).success;
+    if (!isDate && !isDateTime) {
+      return reportIssue(context, 'must be a real calendar date in the form YYYY-MM-DD', raw);
+    }
+    return trimmed.slice(0, 10);
+  });

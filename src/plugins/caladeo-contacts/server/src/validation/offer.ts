@@ -1,0 +1,68 @@
+/**
+ * Normalisation of an offer patch (create or update): required title and reference, status,
+ * and a travel period whose end is not before its start.
+ */
+import { MAX_LENGTH, OFFER_STATUSES, type OfferStatus } from '../constants';
+import { enumWithDefault, isoDateField, offerReferenceField, textField } from './fields';
+import { isPatchObject, mergedValue, notAnObjectErrors, readPatch, type FieldSchemas } from './patch';
+import { MESSAGES } from './text';
+import type { FieldError, NormaliseResult, OfferRecord } from './types';
+
+/** What a patch may hold: title and reference may be sent empty, which the record rules refuse. */
+type OfferWritableFields = Omit<OfferRecord, 'title' | 'reference'> & {
+  title: string | null;
+  reference: string | null;
+};
+
+export const DEFAULT_OFFER_STATUS: OfferStatus = 'draft';
+
+const OFFER_FIELD_SCHEMAS: FieldSchemas<OfferWritableFields> = {
+  title: textField(MAX_LENGTH.offerTitle),
+  reference: offerReferenceField,
+  status: enumWithDefault(OFFER_STATUSES, DEFAULT_OFFER_STATUS),
+  destination: textField(MAX_LENGTH.destination),
+  startDate: isoDateField,
+  endDate: isoDateField,
+};
+
+/**
+ * @param patch    the keys being written (other keys, such as relations, are ignored)
+ * @param existing the stored offer on update, null on create
+ */
+export function normaliseOfferPatch(
+  patch: Record<string, unknown>,
+  existing: OfferRecord | null
+): NormaliseResult<Partial<OfferRecord>> {
+  if (!isPatchObject(patch)) {
+    return { ok: false, errors: notAnObjectErrors() };
+  }
+  const reading = readPatch(patch, OFFER_FIELD_SCHEMAS);
+  const errors: FieldError[] = [...reading.errors];
+  const { title: patchedTitle, reference: patchedReference, ...otherValues } = reading.values;
+  const data: Partial<OfferRecord> = { ...otherValues };
+  if (existing === null) {
+    data.status ??= DEFAULT_OFFER_STATUS;
+  }
+
+  if (mergedValue(reading, existing, 'title', null) === null && !reading.failedFields.has('title')) {
+    errors.push({ path: ['title'], message: MESSAGES.required });
+  } else if (patchedTitle !== undefined && patchedTitle !== null) {
+    data.title = patchedTitle;
+  }
+  if (mergedValue(reading, existing, 'reference', null) === null && !reading.failedFields.has('reference')) {
+    errors.push({ path: ['reference'], message: MESSAGES.required });
+  } else if (patchedReference !== undefined && patchedReference !== null) {
+    data.reference = patchedReference;
+  }
+
+  const datesFailed = reading.failedFields.has('startDate') || reading.failedFields.has('endDate');
+  const datesWritten = reading.values.startDate !== undefined || reading.values.endDate !== undefined;
+  const startDate = mergedValue(reading, existing, 'startDate', null);
+  const endDate = mergedValue(reading, existing, 'endDate', null);
+  // Both are 'YYYY-MM-DD', so comparing the strings compares the dates.
+  if (!datesFailed && datesWritten && startDate !== null && endDate !== null && endDate < startDate) {
+    errors.push({ path: ['endDate'], message: `must not be before the start date (${startDate})` });
+  }
+
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, data };
+}

@@ -1,0 +1,66 @@
+import type { ClientType, Gender, Language, LinkRole, OfferStatus } from '../constants';
+
+/** One problem with one field; `path` is the field name as a one-element array (e.g. ['email']). */
+export type FieldError = { path: string[]; message: string };
+
+export type NormaliseResult<T> = { ok: true; data: T } | { ok: false; errors: FieldError[] };
+
+/** The scalar fields of a contact as they are stored. */
+export type ContactRecord = {
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  postalCode: string | null;
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  gender: Gender;
+  newsletter: boolean;
+  preferredLanguage: Language;
+  searchText: string;
+};
+
+/** The scalar fields of a client as they are stored. */
+export type ClientRecord = {
+  name: string;
+  type: ClientType;
+  email: string | null;
+  phone: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  postalCode: string | null;
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  siret: string | null;
+  notes: string | null;
+};
+
+/** The scalar fields of an offer as they are stored. */
+export type OfferRecord = {
+  title: string;
+  reference: string;
+  status: OfferStatus;
+  destination: string | null;
+  /** ISO calendar date, 'YYYY-MM-DD'. */
+  startDate: string | null;
+  /** ISO calendar date, 'YYYY-MM-DD'. */
+  endDate: string | null;
+};
+
+/** The scalar fields of a contact×client or contact×offer link. */
+export type LinkRecord = {
+  role: LinkRole;
+  isPrimary: boolean;
+};
+
+/** The location-dependent fields shared by contacts and clients. */
+export type AddressFields = {
+  phone: string | null;
+  postalCode: string | null;
+  region: string | null;
+  country: string | null;
+};

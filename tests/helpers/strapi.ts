@@ -1,0 +1,39 @@
+import path from 'path';
+import { createStrapi, type Core } from '@strapi/strapi';
+import { afterAll, beforeAll, expect } from '@jest/globals';
+import { APP_DIR, createTestDatabase } from './database';
+
+export type TestStrapi = { strapi: Core.Strapi };
+
+/**
+ * Boots a real Strapi for the calling test file, on a database of its own, and destroys both after
+ * the file. The returned handle is filled before the first test runs.
+ */
+export const useStrapi = (): TestStrapi => {
+  const handle = {} as TestStrapi;
+  let drop: (() => Promise<unknown>) | undefined;
+
+  beforeAll(async () => {
+    const testFile = path.basename(expect.getState().testPath ?? 'api', '.test.ts');
+    const database = await createTestDatabase(testFile);
+    drop = database.drop;
+    Object.assign(process.env, database.env, { NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
+
+    const strapi = createStrapi({
+      appDir: APP_DIR,
+      distDir: path.join(APP_DIR, 'dist'),
+      autoReload: false,
+      serveAdminPanel: false,
+    });
+    await strapi.load();
+    strapi.server.mount();
+    handle.strapi = strapi;
+  });
+
+  afterAll(async () => {
+    await handle.strapi?.destroy();
+    await drop?.();
+  });
+
+  return handle;
+};
