@@ -3,9 +3,10 @@
  * per test file (SQLite by default, PostgreSQL with TEST_DB=postgres).
  * ts-jest transpiles only; `npm run typecheck` is what fails on type errors.
  */
-const transform = { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
+const transform = { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false, tsconfig: { isolatedModules: true } }] };
 
 module.exports = {
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -19,7 +20,6 @@ module.exports = {
       transform,
       testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
-      testTimeout: 60000,
     },
   ],
 };

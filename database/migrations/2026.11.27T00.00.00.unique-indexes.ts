@@ -11,8 +11,16 @@ import type { Knex } from 'knex';
 const INDEXES = [
   { name: 'caladeo_contacts_email_ci_unique', table: 'caladeo_contacts', expression: 'lower(email)' },
   { name: 'offers_reference_unique', table: 'offers', expression: 'reference' },
-  { name: 'caladeo_client_contacts_primary_unique', table: 'caladeo_client_contacts', expression: 'primary_of' },
-  { name: 'caladeo_offer_contacts_primary_unique', table: 'caladeo_offer_contacts', expression: 'primary_of' },
+  {
+    name: 'caladeo_client_contacts_primary_unique',
+    table: 'caladeo_client_contacts',
+    expression: 'primary_of',
+  },
+  {
+    name: 'caladeo_offer_contacts_primary_unique',
+    table: 'caladeo_offer_contacts',
+    expression: 'primary_of',
+  },
 ];
 
 export async function up(knex: Knex) {

@@ -66,7 +66,11 @@ describe('offers', () => {
   });
 
   it.each([
-    ['an end before the start', { title: 'X', reference: 'R-1', startDate: '2027-05-10', endDate: '2027-05-01' }, 'endDate'],
+    [
+      'an end before the start',
+      { title: 'X', reference: 'R-1', startDate: '2027-05-10', endDate: '2027-05-01' },
+      'endDate',
+    ],
     ['an impossible date', { title: 'X', reference: 'R-2', startDate: '2027-02-30' }, 'startDate'],
     ['no reference', { title: 'X' }, 'reference'],
     ['an unknown status', { title: 'X', reference: 'R-3', status: 'won' }, 'status'],

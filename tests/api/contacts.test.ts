@@ -52,7 +52,11 @@ describe('creating a contact normalises every field', () => {
   });
 
   it('keeps a foreign number in its own country whatever the contact country', async () => {
-    const response = await api.post(CONTACTS, { lastName: 'Peeters', country: 'FR', phone: '+32 470 12 34 56' });
+    const response = await api.post(CONTACTS, {
+      lastName: 'Peeters',
+      country: 'FR',
+      phone: '+32 470 12 34 56',
+    });
     expect(response.status).toBe(201);
     expect(response.body.data.phone).toBe('+32470123456');
   });
@@ -79,7 +83,11 @@ describe('a contact that breaks a rule is refused with 400 naming the field, and
     ['letters as a phone', { lastName: 'X', phone: 'call me' }, 'phone'],
     ['an unknown country', { lastName: 'X', country: 'Atlantis' }, 'country'],
     ['a postal code invalid for France', { lastName: 'X', country: 'FR', postalCode: '3300' }, 'postalCode'],
-    ['a département contradicting the postal code', { lastName: 'X', country: 'FR', postalCode: '33000', region: 'Calvados' }, 'region'],
+    [
+      'a département contradicting the postal code',
+      { lastName: 'X', country: 'FR', postalCode: '33000', region: 'Calvados' },
+      'region',
+    ],
     ['an unknown gender', { lastName: 'X', gender: 'robot' }, 'gender'],
     ['an unknown language', { lastName: 'X', preferredLanguage: 'klingon' }, 'preferredLanguage'],
     ['a number as a name', { lastName: 42 }, 'lastName'],
@@ -104,9 +112,9 @@ describe('a contact that breaks a rule is refused with 400 naming the field, and
   });
 
   it('reports every failing field at once', async () => {
-    const response = await api.post(CONTACTS, { lastName: 'X', email: 'nope', phone: '12', country: 'Nowhere' });
+    const response = await api.post(CONTACTS, { lastName: 'X', email: 'nope', phone: '12', gender: 'robot' });
     expect(response.status).toBe(400);
-    expect(errorPaths(response.body)).toEqual(expect.arrayContaining([['email'], ['phone'], ['country']]));
+    expect(errorPaths(response.body)).toEqual(expect.arrayContaining([['email'], ['phone'], ['gender']]));
   });
 
   it.each([
@@ -133,7 +141,9 @@ describe('a contact that breaks a rule is refused with 400 naming the field, and
 
 describe('e-mail addresses are unique among contacts regardless of case', () => {
   it('refuses a second contact with the same address in other case', async () => {
-    expect((await api.post(CONTACTS, { lastName: 'Durand', email: 'paul.durand@example.fr' })).status).toBe(201);
+    expect((await api.post(CONTACTS, { lastName: 'Durand', email: 'paul.durand@example.fr' })).status).toBe(
+      201
+    );
     const response = await api.post(CONTACTS, { lastName: 'Durand bis', email: 'Paul.DURAND@example.fr' });
     expect(response.status).toBe(400);
     expect(errorPaths(response.body)).toEqual([['email']]);

@@ -26,7 +26,8 @@ const create = async (path: string, data: Record<string, unknown>) => {
   expect(response.status).toBe(201);
   return response.body.data.documentId as string;
 };
-const newContact = (lastName: string) => create(CONTACTS, { lastName, email: `${lastName.toLowerCase()}${++sequence}@example.fr` });
+const newContact = (lastName: string) =>
+  create(CONTACTS, { lastName, email: `${lastName.toLowerCase()}${++sequence}@example.fr` });
 const newClient = (name: string) => create(CLIENTS, { name, type: 'association' });
 const newOffer = (title: string) => create(OFFERS, { title, reference: `OFF-${++sequence}` });
 const linkToClient = (contact: string, client: string, role: string, isPrimary = false) =>
@@ -47,10 +48,18 @@ describe('roles on clients and offers are readable both ways in one request', ()
     );
     expect(response.status).toBe(200);
     expect(response.body.data.clientLinks).toEqual([
-      expect.objectContaining({ role: 'president', isPrimary: true, client: expect.objectContaining({ name: 'Club de randonnée' }) }),
+      expect.objectContaining({
+        role: 'president',
+        isPrimary: true,
+        client: expect.objectContaining({ name: 'Club de randonnée' }),
+      }),
     ]);
     expect(response.body.data.offerLinks).toEqual([
-      expect.objectContaining({ role: 'payeur', isPrimary: false, offer: expect.objectContaining({ title: 'Séjour en Crète' }) }),
+      expect.objectContaining({
+        role: 'payeur',
+        isPrimary: false,
+        offer: expect.objectContaining({ title: 'Séjour en Crète' }),
+      }),
     ]);
     expect(response.body.data.clientLinks[0]).not.toHaveProperty('primaryOf');
   });
@@ -66,10 +75,9 @@ describe('roles on clients and offers are readable both ways in one request', ()
 
     const client = await api.get(`${CLIENTS}/${company}?populate[contactLinks][populate]=contact`);
     expect(client.status).toBe(200);
-    const roles = client.body.data.contactLinks.map((link: { role: string; contact: { lastName: string } }) => [
-      link.contact.lastName,
-      link.role,
-    ]);
+    const roles = client.body.data.contactLinks.map(
+      (link: { role: string; contact: { lastName: string } }) => [link.contact.lastName, link.role]
+    );
     expect(roles).toEqual(
       expect.arrayContaining([
         ['Petit', 'responsable_voyage'],
@@ -95,10 +103,12 @@ describe('each client and offer has at most one primary contact', () => {
     const thirdLink = (await linkToClient(third, client, 'voyageur')).body.data.documentId;
 
     const primaries = async () =>
-      (await app.strapi.db.query(UID.clientContact).findMany({
-        where: { client: { documentId: client }, isPrimary: true },
-        populate: { contact: true },
-      })).map((link: { contact: { lastName: string } }) => link.contact.lastName);
+      (
+        await app.strapi.db.query(UID.clientContact).findMany({
+          where: { client: { documentId: client }, isPrimary: true },
+          populate: { contact: true },
+        })
+      ).map((link: { contact: { lastName: string } }) => link.contact.lastName);
 
     expect(await primaries()).toEqual(['Fontaine']);
     expect((await api.put(`${CLIENT_CONTACTS}/${thirdLink}`, { isPrimary: true })).status).toBe(200);
@@ -114,17 +124,27 @@ describe('each client and offer has at most one primary contact', () => {
     const offerB = await newOffer('Offre B');
     await linkToOffer(contact, offerA, 'responsable_voyage', true);
     await linkToOffer(other, offerB, 'responsable_voyage', true);
-    const count = await app.strapi.db.query(UID.offerContact).count({ where: { isPrimary: true, offer: { documentId: { $in: [offerA, offerB] } } } });
+    const count = await app.strapi.db
+      .query(UID.offerContact)
+      .count({ where: { isPrimary: true, offer: { documentId: { $in: [offerA, offerB] } } } });
     expect(count).toBe(2);
   });
 
   it('settles concurrent "make primary" requests on one client with a single primary', async () => {
     const client = await newClient('Amicale des anciens');
     const contacts = await Promise.all(['Henry', 'Perrin', 'Morin', 'Mathieu', 'Clement'].map(newContact));
-    const links = await Promise.all(contacts.map(async (contact) => (await linkToClient(contact, client, 'voyageur')).body.data.documentId as string));
-    const responses = await Promise.all(links.map((link) => api.put(`${CLIENT_CONTACTS}/${link}`, { isPrimary: true })));
+    const links = await Promise.all(
+      contacts.map(
+        async (contact) => (await linkToClient(contact, client, 'voyageur')).body.data.documentId as string
+      )
+    );
+    const responses = await Promise.all(
+      links.map((link) => api.put(`${CLIENT_CONTACTS}/${link}`, { isPrimary: true }))
+    );
     for (const response of responses) expect([200, 400]).toContain(response.status);
-    const primaries = await app.strapi.db.query(UID.clientContact).count({ where: { client: { documentId: client }, isPrimary: true } });
+    const primaries = await app.strapi.db
+      .query(UID.clientContact)
+      .count({ where: { client: { documentId: client }, isPrimary: true } });
     expect(primaries).toBe(1);
   });
 });
@@ -194,18 +214,20 @@ describe('deleting a contact, client or offer leaves no dangling link', () => {
     await linkToOffer(contact, offer, 'voyageur');
     await linkToOffer(stays, offer, 'voyageur');
 
-    const linksOf = (uid: typeof UID.clientContact | typeof UID.offerContact, where: Record<string, unknown>) =>
-      app.strapi.db.query(uid).count({ where });
+    const linksOf = (
+      uid: typeof UID.clientContact | typeof UID.offerContact,
+      where: Record<string, unknown>
+    ) => app.strapi.db.query(uid).count({ where });
 
-    expect((await api.delete(`${CONTACTS}/${contact}`)).status).toBe(200);
+    expect((await api.delete(`${CONTACTS}/${contact}`)).status).toBe(204);
     expect(await linksOf(UID.clientContact, { contact: { documentId: contact } })).toBe(0);
     expect(await linksOf(UID.offerContact, { contact: { documentId: contact } })).toBe(0);
     expect(await linksOf(UID.clientContact, { client: { documentId: client } })).toBe(1);
 
-    expect((await api.delete(`${CLIENTS}/${client}`)).status).toBe(200);
+    expect((await api.delete(`${CLIENTS}/${client}`)).status).toBe(204);
     expect(await linksOf(UID.clientContact, { contact: { documentId: stays } })).toBe(0);
 
-    expect((await api.delete(`${OFFERS}/${offer}`)).status).toBe(200);
+    expect((await api.delete(`${OFFERS}/${offer}`)).status).toBe(204);
     expect(await linksOf(UID.offerContact, { contact: { documentId: stays } })).toBe(0);
 
     // no link row is left without both of its ends

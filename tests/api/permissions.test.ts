@@ -9,7 +9,9 @@ const COLLECTIONS = [CONTACTS, CLIENTS, CLIENT_CONTACTS, OFFER_CONTACTS, OFFERS]
 let contactId: string;
 
 beforeAll(async () => {
-  const contact = await app.strapi.documents(UID.contact).create({ data: { lastName: 'Secret', email: 'secret@example.fr' } });
+  const contact = await app.strapi
+    .documents(UID.contact)
+    .create({ data: { lastName: 'Secret', email: 'secret@example.fr' } });
   contactId = contact.documentId;
 });
 
@@ -57,7 +59,10 @@ describe('API tokens', () => {
   it('limits a custom token to its actions', async () => {
     const custom = restClient(
       app,
-      await createApiToken(app.strapi, 'custom', ['plugin::caladeo-contacts.contact.find', 'plugin::caladeo-contacts.contact.findOne'])
+      await createApiToken(app.strapi, 'custom', [
+        'plugin::caladeo-contacts.contact.find',
+        'plugin::caladeo-contacts.contact.findOne',
+      ])
     );
     expect((await custom.get(CONTACTS)).status).toBe(200);
     expect((await custom.get(CLIENTS)).status).toBe(403);
@@ -90,12 +95,16 @@ describe('users-permissions roles', () => {
   });
 
   it('does not populate a relation the caller may not read', async () => {
-    const client = await app.strapi.documents(UID.client).create({ data: { name: 'Client caché', type: 'company' } });
+    const client = await app.strapi
+      .documents(UID.client)
+      .create({ data: { name: 'Client caché', type: 'company' } });
     await app.strapi.documents(UID.clientContact).create({
       data: { contact: contactId, client: client.documentId, role: 'payeur' },
     });
     const jwt = await createUserWithActions(app.strapi, ['plugin::caladeo-contacts.contact.findOne']);
-    const response = await restClient(app, jwt).get(`${CONTACTS}/${contactId}?populate[clientLinks][populate]=client`);
+    const response = await restClient(app, jwt).get(
+      `${CONTACTS}/${contactId}?populate[clientLinks][populate]=client`
+    );
     expect(response.status).toBe(200);
     expect(response.body.data.clientLinks ?? []).toEqual([]);
   });

@@ -28,14 +28,17 @@ export const createUserWithActions = async (strapi: Core.Strapi, actions: string
   for (const action of actions) {
     await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
   }
-  const user = (await strapi.plugin('users-permissions').service('user').add({
-    username: name,
-    email: `${name}@example.test`,
-    password: 'Secret-passw0rd',
-    provider: 'local',
-    confirmed: true,
-    blocked: false,
-    role: role.id,
-  })) as { id: number };
+  const user = (await strapi
+    .plugin('users-permissions')
+    .service('user')
+    .add({
+      username: name,
+      email: `${name}@example.test`,
+      password: 'Secret-passw0rd',
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: role.id,
+    })) as { id: number };
   return strapi.plugin('users-permissions').service('jwt').issue({ id: user.id }) as string;
 };

@@ -44,7 +44,9 @@ export const createTestDatabase = async (name: string) => {
 
   const settings = postgresSettings();
   await withClient('postgres', async (client) => {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [settings.database]);
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      settings.database,
+    ]);
     if (rowCount === 0) await client.query(`CREATE DATABASE "${settings.database}"`).catch(() => undefined);
   });
   const schema = `t_${slug}`.slice(0, 63);
@@ -62,6 +64,7 @@ export const createTestDatabase = async (name: string) => {
       DATABASE_NAME: settings.database,
       DATABASE_SCHEMA: schema,
     },
-    drop: () => withClient(settings.database, (client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)),
+    drop: () =>
+      withClient(settings.database, (client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)),
   };
 };

@@ -15,8 +15,9 @@ export type ErrorEnvelope = {
 
 /** A client of the REST API that sends the given Bearer credential (API token or JWT). */
 export const restClient = (app: TestStrapi, credential?: string) => {
-  const withAuth = (test: request.Test) => (credential ? test.set('Authorization', `Bearer ${credential}`) : test);
-  const server = () => request(app.strapi.server.httpServer);
+  const withAuth = (test: request.Test) =>
+    credential ? test.set('Authorization', `Bearer ${credential}`) : test;
+  const server = () => request(app.baseUrl);
   return {
     get: (path: string) => withAuth(server().get(path)),
     post: (path: string, data: unknown) => withAuth(server().post(path)).send({ data }),
@@ -30,4 +31,5 @@ export const restClient = (app: TestStrapi, credential?: string) => {
 export type RestClient = ReturnType<typeof restClient>;
 
 /** The paths named by a 400's field errors, e.g. [['email'], ['phone']]. */
-export const errorPaths = (body: ErrorEnvelope) => (body.error.details?.errors ?? []).map((entry) => entry.path);
+export const errorPaths = (body: ErrorEnvelope) =>
+  (body.error.details?.errors ?? []).map((entry) => entry.path);

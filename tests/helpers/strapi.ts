@@ -3,7 +3,10 @@ import { createStrapi, type Core } from '@strapi/strapi';
 import { afterAll, beforeAll, expect } from '@jest/globals';
 import { APP_DIR, createTestDatabase } from './database';
 
-export type TestStrapi = { strapi: Core.Strapi };
+// a first boot on PostgreSQL creates every table; leave it room on a busy machine
+const BOOT_TIMEOUT_MS = 120_000;
+
+export type TestStrapi = { strapi: Core.Strapi; baseUrl: string };
 
 /**
  * Boots a real Strapi for the calling test file, on a database of its own, and destroys both after
@@ -17,7 +20,10 @@ export const useStrapi = (): TestStrapi => {
     const testFile = path.basename(expect.getState().testPath ?? 'api', '.test.ts');
     const database = await createTestDatabase(testFile);
     drop = database.drop;
-    Object.assign(process.env, database.env, { NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
+    Object.assign(process.env, database.env, {
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
+    });
 
     const strapi = createStrapi({
       appDir: APP_DIR,
@@ -27,13 +33,18 @@ export const useStrapi = (): TestStrapi => {
     });
     await strapi.load();
     strapi.server.mount();
+    // one real listening socket, so that many concurrent requests share it as browsers would
+    const httpServer = strapi.server.httpServer;
+    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+    const address = httpServer.address();
+    handle.baseUrl = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
     handle.strapi = strapi;
-  });
+  }, BOOT_TIMEOUT_MS);
 
   afterAll(async () => {
     await handle.strapi?.destroy();
     await drop?.();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   return handle;
 };

@@ -55,7 +55,10 @@ const linkRule = (strapi: Core.Strapi, linkUid: LinkUid): DocumentRule => {
     ] as const) {
       const documentId = relationTarget(data[field]);
       if (!documentId) {
-        errors.push({ path: [field], message: `must be the documentId of one ${field === 'contact' ? 'contact' : TARGET_LABEL[linkUid]}` });
+        errors.push({
+          path: [field],
+          message: `must be the documentId of one ${field === 'contact' ? 'contact' : TARGET_LABEL[linkUid]}`,
+        });
       } else if (!(await links().exists(uid, documentId))) {
         errors.push({ path: [field], message: `does not exist` });
       } else {
@@ -98,19 +101,35 @@ const linkRule = (strapi: Core.Strapi, linkUid: LinkUid): DocumentRule => {
       }
 
       // update: the ends are fixed; only the role and the primary flag change
-      const stored = call.params.documentId ? await links().findWithEnds(linkUid, call.params.documentId) : null;
+      const stored = call.params.documentId
+        ? await links().findWithEnds(linkUid, call.params.documentId)
+        : null;
       if (!stored) return;
       const endErrors: FieldError[] = ['contact', targetField]
         .filter((field) => data[field] !== undefined)
-        .map((field) => ({ path: [field], message: 'cannot be changed; delete this link and create another' }));
+        .map((field) => ({
+          path: [field],
+          message: 'cannot be changed; delete this link and create another',
+        }));
       const result = normaliseLinkPatch(data, { role: stored.role, isPrimary: stored.isPrimary } as never);
       const allErrors = [...(result.ok ? [] : result.errors), ...endErrors];
       if (!result.ok || allErrors.length > 0) throw fieldValidationError(allErrors);
 
       const next: Record<string, unknown> = { ...data, ...result.data };
-      if (result.data.role !== undefined && result.data.role !== stored.role && stored.contactDocumentId && stored.targetDocumentId) {
-        const duplicate = await links().findDuplicate(linkUid, stored.contactDocumentId, stored.targetDocumentId, String(result.data.role));
-        if (duplicate) throw singleFieldError('role', `is already held by this contact on this ${TARGET_LABEL[linkUid]}`);
+      if (
+        result.data.role !== undefined &&
+        result.data.role !== stored.role &&
+        stored.contactDocumentId &&
+        stored.targetDocumentId
+      ) {
+        const duplicate = await links().findDuplicate(
+          linkUid,
+          stored.contactDocumentId,
+          stored.targetDocumentId,
+          String(result.data.role)
+        );
+        if (duplicate)
+          throw singleFieldError('role', `is already held by this contact on this ${TARGET_LABEL[linkUid]}`);
       }
       if (result.data.isPrimary === true && stored.targetDocumentId) {
         await links().clearPrimary(linkUid, stored.targetDocumentId, stored.id);

@@ -49,7 +49,9 @@ const recordRule = (strapi: Core.Strapi, spec: RecordSpec): DocumentRule => ({
     const data = writePayload(call);
     const onExisting = isWriteOnExisting(call);
     const existing = onExisting
-      ? await strapi.db.query(spec.uid as typeof UID.contact).findOne({ where: { documentId: call.params.documentId } })
+      ? await strapi.db
+          .query(spec.uid as typeof UID.contact)
+          .findOne({ where: { documentId: call.params.documentId } })
       : null;
     // a write to a missing document falls through: the document service answers "not found"
     if (onExisting && !existing) return;

@@ -39,7 +39,8 @@ export const translateUniqueViolation = (error: unknown) => {
   if (!error || typeof error !== 'object') return null;
   const { code, constraint, message } = error as DatabaseError;
   const text = typeof message === 'string' ? message : '';
-  const isUniqueViolation = code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || text.includes('UNIQUE constraint failed');
+  const isUniqueViolation =
+    code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || text.includes('UNIQUE constraint failed');
   if (!isUniqueViolation) return null;
   const match = UNIQUE_INDEXES.find(
     ({ index, column }) => constraint === index || text.includes(index) || text.includes(column)
