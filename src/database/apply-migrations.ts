@@ -12,7 +12,10 @@ type Migration = { up?: (knex: Knex) => Promise<void> };
  */
 export const applyMigrationsAfterSync = async (strapi: Core.Strapi) => {
   const directory = path.join(strapi.dirs.dist.root, 'database', 'migrations');
-  if (!fs.existsSync(directory)) return;
+  if (!fs.existsSync(directory)) {
+    // without them nothing stops two concurrent writes of one e-mail: refuse to run half-protected
+    throw new Error(`Database migrations not found in ${directory}; compile the app first`);
+  }
   const files = fs
     .readdirSync(directory)
     .filter((file) => file.endsWith('.js'))
