@@ -1,11 +1,12 @@
 import { factories } from '@strapi/strapi';
 import { UID } from '../constants';
+import { createSearchableController } from './searchable';
 
 // Core controllers validate and sanitize the query, call the document service (where the
 // validation choke point lives) and sanitize the output with the caller's permissions.
 export default {
-  contact: factories.createCoreController(UID.contact),
-  client: factories.createCoreController(UID.client),
+  contact: createSearchableController(UID.contact),
+  client: createSearchableController(UID.client),
   'client-contact': factories.createCoreController(UID.clientContact),
   'offer-contact': factories.createCoreController(UID.offerContact),
 };

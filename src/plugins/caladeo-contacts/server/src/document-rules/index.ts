@@ -21,13 +21,15 @@ export const registerDocumentRules = (strapi: Core.Strapi) => {
     if (!rule || !(isWrite || call.action === 'delete')) return next();
 
     return strapi.db.transaction(async () => {
-      if (isWrite) await rule.beforeWrite?.(call);
-      else await rule.beforeDelete?.(call);
+      const after = isWrite ? await rule.beforeWrite?.(call) : await rule.beforeDelete?.(call);
+      let result: Awaited<ReturnType<typeof next>>;
       try {
-        return await next();
+        result = await next();
       } catch (error) {
         throw translateUniqueViolation(error) ?? error;
       }
+      if (after) await after();
+      return result;
     });
   });
 };

@@ -68,7 +68,26 @@ const linkRule = (strapi: Core.Strapi, linkUid: LinkUid): DocumentRule => {
     return { errors, ends };
   };
 
+  /** A contact's search text holds its clients' names: a client link made or removed changes it. */
+  const refreshSearchTextOf = (contactDocumentId: string | null) => {
+    if (linkUid !== UID.clientContact || !contactDocumentId) return undefined;
+    return async () => {
+      const contact = await strapi.db.query(UID.contact).findOne({
+        select: ['id'],
+        where: { documentId: contactDocumentId },
+      });
+      if (contact) await getService(strapi, 'search-index').refreshContacts([contact.id as number]);
+    };
+  };
+
   return {
+    async beforeDelete(call) {
+      const stored = call.params.documentId
+        ? await links().findWithEnds(linkUid, call.params.documentId)
+        : null;
+      return refreshSearchTextOf(stored?.contactDocumentId ?? null);
+    },
+
     async beforeWrite(call) {
       const data = writePayload(call);
       // primaryOf is derived from isPrimary below; a caller never sets it
@@ -93,7 +112,7 @@ const linkRule = (strapi: Core.Strapi, linkUid: LinkUid): DocumentRule => {
           [targetField]: target,
           primaryOf: result.data.isPrimary ? target : null,
         };
-        return;
+        return refreshSearchTextOf(contact);
       }
 
       if (call.action === 'clone') {

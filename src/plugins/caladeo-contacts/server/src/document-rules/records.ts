@@ -1,15 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import {
+  buildClientSearchText,
+  buildContactSearchText,
   normaliseClientPatch,
   normaliseContactPatch,
   normaliseOfferPatch,
+  type ContactRecord,
   type NormaliseResult,
 } from '../validation';
 import { fieldValidationError, singleFieldError } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { isWriteOnExisting, writePayload } from './data';
-import type { DocumentRule } from './types';
+import type { AfterWrite, DocumentRule } from './types';
 
 export const EMAIL_TAKEN_MESSAGE = 'is already used by another contact';
 export const REFERENCE_TAKEN_MESSAGE = 'is already used by another offer';
@@ -22,6 +25,37 @@ type RecordSpec = {
   normalise: (patch: Record<string, unknown>, existing: never) => NormaliseResult<Record<string, unknown>>;
   /** A field unique among the records, with the message when it is taken. */
   unique?: { field: string; message: string };
+  /**
+   * Completes the normalised data with what depends on other records (the search text), and
+   * returns the work to do once the write is done.
+   */
+  complete?: (
+    strapi: Core.Strapi,
+    data: Record<string, unknown>,
+    existing: StoredRow | null
+  ) => Promise<AfterWrite | void>;
+};
+
+type StoredRow = Record<string, unknown> & { id: number };
+
+const searchIndexOf = (strapi: Core.Strapi) => getService(strapi, 'search-index');
+
+/** A contact's search text includes the names of its clients, which the normaliser cannot see. */
+const completeContact: RecordSpec['complete'] = async (strapi, data, existing) => {
+  const clientNames = existing ? await searchIndexOf(strapi).clientNamesOf(existing.id) : [];
+  data.searchText = buildContactSearchText({ ...existing, ...data } as Partial<ContactRecord>, clientNames);
+};
+
+/** A renamed client changes the search text of every contact linked to it. */
+const completeClient: RecordSpec['complete'] = async (strapi, data, existing) => {
+  const merged = { ...existing, ...data } as { name?: string | null; city?: string | null };
+  data.searchText = buildClientSearchText(merged);
+  if (existing && data.name !== undefined && data.name !== existing.name) {
+    return async () => {
+      const index = searchIndexOf(strapi);
+      await index.refreshContacts(await index.contactIdsOfClient(existing.id));
+    };
+  }
 };
 
 const RECORD_SPECS: RecordSpec[] = [
@@ -30,8 +64,9 @@ const RECORD_SPECS: RecordSpec[] = [
     linkEnd: 'contact',
     normalise: normaliseContactPatch,
     unique: { field: 'email', message: EMAIL_TAKEN_MESSAGE },
+    complete: completeContact,
   },
-  { uid: UID.client, linkEnd: 'client', normalise: normaliseClientPatch },
+  { uid: UID.client, linkEnd: 'client', normalise: normaliseClientPatch, complete: completeClient },
   {
     uid: UID.offer,
     linkEnd: 'offer',
@@ -72,12 +107,21 @@ const recordRule = (strapi: Core.Strapi, spec: RecordSpec): DocumentRule => ({
       if (taken) throw singleFieldError(spec.unique.field, spec.unique.message);
     }
 
-    call.params.data = { ...data, ...result.data };
+    const completed: Record<string, unknown> = { ...result.data };
+    const after = await spec.complete?.(strapi, completed, existing as StoredRow | null);
+    call.params.data = { ...data, ...completed };
+    return after;
   },
 
   async beforeDelete(call) {
-    if (call.params.documentId) {
-      await getService(strapi, 'links').deleteLinksOf(spec.linkEnd, call.params.documentId);
+    if (!call.params.documentId) return;
+    const affectedContacts = await getService(strapi, 'links').deleteLinksOf(
+      spec.linkEnd,
+      call.params.documentId
+    );
+    // contacts that lose a client lose its name from their search text
+    if (spec.linkEnd === 'client' && affectedContacts.length > 0) {
+      return () => searchIndexOf(strapi).refreshContacts(affectedContacts);
     }
   },
 });

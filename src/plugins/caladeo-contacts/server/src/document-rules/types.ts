@@ -14,9 +14,12 @@ export type DocumentCall = {
   params: DocumentParams;
 };
 
+/** Work a rule leaves for after the write, in the same transaction (e.g. refreshing search text). */
+export type AfterWrite = () => Promise<void>;
+
 export type DocumentRule = {
   /** Validates and normalises `params.data` in place before create, update and clone. */
-  beforeWrite?: (call: DocumentCall) => Promise<void>;
+  beforeWrite?: (call: DocumentCall) => Promise<AfterWrite | void>;
   /** Removes what would dangle once the document is gone. */
-  beforeDelete?: (call: DocumentCall) => Promise<void>;
+  beforeDelete?: (call: DocumentCall) => Promise<AfterWrite | void>;
 };

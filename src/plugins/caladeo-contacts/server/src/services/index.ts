@@ -1,6 +1,8 @@
 import { factories } from '@strapi/strapi';
 import { UID } from '../constants';
 import links from './links';
+import searchIndex from './search-index';
+import listSearch from './list-search';
 
 export default {
   contact: factories.createCoreService(UID.contact),
@@ -8,4 +10,6 @@ export default {
   'client-contact': factories.createCoreService(UID.clientContact),
   'offer-contact': factories.createCoreService(UID.offerContact),
   links,
+  'search-index': searchIndex,
+  'list-search': listSearch,
 };

@@ -65,22 +65,26 @@ const links = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /**
-   * Deletes every link of a contact, client or offer. The join rows go with the link rows through
-   * their ON DELETE CASCADE foreign keys.
+   * Deletes every link of a contact, client or offer and returns the ids of the contacts that were
+   * linked. The join rows go with the link rows through their ON DELETE CASCADE foreign keys.
    */
-  async deleteLinksOf(end: 'contact' | 'client' | 'offer', documentId: string) {
+  async deleteLinksOf(end: 'contact' | 'client' | 'offer', documentId: string): Promise<number[]> {
     const linkUids = (Object.keys(LINK_TYPES) as LinkUid[]).filter(
       (uid) => end === 'contact' || LINK_TYPES[uid].targetField === end
     );
+    const contactIds: number[] = [];
     for (const linkUid of linkUids) {
       const rows = (await strapi.db.query(linkUid).findMany({
         select: ['id'],
         where: { [end]: { documentId } },
-      })) as Row[];
+        populate: { contact: { select: ['id'] } },
+      })) as Array<Row & { contact: { id: number } | null }>;
       if (rows.length > 0) {
         await strapi.db.query(linkUid).deleteMany({ where: { id: { $in: rows.map((row) => row.id) } } });
+        contactIds.push(...rows.flatMap((row) => (row.contact ? [row.contact.id] : [])));
       }
     }
+    return contactIds;
   },
 });
 

@@ -17,7 +17,7 @@ const STORED: ContactRecord = {
   gender: 'male',
   newsletter: true,
   preferredLanguage: 'fr',
-  searchText: 'jean dupont jean.dupont@exemple.fr bordeaux 33612345678 0612345678',
+  searchText: 'dupont jean jean.dupont@exemple.fr bordeaux 33612345678 0612345678',
 };
 
 function stored(overrides: Partial<ContactRecord> = {}): ContactRecord {
@@ -81,7 +81,7 @@ describe('normaliseContactPatch on create', () => {
       gender: 'female',
       newsletter: true,
       preferredLanguage: 'en',
-      searchText: 'eloise martin eloise.martin@exemple.fr bordeaux 33612345678 0612345678',
+      searchText: 'martin eloise eloise.martin@exemple.fr bordeaux 33612345678 0612345678',
     });
   });
 
@@ -371,7 +371,7 @@ describe('normaliseContactPatch on update', () => {
   it('returns only the patched fields and the recomputed search text', () => {
     expect(dataOf(normaliseContactPatch({ firstName: 'Jean-Marc' }, stored()))).toEqual({
       firstName: 'Jean-Marc',
-      searchText: 'jean-marc dupont jean.dupont@exemple.fr bordeaux 33612345678 0612345678',
+      searchText: 'dupont jean-marc jean.dupont@exemple.fr bordeaux 33612345678 0612345678',
     });
   });
 
@@ -393,7 +393,7 @@ describe('normaliseContactPatch on update', () => {
 
   it('recomputes the search text from the merged record', () => {
     expect(dataOf(normaliseContactPatch({ phone: null, city: 'Pessac' }, stored())).searchText).toBe(
-      'jean dupont jean.dupont@exemple.fr pessac'
+      'dupont jean jean.dupont@exemple.fr pessac'
     );
   });
 });

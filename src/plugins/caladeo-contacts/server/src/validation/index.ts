@@ -6,7 +6,7 @@ export { normaliseContactPatch, CONTACT_DEFAULTS } from './contact';
 export { normaliseClientPatch, DEFAULT_CLIENT_TYPE } from './client';
 export { normaliseOfferPatch, DEFAULT_OFFER_STATUS } from './offer';
 export { normaliseLinkPatch } from './link';
-export { buildContactSearchText, normaliseSearchTerm } from './search-text';
+export { buildClientSearchText, buildContactSearchText, normaliseSearchTerm } from './search-text';
 export { resolveCountryCode } from './country';
 export { findDepartementsForPostalCode, type Departement } from './france';
 export type {

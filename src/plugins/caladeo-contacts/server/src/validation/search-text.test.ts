@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { buildContactSearchText, normaliseSearchTerm } from './search-text';
+import { buildClientSearchText, buildContactSearchText, normaliseSearchTerm } from './search-text';
 
 describe('normaliseSearchTerm', () => {
   it.each([
@@ -25,7 +25,7 @@ describe('normaliseSearchTerm', () => {
 });
 
 describe('buildContactSearchText', () => {
-  it('joins the folded name, e-mail, city and both phone forms', () => {
+  it('joins the folded last and first name, e-mail, city and both phone forms', () => {
     expect(
       buildContactSearchText({
         firstName: 'Éloïse',
@@ -36,11 +36,35 @@ describe('buildContactSearchText', () => {
         region: 'Loire',
         addressLine1: '12 rue des Œillets',
       })
-    ).toBe('eloise dupre-loeuvre eloise@exemple.fr saint-etienne 33612345678 0612345678');
+    ).toBe('dupre-loeuvre eloise eloise@exemple.fr saint-etienne 33612345678 0612345678');
   });
 
   it('skips missing and null fields', () => {
     expect(buildContactSearchText({ lastName: 'Martin', firstName: null, phone: null })).toBe('martin');
     expect(buildContactSearchText({})).toBe('');
+  });
+});
+
+describe('buildContactSearchText with clients', () => {
+  it("appends the folded names of the contact's clients", () => {
+    expect(buildContactSearchText({ lastName: 'Martin' }, ['Amicale Laïque', 'CSE Öko'])).toBe(
+      'martin amicale laique cse oko'
+    );
+  });
+
+  it('bounds what the client names add', () => {
+    const text = buildContactSearchText(
+      { lastName: 'Martin' },
+      Array.from({ length: 100 }, () => 'Association')
+    );
+    expect(text.length).toBeLessThanOrEqual('martin '.length + 600);
+  });
+});
+
+describe('buildClientSearchText', () => {
+  it('folds the name and the city', () => {
+    expect(buildClientSearchText({ name: 'Comité d’Entreprise Élan', city: 'Besançon' })).toBe(
+      'comite d’entreprise elan besancon'
+    );
   });
 });

@@ -26,9 +26,20 @@ export function normaliseSearchTerm(term: string): string {
   return foldCaseAndAccents(withoutControlCharacters(term)).replace(/\s+/g, ' ').trim();
 }
 
-export function buildContactSearchText(record: Partial<ContactRecord>): string {
+/** Client names beyond this are left out of a contact's search text, to keep it indexable. */
+export const MAX_CLIENT_NAMES_LENGTH = 600;
+
+/**
+ * The last name comes first so that ordering by the search text orders by name, and a search
+ * that matches its start ranks as a name-prefix match. The names of the contact's clients come
+ * last: typing a client's name finds its people.
+ */
+export function buildContactSearchText(
+  record: Partial<ContactRecord>,
+  clientNames: readonly string[] = []
+): string {
   const parts: string[] = [];
-  for (const value of [record.firstName, record.lastName, record.email, record.city]) {
+  for (const value of [record.lastName, record.firstName, record.email, record.city]) {
     if (typeof value === 'string') {
       parts.push(value);
     }
@@ -36,5 +47,11 @@ export function buildContactSearchText(record: Partial<ContactRecord>): string {
   if (typeof record.phone === 'string' && record.phone !== '') {
     parts.push(...phoneSearchForms(record.phone));
   }
-  return normaliseSearchTerm(parts.join(' '));
+  const clients = clientNames.join(' ').slice(0, MAX_CLIENT_NAMES_LENGTH);
+  return normaliseSearchTerm(`${parts.join(' ')} ${clients}`);
+}
+
+/** A client is searched by its name, and by its city to tell namesakes apart. */
+export function buildClientSearchText(record: { name?: string | null; city?: string | null }): string {
+  return normaliseSearchTerm([record.name, record.city].filter((part) => typeof part === 'string').join(' '));
 }
