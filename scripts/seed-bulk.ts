@@ -1,0 +1,301 @@
+/**
+ * The bulk path of `npm run seed -- --bulk --contacts 1000000`: rows go straight to the database in
+ * large batched INSERTs (PostgreSQL `unnest` arrays, SQLite multi-row inserts), not one document
+ * call per row. The rows are those the validation would store (see seed-data/bulk-plan.ts); the
+ * search indexes are dropped during the load and rebuilt once at the end.
+ *
+ * Idempotent: contacts are keyed by their e-mail (`ON CONFLICT DO NOTHING` on the case-insensitive
+ * unique index), clients by name, and links are made only for contacts this run inserted.
+ */
+import { randomBytes } from 'crypto';
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+
+import { up as buildSearchIndexes } from '../database/migrations/2026.11.27T01.00.00.search-indexes';
+import {
+  CLIENTS_PER_CONTACT,
+  planBulkClients,
+  planBulkContacts,
+  type BulkContactRow,
+} from './seed-data/bulk-plan';
+
+export type BulkOptions = { contacts: number; seed: number; quiet: boolean };
+
+const BATCH = 10_000;
+const SEARCH_INDEXES = ['caladeo_contacts_search_trgm_idx', 'caladeo_contacts_search_sort_idx'];
+
+/** Strapi's document ids: 24 lower-case letters and digits. */
+const documentId = () => {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = randomBytes(24);
+  return Array.from(bytes, (byte, index) => alphabet[(index === 0 ? byte % 26 : byte % 36) as number]).join(
+    ''
+  );
+};
+
+type Inserted = { id: number; email?: string; name?: string };
+
+/** Inserts rows column-wise; returns the ids (and keys) of the rows really inserted. */
+const insertRows = async (
+  knex: Knex,
+  table: string,
+  columns: Record<string, { type: string; values: unknown[] }>,
+  // conflict: PostgreSQL's ON CONFLICT clause; on SQLite, any value means "ignore duplicates"
+  options: { conflict?: string; returning: string[] }
+): Promise<Inserted[]> => {
+  const names = Object.keys(columns);
+  if (knex.client.dialect === 'postgresql') {
+    const arrays = names.map((name, index) => `$${index + 1}::${columns[name]?.type}[]`);
+    const sql =
+      `INSERT INTO ${table} (${names.join(', ')}, created_at, updated_at, published_at) ` +
+      `SELECT *, now(), now(), now() FROM unnest(${arrays.join(', ')}) ` +
+      `${options.conflict ?? ''} RETURNING ${options.returning.join(', ')}`;
+    const connection = await knex.client.acquireConnection();
+    try {
+      const result = await connection.query(
+        sql,
+        names.map((name) => columns[name]?.values)
+      );
+      return result.rows as Inserted[];
+    } finally {
+      await knex.client.releaseConnection(connection);
+    }
+  }
+  const count = columns[names[0] as string]?.values.length ?? 0;
+  const now = Date.now();
+  const rows = Array.from({ length: count }, (_, index) => ({
+    ...Object.fromEntries(names.map((name) => [name, columns[name]?.values[index]])),
+    created_at: now,
+    updated_at: now,
+    published_at: now,
+  }));
+  const inserted: Inserted[] = [];
+  // SQLite binds at most 32,766 values per statement
+  const chunk = Math.floor(30_000 / (names.length + 3));
+  for (let start = 0; start < rows.length; start += chunk) {
+    const query = knex(table).insert(rows.slice(start, start + chunk));
+    const result = await (options.conflict ? query.onConflict().ignore() : query).returning(
+      options.returning
+    );
+    inserted.push(...(result as Inserted[]));
+  }
+  return inserted;
+};
+
+export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
+  const started = Date.now();
+  const knex = strapi.db.connection;
+  const isPostgres = knex.client.dialect === 'postgresql';
+  const log = (message: string) =>
+    options.quiet || console.log(`${((Date.now() - started) / 1000).toFixed(1)} s  ${message}`);
+
+  // clients, keyed by name
+  const clientRows = planBulkClients(
+    Math.max(1, Math.round(options.contacts * CLIENTS_PER_CONTACT)),
+    options.seed
+  );
+  const existingClients = new Map<string, number>();
+  for (let start = 0; start < clientRows.length; start += BATCH) {
+    const names = clientRows.slice(start, start + BATCH).map((client) => client.name);
+    const rows = (await knex('caladeo_clients').select('id', 'name').whereIn('name', names)) as Inserted[];
+    for (const row of rows) existingClients.set(row.name as string, row.id);
+  }
+  const missingClients = clientRows.filter((client) => !existingClients.has(client.name));
+  for (let start = 0; start < missingClients.length; start += BATCH) {
+    const batch = missingClients.slice(start, start + BATCH);
+    const inserted = await insertRows(
+      knex,
+      'caladeo_clients',
+      {
+        document_id: { type: 'text', values: batch.map(documentId) },
+        name: { type: 'text', values: batch.map((client) => client.name) },
+        type: { type: 'text', values: batch.map((client) => client.type) },
+        city: { type: 'text', values: batch.map((client) => client.city) },
+        country: { type: 'text', values: batch.map(() => 'FR') },
+        search_text: { type: 'text', values: batch.map((client) => client.searchText) },
+      },
+      { returning: ['id', 'name'] }
+    );
+    for (const row of inserted) existingClients.set(row.name as string, row.id);
+  }
+  const clientIds = clientRows.map((client) => existingClients.get(client.name) as number);
+  const clientDocumentIds = new Map<number, string>();
+  log(`${clientRows.length} clients (${missingClients.length} new)`);
+
+  if (isPostgres) {
+    for (const index of SEARCH_INDEXES) await knex.raw(`DROP INDEX IF EXISTS ${index}`);
+  }
+
+  let insertedContacts = 0;
+  let insertedLinks = 0;
+  const primaryTaken = new Set<number>(
+    (
+      (await knex('caladeo_client_contacts_client_lnk as l')
+        .join('caladeo_client_contacts as c', 'c.id', 'l.client_contact_id')
+        .where('c.is_primary', true)
+        .select('l.client_id')) as Array<{ client_id: number }>
+    ).map((row) => row.client_id)
+  );
+  for (let start = 0; start < options.contacts; start += BATCH) {
+    const batch: BulkContactRow[] = [
+      ...planBulkContacts(start, Math.min(BATCH, options.contacts - start), options.seed, clientRows),
+    ];
+    const column = <K extends keyof BulkContactRow>(key: K) => batch.map((row) => row[key]);
+    const inserted = await insertRows(
+      knex,
+      'caladeo_contacts',
+      {
+        document_id: { type: 'text', values: batch.map(documentId) },
+        first_name: { type: 'text', values: column('firstName') },
+        last_name: { type: 'text', values: column('lastName') },
+        gender: { type: 'text', values: column('gender') },
+        email: { type: 'text', values: column('email') },
+        phone: { type: 'text', values: column('phone') },
+        address_line_1: { type: 'text', values: column('addressLine1') },
+        postal_code: { type: 'text', values: column('postalCode') },
+        city: { type: 'text', values: column('city') },
+        region: { type: 'text', values: column('region') },
+        country: { type: 'text', values: column('country') },
+        newsletter: { type: 'boolean', values: column('newsletter') },
+        preferred_language: { type: 'text', values: column('preferredLanguage') },
+        search_text: { type: 'text', values: column('searchText') },
+      },
+      {
+        conflict: isPostgres ? 'ON CONFLICT (lower(email)) DO NOTHING' : 'ignore',
+        returning: ['id', 'email'],
+      }
+    );
+    insertedContacts += inserted.length;
+
+    // links for the contacts this run inserted; the first one of a client becomes its primary
+    const idByEmail = new Map(inserted.map((row) => [row.email as string, row.id]));
+    const links = batch.flatMap((row) => {
+      const contactId = idByEmail.get(row.email);
+      if (!row.client || contactId === undefined) return [];
+      const clientId = clientIds[row.client.index] as number;
+      const isPrimary = !primaryTaken.has(clientId);
+      primaryTaken.add(clientId);
+      return [{ contactId, clientId, role: row.client.role, isPrimary }];
+    });
+    if (links.length > 0) {
+      const clientDocs = await clientDocumentIdsOf(
+        knex,
+        links.map((link) => link.clientId),
+        clientDocumentIds
+      );
+      const linkRows = await insertRows(
+        knex,
+        'caladeo_client_contacts',
+        {
+          document_id: { type: 'text', values: links.map(documentId) },
+          role: { type: 'text', values: links.map((link) => link.role) },
+          is_primary: { type: 'boolean', values: links.map((link) => link.isPrimary) },
+          primary_of: {
+            type: 'text',
+            values: links.map((link) => (link.isPrimary ? clientDocs.get(link.clientId) : null)),
+          },
+        },
+        { returning: ['id'] }
+      );
+      const linkIds = linkRows.map((row) => row.id);
+      await insertJoinRows(
+        knex,
+        'caladeo_client_contacts_contact_lnk',
+        'contact_id',
+        linkIds,
+        links.map((link) => link.contactId)
+      );
+      await insertJoinRows(
+        knex,
+        'caladeo_client_contacts_client_lnk',
+        'client_id',
+        linkIds,
+        links.map((link) => link.clientId)
+      );
+      insertedLinks += links.length;
+    }
+    if ((start / BATCH) % 10 === 9)
+      log(`${start + batch.length} contacts planned, ${insertedContacts} inserted`);
+  }
+  log(`${insertedContacts} contacts and ${insertedLinks} client links inserted`);
+
+  if (isPostgres) {
+    await knex.raw("SET maintenance_work_mem = '1GB'");
+    await buildSearchIndexes(knex);
+    await knex.raw('ANALYZE caladeo_contacts, caladeo_clients, caladeo_client_contacts');
+    log('search indexes rebuilt and statistics refreshed');
+  }
+  return {
+    clients: clientRows.length,
+    newClients: missingClients.length,
+    insertedContacts,
+    insertedLinks,
+    elapsedMs: Date.now() - started,
+  };
+}
+
+const clientDocumentIdsOf = async (knex: Knex, ids: number[], cache: Map<number, string>) => {
+  const missing = [...new Set(ids)].filter((id) => !cache.has(id));
+  for (let start = 0; start < missing.length; start += BATCH) {
+    const rows = (await knex('caladeo_clients')
+      .select('id', 'document_id')
+      .whereIn('id', missing.slice(start, start + BATCH))) as Array<{ id: number; document_id: string }>;
+    for (const row of rows) cache.set(row.id, row.document_id);
+  }
+  return cache;
+};
+
+const insertJoinRows = async (
+  knex: Knex,
+  table: string,
+  column: string,
+  linkIds: number[],
+  targetIds: number[]
+) => {
+  const rows = linkIds.map((linkId, index) => ({
+    client_contact_id: linkId,
+    [column]: targetIds[index],
+    client_contact_ord: 1,
+  }));
+  const chunk = 5_000;
+  for (let start = 0; start < rows.length; start += chunk)
+    await knex(table).insert(rows.slice(start, start + chunk));
+};
+
+const BULK_USAGE =
+  'usage: npm run seed:bulk -- [--contacts N] [--seed N] [--quiet]\n' +
+  '  --contacts  contacts to load (default 1000000), with one client per 20 contacts\n' +
+  '  --seed      generator seed: the same options always give the same rows (default 42)';
+
+export function parseArgv(argv: readonly string[]): BulkOptions {
+  const options: BulkOptions = { contacts: 1_000_000, seed: 42, quiet: false };
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index];
+    if (arg === '--quiet') {
+      options.quiet = true;
+    } else if (arg === '--contacts' || arg === '--seed') {
+      const value = Number(argv[++index]);
+      const max = arg === '--contacts' ? 5_000_000 : 2 ** 31 - 1;
+      if (!Number.isInteger(value) || value < (arg === '--contacts' ? 1 : 0) || value > max) {
+        throw Object.assign(new Error(`${arg} takes a whole number up to ${max}\n${BULK_USAGE}`), {
+          name: 'UsageError',
+        });
+      }
+      options[arg === '--contacts' ? 'contacts' : 'seed'] = value;
+    } else {
+      throw Object.assign(new Error(`unknown option ${arg}\n${BULK_USAGE}`), { name: 'UsageError' });
+    }
+  }
+  return options;
+}
+
+export default async function run(strapi: Core.Strapi, argv: string[]) {
+  const options = parseArgv(argv);
+  const summary = await seedBulk(strapi, options);
+  if (!options.quiet) {
+    console.log(
+      `bulk seed: ${summary.insertedContacts} contacts, ${summary.newClients} clients, ` +
+        `${summary.insertedLinks} links inserted in ${(summary.elapsedMs / 1000).toFixed(1)} s`
+    );
+  }
+}
