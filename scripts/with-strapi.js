@@ -1,0 +1,91 @@
+/**
+ * Runs one of the app's TypeScript scripts inside a loaded Strapi (database and services, no HTTP
+ * server, no admin panel):
+ *
+ *   node scripts/with-strapi.js <name> [args…]      e.g. node scripts/with-strapi.js seed --contacts 500
+ *
+ * It compiles the app (scripts/ included) into dist/, loads Strapi, calls the default export of
+ * dist/scripts/<name>.js with (strapi, args), then shuts Strapi down. A script may also export
+ * `parseArgv(args)`, called before Strapi boots so that a bad option fails at once.
+ * Exit code: 0 on success, 1 with a message on any error.
+ */
+const fs = require('fs');
+const path = require('path');
+const { setTimeout: sleep } = require('timers/promises');
+
+// config/logger.ts reads LOG_LEVEL: a script's own output should not drown in boot logs.
+process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
+
+const APP_DIR = path.resolve(__dirname, '..');
+const SCRIPT_NAME = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/i;
+
+/** An error whose message says everything: printed without a stack. */
+const isUsageError = (error) => Boolean(error) && error.name === 'UsageError';
+
+/**
+ * Strapi emits each document's entry event after its transaction commits, without awaiting it
+ * (one query per write). Destroying Strapi while those queries wait for a connection aborts them
+ * and crashes the process, so the launcher waits for the pool to stay idle for a moment first.
+ */
+async function waitForIdleDatabase(strapi, { timeoutMs = 15_000, idleChecks = 4, intervalMs = 50 } = {}) {
+  const pool = strapi.db && strapi.db.connection && strapi.db.connection.client.pool;
+  if (!pool || typeof pool.numUsed !== 'function') return;
+  const deadline = Date.now() + timeoutMs;
+  for (let idle = 0; idle < idleChecks && Date.now() < deadline; ) {
+    const busy = pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0;
+    idle = busy ? 0 : idle + 1;
+    await sleep(intervalMs);
+  }
+}
+
+async function main([name, ...args]) {
+  if (!name || !SCRIPT_NAME.test(name)) {
+    const error = new Error('usage: node scripts/with-strapi.js <script name, e.g. seed> [args…]');
+    error.name = 'UsageError';
+    throw error;
+  }
+
+  const { compileStrapi, createStrapi } = require('@strapi/strapi');
+  const { distDir } = await compileStrapi({ appDir: APP_DIR });
+
+  const scriptFile = path.join(distDir, 'scripts', `${name}.js`);
+  if (!fs.existsSync(scriptFile)) {
+    const error = new Error(`no script "${name}": ${path.relative(APP_DIR, scriptFile)} was not compiled`);
+    error.name = 'UsageError';
+    throw error;
+  }
+  const script = require(scriptFile);
+  if (typeof script.default !== 'function') {
+    throw new Error(`${path.relative(APP_DIR, scriptFile)} has no default export function (strapi, argv)`);
+  }
+  if (typeof script.parseArgv === 'function') script.parseArgv(args);
+
+  const strapi = createStrapi({ appDir: APP_DIR, distDir, autoReload: false, serveAdminPanel: false });
+  let failure;
+  try {
+    await strapi.load();
+    await script.default(strapi, args);
+  } catch (error) {
+    failure = error;
+  }
+  await waitForIdleDatabase(strapi);
+  try {
+    await strapi.destroy();
+  } catch (error) {
+    failure = failure || error;
+  }
+  if (failure) throw failure;
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error) => {
+    if (isUsageError(error)) {
+      console.error(error.message);
+    } else {
+      console.error(error && error.stack ? error.stack : String(error));
+      if (error && error.cause) console.error(`caused by: ${error.cause.message || error.cause}`);
+    }
+    process.exit(1);
+  }
+);
