@@ -17,7 +17,7 @@ const sample = [...planBulkContacts(0, 3000, 42, clients), ...planBulkContacts(9
 
 describe('bulk-loaded contacts are what the validation would store', () => {
   it('normalises each of 4,000 sampled rows to itself, search text included', () => {
-    const mismatches = sample.flatMap((row) => {
+    const mismatches = sample.flatMap((row): Array<{ email: string } & Record<string, unknown>> => {
       const { client, searchText, ...fields } = row;
       const result = normaliseContactPatch(fields, null);
       if (!result.ok) return [{ email: row.email, errors: result.errors }];

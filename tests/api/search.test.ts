@@ -104,7 +104,7 @@ describe('searching contacts with q', () => {
     ['a lone %', '%'],
     ['a lone _', '_'],
     ['a lone backslash', '\\'],
-    ['quotes and wildcards', "l'e\"%_\\"],
+    ['quotes and wildcards', 'l\'e"%_\\'],
     ['10,000 characters', 'x'.repeat(10_000)],
     ['wildcards around a letter', '%e%'],
   ])('handles %s without error, treating wildcards literally', async (_label, q) => {
@@ -149,7 +149,10 @@ describe('the search text stays true after every kind of write', () => {
     await api.put(`${CONTACTS}/${id}`, { lastName: 'Après' });
     expect(names(await search('apres'))).toEqual(['Après']);
     expect(names(await search('avant'))).toEqual([]);
-    await app.strapi.documents(UID.contact).update({ documentId: id, data: { city: 'Montbéliard' } });
+    // Strapi's input type for an untyped content type knows no attribute: the data is ours
+    await app.strapi
+      .documents(UID.contact)
+      .update({ documentId: id, data: { city: 'Montbéliard' } as never });
     expect(names(await search('montbeliard'))).toEqual(['Après']);
   });
 

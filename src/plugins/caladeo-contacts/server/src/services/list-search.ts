@@ -39,6 +39,7 @@ const listSearch = ({ strapi }: { strapi: Core.Strapi }) => {
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
   /** Byte order on both databases, so that ordering, keyset comparisons and LIKE 'x%' agree. */
   const sortKey = () => (isPostgres() ? 'search_text COLLATE "C"' : 'search_text');
+  const keyParameter = () => (isPostgres() ? '? COLLATE "C"' : '?');
 
   const rankOf = (plan: SearchPlan) => {
     const first = plan.kind === 'substring' ? plan.tokens[0] : plan.kind === 'prefix' ? plan.prefix : '';
@@ -80,32 +81,20 @@ const listSearch = ({ strapi }: { strapi: Core.Strapi }) => {
         const rank = rankOf(plan);
         query.select(knex().raw('? as rank', [rank]));
         if (cursor?.order === 'relevance') {
-          query.where((outer) =>
-            outer
-              .whereRaw('? > ?', [rank, cursor.rank])
-              .orWhere((same) =>
-                same
-                  .whereRaw('? = ?', [rank, cursor.rank])
-                  .andWhere((next) =>
-                    next
-                      .whereRaw(`${key} > ?`, [cursor.sortKey])
-                      .orWhere((tie) =>
-                        tie.whereRaw(`${key} = ?`, [cursor.sortKey]).andWhere('id', '>', cursor.id)
-                      )
-                  )
-              )
-          );
+          query.whereRaw(`(?, ${key}, id) > (?, ${keyParameter()}, ?)`, [
+            rank,
+            cursor.rank,
+            cursor.sortKey,
+            cursor.id,
+          ]);
         }
         query.orderByRaw(`rank, ${key}, id`);
         return;
       }
       case 'name':
+        // a row-value comparison, which the (search_text, id) index serves as one range scan
         if (cursor?.order === 'name') {
-          query.where((next) =>
-            next
-              .whereRaw(`${key} > ?`, [cursor.sortKey])
-              .orWhere((tie) => tie.whereRaw(`${key} = ?`, [cursor.sortKey]).andWhere('id', '>', cursor.id))
-          );
+          query.whereRaw(`(${key}, id) > (${keyParameter()}, ?)`, [cursor.sortKey, cursor.id]);
         }
         query.orderByRaw(`${key}, id`);
         return;
