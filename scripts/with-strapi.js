@@ -11,7 +11,6 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { setTimeout: sleep } = require('timers/promises');
 
 // config/logger.ts reads LOG_LEVEL: a script's own output should not drown in boot logs.
 process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
@@ -21,22 +20,6 @@ const SCRIPT_NAME = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/i;
 
 /** An error whose message says everything: printed without a stack. */
 const isUsageError = (error) => Boolean(error) && error.name === 'UsageError';
-
-/**
- * Strapi emits each document's entry event after its transaction commits, without awaiting it
- * (one query per write). Destroying Strapi while those queries wait for a connection aborts them
- * and crashes the process, so the launcher waits for the pool to stay idle for a moment first.
- */
-async function waitForIdleDatabase(strapi, { timeoutMs = 15_000, idleChecks = 4, intervalMs = 50 } = {}) {
-  const pool = strapi.db && strapi.db.connection && strapi.db.connection.client.pool;
-  if (!pool || typeof pool.numUsed !== 'function') return;
-  const deadline = Date.now() + timeoutMs;
-  for (let idle = 0; idle < idleChecks && Date.now() < deadline; ) {
-    const busy = pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0;
-    idle = busy ? 0 : idle + 1;
-    await sleep(intervalMs);
-  }
-}
 
 async function main([name, ...args]) {
   if (!name || !SCRIPT_NAME.test(name)) {
@@ -68,7 +51,8 @@ async function main([name, ...args]) {
   } catch (error) {
     failure = error;
   }
-  await waitForIdleDatabase(strapi);
+  // see scripts/lib/idle-database.ts: queued post-commit queries must finish before shutdown
+  await require(path.join(distDir, 'scripts', 'lib', 'idle-database.js')).waitForIdleDatabase(strapi);
   try {
     await strapi.destroy();
   } catch (error) {

@@ -1,6 +1,7 @@
 import path from 'path';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { afterAll, beforeAll, expect } from '@jest/globals';
+import { waitForIdleDatabase } from '../../scripts/lib/idle-database';
 import { APP_DIR, createTestDatabase } from './database';
 
 // a first boot on PostgreSQL creates every table; leave it room on a busy machine
@@ -42,6 +43,7 @@ export const useStrapi = (): TestStrapi => {
   }, BOOT_TIMEOUT_MS);
 
   afterAll(async () => {
+    if (handle.strapi) await waitForIdleDatabase(handle.strapi);
     await handle.strapi?.destroy();
     await drop?.();
   }, BOOT_TIMEOUT_MS);
