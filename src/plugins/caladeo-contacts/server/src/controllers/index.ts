@@ -1,5 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { UID } from '../constants';
+import newsletter from './newsletter';
+import newsletterAdmin from './newsletter-admin';
 
 // Core controllers validate and sanitize the query, call the document service (where the
 // validation choke point lives) and sanitize the output with the caller's permissions.
@@ -8,4 +10,7 @@ export default {
   client: factories.createCoreController(UID.client),
   'client-contact': factories.createCoreController(UID.clientContact),
   'offer-contact': factories.createCoreController(UID.offerContact),
+  'consent-event': factories.createCoreController(UID.consentEvent),
+  newsletter,
+  'newsletter-admin': newsletterAdmin,
 };

@@ -9,7 +9,7 @@ import {
 import { fieldValidationError, singleFieldError } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { isWriteOnExisting, writePayload } from './data';
-import type { DocumentRule } from './types';
+import type { DocumentCall, DocumentRule } from './types';
 
 export const EMAIL_TAKEN_MESSAGE = 'is already used by another contact';
 export const REFERENCE_TAKEN_MESSAGE = 'is already used by another offer';
@@ -22,6 +22,16 @@ type RecordSpec = {
   normalise: (patch: Record<string, unknown>, existing: never) => NormaliseResult<Record<string, unknown>>;
   /** A field unique among the records, with the message when it is taken. */
   unique?: { field: string; message: string };
+  /** Relations the application keeps itself; a write that names one is refused. */
+  keptByApplication?: string[];
+  /** Side effects of a successful write: the stored row before it (null on create) and the result. */
+  afterWrite?: (
+    strapi: Core.Strapi,
+    existing: Record<string, unknown> | null,
+    result: unknown
+  ) => Promise<void>;
+  /** What goes with the record when it is deleted, besides its links. */
+  beforeDelete?: (strapi: Core.Strapi, documentId: string) => Promise<void>;
 };
 
 const RECORD_SPECS: RecordSpec[] = [
@@ -30,6 +40,11 @@ const RECORD_SPECS: RecordSpec[] = [
     linkEnd: 'contact',
     normalise: normaliseContactPatch,
     unique: { field: 'email', message: EMAIL_TAKEN_MESSAGE },
+    keptByApplication: ['consentEvents'],
+    // every change of `newsletter`, whatever wrote it, leaves its consent event
+    afterWrite: (strapi, existing, result) =>
+      getService(strapi, 'consent-log').recordContactWrite(existing, result),
+    beforeDelete: (strapi, documentId) => getService(strapi, 'consent-log').forgetContact(documentId),
   },
   { uid: UID.client, linkEnd: 'client', normalise: normaliseClientPatch },
   {
@@ -44,43 +59,65 @@ const RECORD_SPECS: RecordSpec[] = [
  * Contacts, clients and offers: every write is normalised by the one validation module, and a
  * delete takes the record's links with it.
  */
-const recordRule = (strapi: Core.Strapi, spec: RecordSpec): DocumentRule => ({
-  async beforeWrite(call) {
-    const data = writePayload(call);
-    const onExisting = isWriteOnExisting(call);
-    const existing = onExisting
-      ? await strapi.db
-          .query(spec.uid as typeof UID.contact)
-          .findOne({ where: { documentId: call.params.documentId } })
-      : null;
-    // a write to a missing document falls through: the document service answers "not found"
-    if (onExisting && !existing) return;
+const recordRule = (strapi: Core.Strapi, spec: RecordSpec): DocumentRule => {
+  // the stored row each write started from, for the side effects that compare before and after
+  const storedBeforeWrite = new WeakMap<DocumentCall, Record<string, unknown> | null>();
 
-    const result = spec.normalise(data, existing as never);
-    if (!result.ok) throw fieldValidationError(result.errors);
+  return {
+    async beforeWrite(call) {
+      const data = writePayload(call);
+      const keptFields = (spec.keptByApplication ?? []).filter((field) => data[field] !== undefined);
+      if (keptFields.length > 0) {
+        throw fieldValidationError(
+          keptFields.map((field) => ({
+            path: [field],
+            message: 'is kept by the application and cannot be written',
+          }))
+        );
+      }
+      const onExisting = isWriteOnExisting(call);
+      const existing = onExisting
+        ? await strapi.db
+            .query(spec.uid as typeof UID.contact)
+            .findOne({ where: { documentId: call.params.documentId } })
+        : null;
+      // a write to a missing document falls through: the document service answers "not found"
+      if (onExisting && !existing) return;
 
-    // a friendly answer for the common case; the unique index settles concurrent writes
-    const uniqueValue = spec.unique && result.data[spec.unique.field];
-    if (spec.unique && uniqueValue) {
-      const taken = await strapi.db.query(spec.uid as typeof UID.contact).findOne({
-        select: ['documentId'],
-        where: {
-          [spec.unique.field]: uniqueValue,
-          ...(call.action === 'update' ? { documentId: { $ne: call.params.documentId } } : {}),
-        },
-      });
-      if (taken) throw singleFieldError(spec.unique.field, spec.unique.message);
-    }
+      const result = spec.normalise(data, existing as never);
+      if (!result.ok) throw fieldValidationError(result.errors);
 
-    call.params.data = { ...data, ...result.data };
-  },
+      // a friendly answer for the common case; the unique index settles concurrent writes
+      const uniqueValue = spec.unique && result.data[spec.unique.field];
+      if (spec.unique && uniqueValue) {
+        const taken = await strapi.db.query(spec.uid as typeof UID.contact).findOne({
+          select: ['documentId'],
+          where: {
+            [spec.unique.field]: uniqueValue,
+            ...(call.action === 'update' ? { documentId: { $ne: call.params.documentId } } : {}),
+          },
+        });
+        if (taken) throw singleFieldError(spec.unique.field, spec.unique.message);
+      }
 
-  async beforeDelete(call) {
-    if (call.params.documentId) {
-      await getService(strapi, 'links').deleteLinksOf(spec.linkEnd, call.params.documentId);
-    }
-  },
-});
+      call.params.data = { ...data, ...result.data };
+      storedBeforeWrite.set(call, (existing as Record<string, unknown> | null) ?? null);
+    },
+
+    async afterWrite(call, result) {
+      // a clone is a new contact: its consent starts from nothing
+      const before = call.action === 'clone' ? null : (storedBeforeWrite.get(call) ?? null);
+      await spec.afterWrite?.(strapi, before, result);
+    },
+
+    async beforeDelete(call) {
+      if (call.params.documentId) {
+        await getService(strapi, 'links').deleteLinksOf(spec.linkEnd, call.params.documentId);
+        await spec.beforeDelete?.(strapi, call.params.documentId);
+      }
+    },
+  };
+};
 
 export const recordRules = (strapi: Core.Strapi): Record<string, DocumentRule> =>
   Object.fromEntries(RECORD_SPECS.map((spec) => [spec.uid, recordRule(strapi, spec)]));

@@ -17,6 +17,8 @@ export type DocumentCall = {
 export type DocumentRule = {
   /** Validates and normalises `params.data` in place before create, update and clone. */
   beforeWrite?: (call: DocumentCall) => Promise<void>;
+  /** Runs after a successful create, update or clone, in the same transaction, with its result. */
+  afterWrite?: (call: DocumentCall, result: unknown) => Promise<void>;
   /** Removes what would dangle once the document is gone. */
   beforeDelete?: (call: DocumentCall) => Promise<void>;
 };

@@ -1,6 +1,9 @@
 import { factories } from '@strapi/strapi';
 import { UID } from '../constants';
 import links from './links';
+import consentLog from './consent-log';
+import newsletter from './newsletter';
+import rateLimits from './rate-limits';
 
 export default {
   contact: factories.createCoreService(UID.contact),
@@ -8,4 +11,8 @@ export default {
   'client-contact': factories.createCoreService(UID.clientContact),
   'offer-contact': factories.createCoreService(UID.offerContact),
   links,
+  'consent-event': factories.createCoreService(UID.consentEvent),
+  'consent-log': consentLog,
+  newsletter,
+  'rate-limits': rateLimits,
 };
