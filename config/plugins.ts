@@ -1,4 +1,48 @@
+import path from 'path';
 import type { Core } from '@strapi/strapi';
+
+/**
+ * Where mails go. Production sends through SMTP (nodemailer); development writes each mail as a
+ * file under .tmp/mails/; tests keep them in memory. EMAIL_PROVIDER forces one of the three.
+ */
+const emailConfig = (env: Core.Config.Shared.ConfigParams['env']) => {
+  const fallback =
+    env('NODE_ENV') === 'production' ? 'smtp' : env('NODE_ENV') === 'test' ? 'capture' : 'files';
+  const transport = env('EMAIL_PROVIDER', fallback);
+  const settings = {
+    defaultFrom: env('EMAIL_FROM', 'Caladeo <no-reply@localhost>'),
+    defaultReplyTo: env('EMAIL_REPLY_TO', env('EMAIL_FROM', 'Caladeo <no-reply@localhost>')),
+  };
+  if (transport === 'smtp') {
+    return {
+      provider: 'nodemailer',
+      providerOptions: {
+        host: env('SMTP_HOST', '127.0.0.1'),
+        port: env.int('SMTP_PORT', 587),
+        secure: env.bool('SMTP_SECURE', false),
+        auth: env('SMTP_USERNAME', '')
+          ? { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD', '') }
+          : undefined,
+      },
+      settings,
+    };
+  }
+  // local providers are loaded by absolute path from the compiled app (dist/src/mail-providers)
+  const provider = path.resolve(
+    __dirname,
+    '..',
+    'src',
+    'mail-providers',
+    transport === 'capture' ? 'capture' : 'files'
+  );
+  return {
+    provider,
+    providerOptions: {
+      directory: path.resolve(__dirname, '..', '..', env('EMAIL_FILES_DIRECTORY', '.tmp/mails')),
+    },
+    settings,
+  };
+};
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
@@ -6,8 +50,30 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       jwtSecret: env('JWT_SECRET', 'caladeo-dev-users-permissions-jwt-secret'),
     },
   },
+  email: { config: emailConfig(env) },
   'caladeo-contacts': {
     enabled: true,
     resolve: './src/plugins/caladeo-contacts',
+    config: {
+      newsletter: {
+        secret: env('NEWSLETTER_SECRET', 'caladeo-dev-newsletter-secret'),
+        publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
+        allowedOrigins: env.array('NEWSLETTER_ALLOWED_ORIGINS', []),
+        confirmationTtlHours: env.int('NEWSLETTER_CONFIRMATION_TTL_HOURS', 48),
+        maxBodyBytes: env.int('NEWSLETTER_MAX_BODY_BYTES', 8192),
+        rateLimits: {
+          perIp: {
+            points: env.int('NEWSLETTER_LIMIT_PER_IP', 10),
+            durationSeconds: env.int('NEWSLETTER_LIMIT_PER_IP_SECONDS', 600),
+          },
+          perEmail: {
+            points: env.int('NEWSLETTER_LIMIT_PER_EMAIL', 3),
+            durationSeconds: env.int('NEWSLETTER_LIMIT_PER_EMAIL_SECONDS', 3600),
+          },
+          redisUrl: env('REDIS_URL', ''),
+          keyPrefix: env('NEWSLETTER_LIMIT_KEY_PREFIX', 'caladeo-newsletter'),
+        },
+      },
+    },
   },
 });

@@ -13,15 +13,19 @@ export type TestStrapi = { strapi: Core.Strapi; baseUrl: string };
  * Boots a real Strapi for the calling test file, on a database of its own, and destroys both after
  * the file. The returned handle is filled before the first test runs.
  */
-export const useStrapi = (): TestStrapi => {
+export const useStrapi = (options: { env?: Record<string, string> } = {}): TestStrapi => {
   const handle = {} as TestStrapi;
   let drop: (() => Promise<unknown>) | undefined;
+  // settings this file needs (rate limits, Redis…), put back afterwards so the next file starts clean
+  const previousEnv = Object.fromEntries(
+    Object.keys(options.env ?? {}).map((key) => [key, process.env[key]])
+  );
 
   beforeAll(async () => {
     const testFile = path.basename(expect.getState().testPath ?? 'api', '.test.ts');
     const database = await createTestDatabase(testFile);
     drop = database.drop;
-    Object.assign(process.env, database.env, {
+    Object.assign(process.env, database.env, options.env, {
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
     });
@@ -46,6 +50,10 @@ export const useStrapi = (): TestStrapi => {
     if (handle.strapi) await waitForIdleDatabase(handle.strapi);
     await handle.strapi?.destroy();
     await drop?.();
+    for (const [key, value] of Object.entries(previousEnv)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
   }, BOOT_TIMEOUT_MS);
 
   return handle;

@@ -10,6 +10,8 @@ export const UID = {
   clientContact: 'plugin::caladeo-contacts.client-contact',
   offerContact: 'plugin::caladeo-contacts.offer-contact',
   offer: 'api::offer.offer',
+  consentEvent: 'plugin::caladeo-contacts.consent-event',
+  newsletterConfirmation: 'plugin::caladeo-contacts.newsletter-confirmation',
 } as const;
 
 export type ContactUid = (typeof UID)['contact'];
@@ -64,4 +66,48 @@ export const MAX_LENGTH = {
   offerTitle: 200,
   offerReference: 40,
   destination: 200,
+} as const;
+
+/** Admin permission actions of the plugin, registered in bootstrap; routes name them by `ADMIN_ACTION`. */
+export const ACTIONS = [
+  {
+    section: 'plugins',
+    displayName: 'Export newsletter subscribers',
+    uid: 'newsletter.export',
+    pluginName: PLUGIN_ID,
+  },
+  {
+    section: 'plugins',
+    displayName: 'Read the consent log',
+    uid: 'consent.read',
+    pluginName: PLUGIN_ID,
+  },
+] as const;
+
+export const ADMIN_ACTION = {
+  newsletterExport: `plugin::${PLUGIN_ID}.newsletter.export`,
+  consentRead: `plugin::${PLUGIN_ID}.consent.read`,
+} as const;
+
+/** What happened to a contact's newsletter consent, as kept in the consent log. */
+export const CONSENT_ACTIONS = ['requested', 'confirmed', 'withdrawn', 'set_by_staff', 'set_by_api'] as const;
+export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
+
+/** Who caused a consent event: a visitor of a public page, an admin user, an API token, a REST user, or code. */
+export const CONSENT_ACTOR_KINDS = ['visitor', 'admin_user', 'api_token', 'api_user', 'system'] as const;
+export type ConsentActorKind = (typeof CONSENT_ACTOR_KINDS)[number];
+
+/** Languages the newsletter mails and pages are written in. */
+export const NEWSLETTER_LOCALES = ['fr', 'en'] as const;
+export type NewsletterLocale = (typeof NEWSLETTER_LOCALES)[number];
+
+/** The sign-up form's trap field: hidden from people, filled in by bots. */
+export const NEWSLETTER_HONEYPOT_FIELD = 'website';
+
+export const NEWSLETTER_MAX_LENGTH = {
+  source: 100,
+  consentTextVersion: 50,
+  userAgent: 500,
+  ipAddress: 45,
+  redirectTo: 500,
 } as const;

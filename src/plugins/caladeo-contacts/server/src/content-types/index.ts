@@ -2,6 +2,8 @@ import contact from './contact';
 import client from './client';
 import clientContact from './client-contact';
 import offerContact from './offer-contact';
+import consentEvent from './consent-event';
+import newsletterConfirmation from './newsletter-confirmation';
 
 // keys must equal each schema's info.singularName
 export default {
@@ -9,4 +11,6 @@ export default {
   client,
   'client-contact': clientContact,
   'offer-contact': offerContact,
+  'consent-event': consentEvent,
+  'newsletter-confirmation': newsletterConfirmation,
 };

@@ -1,6 +1,8 @@
 import { factories } from '@strapi/strapi';
 import { UID } from '../constants';
 import { createSearchableController } from './searchable';
+import newsletter from './newsletter';
+import newsletterAdmin from './newsletter-admin';
 
 // Core controllers validate and sanitize the query, call the document service (where the
 // validation choke point lives) and sanitize the output with the caller's permissions.
@@ -9,4 +11,7 @@ export default {
   client: createSearchableController(UID.client),
   'client-contact': factories.createCoreController(UID.clientContact),
   'offer-contact': factories.createCoreController(UID.offerContact),
+  'consent-event': factories.createCoreController(UID.consentEvent),
+  newsletter,
+  'newsletter-admin': newsletterAdmin,
 };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { consentRules } from './consent';
 import { linkRules } from './links';
 import { recordRules } from './records';
 import type { DocumentCall } from './types';
@@ -12,7 +13,7 @@ const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);
  * write it guards, so a refused write leaves nothing behind.
  */
 export const registerDocumentRules = (strapi: Core.Strapi) => {
-  const rules = { ...recordRules(strapi), ...linkRules(strapi) };
+  const rules = { ...recordRules(strapi), ...linkRules(strapi), ...consentRules() };
 
   strapi.documents.use(async (context, next) => {
     const call = context as unknown as DocumentCall;
@@ -28,7 +29,7 @@ export const registerDocumentRules = (strapi: Core.Strapi) => {
       } catch (error) {
         throw translateUniqueViolation(error) ?? error;
       }
-      if (after) await after();
+      if (after) await after(result);
       return result;
     });
   });

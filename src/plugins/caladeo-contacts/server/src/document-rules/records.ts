@@ -25,6 +25,16 @@ type RecordSpec = {
   normalise: (patch: Record<string, unknown>, existing: never) => NormaliseResult<Record<string, unknown>>;
   /** A field unique among the records, with the message when it is taken. */
   unique?: { field: string; message: string };
+  /** Relations the application keeps itself; a write that names one is refused. */
+  keptByApplication?: string[];
+  /** Side effects of a successful write: the stored row before it (null on create) and the result. */
+  afterWrite?: (
+    strapi: Core.Strapi,
+    existing: Record<string, unknown> | null,
+    result: unknown
+  ) => Promise<void>;
+  /** What goes with the record when it is deleted, besides its links. */
+  beforeDelete?: (strapi: Core.Strapi, documentId: string) => Promise<void>;
   /**
    * Completes the normalised data with what depends on other records (the search text), and
    * returns the work to do once the write is done.
@@ -65,6 +75,11 @@ const RECORD_SPECS: RecordSpec[] = [
     normalise: normaliseContactPatch,
     unique: { field: 'email', message: EMAIL_TAKEN_MESSAGE },
     complete: completeContact,
+    keptByApplication: ['consentEvents'],
+    // every change of `newsletter`, whatever wrote it, leaves its consent event
+    afterWrite: (strapi, existing, result) =>
+      getService(strapi, 'consent-log').recordContactWrite(existing, result),
+    beforeDelete: (strapi, documentId) => getService(strapi, 'consent-log').forgetContact(documentId),
   },
   { uid: UID.client, linkEnd: 'client', normalise: normaliseClientPatch, complete: completeClient },
   {
@@ -82,11 +97,20 @@ const RECORD_SPECS: RecordSpec[] = [
 const recordRule = (strapi: Core.Strapi, spec: RecordSpec): DocumentRule => ({
   async beforeWrite(call) {
     const data = writePayload(call);
+    const keptFields = (spec.keptByApplication ?? []).filter((field) => data[field] !== undefined);
+    if (keptFields.length > 0) {
+      throw fieldValidationError(
+        keptFields.map((field) => ({
+          path: [field],
+          message: 'is kept by the application and cannot be written',
+        }))
+      );
+    }
     const onExisting = isWriteOnExisting(call);
     const existing = onExisting
-      ? await strapi.db
+      ? ((await strapi.db
           .query(spec.uid as typeof UID.contact)
-          .findOne({ where: { documentId: call.params.documentId } })
+          .findOne({ where: { documentId: call.params.documentId } })) as StoredRow | null)
       : null;
     // a write to a missing document falls through: the document service answers "not found"
     if (onExisting && !existing) return;
@@ -108,9 +132,15 @@ const recordRule = (strapi: Core.Strapi, spec: RecordSpec): DocumentRule => ({
     }
 
     const completed: Record<string, unknown> = { ...result.data };
-    const after = await spec.complete?.(strapi, completed, existing as StoredRow | null);
+    const afterCompletion = await spec.complete?.(strapi, completed, existing);
     call.params.data = { ...data, ...completed };
-    return after;
+
+    // a clone is a new record: what compares before and after (consent) starts from nothing
+    const before = call.action === 'clone' ? null : existing;
+    return async (written) => {
+      await afterCompletion?.(written);
+      await spec.afterWrite?.(strapi, before, written);
+    };
   },
 
   async beforeDelete(call) {
@@ -119,6 +149,7 @@ const recordRule = (strapi: Core.Strapi, spec: RecordSpec): DocumentRule => ({
       spec.linkEnd,
       call.params.documentId
     );
+    await spec.beforeDelete?.(strapi, call.params.documentId);
     // contacts that lose a client lose its name from their search text
     if (spec.linkEnd === 'client' && affectedContacts.length > 0) {
       return () => searchIndexOf(strapi).refreshContacts(affectedContacts);

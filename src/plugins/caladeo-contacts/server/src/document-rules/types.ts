@@ -14,8 +14,11 @@ export type DocumentCall = {
   params: DocumentParams;
 };
 
-/** Work a rule leaves for after the write, in the same transaction (e.g. refreshing search text). */
-export type AfterWrite = () => Promise<void>;
+/**
+ * Work a rule leaves for after the write succeeded, in the same transaction, given the document
+ * service's result (e.g. refreshing search text, logging a consent change).
+ */
+export type AfterWrite = (result: unknown) => Promise<void>;
 
 export type DocumentRule = {
   /** Validates and normalises `params.data` in place before create, update and clone. */

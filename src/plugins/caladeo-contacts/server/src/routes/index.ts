@@ -1,10 +1,17 @@
 import { factories } from '@strapi/strapi';
 import { UID } from '../constants';
+import { newsletterAdminRoutes, newsletterContentApiRoutes } from './newsletter';
 
 type Routes = ReturnType<typeof factories.createCoreRouter>['routes'];
 
 const coreRoutes = (uid: (typeof UID)[keyof typeof UID]) => {
   const { routes } = factories.createCoreRouter(uid);
+  return typeof routes === 'function' ? routes() : routes;
+};
+
+// the consent log is read through the API, never written: no create, update or delete route
+const readOnlyCoreRoutes = (uid: (typeof UID)[keyof typeof UID]) => {
+  const { routes } = factories.createCoreRouter(uid, { only: ['find', 'findOne'] });
   return typeof routes === 'function' ? routes() : routes;
 };
 
@@ -18,6 +25,10 @@ let contentApiRoutes: Exclude<Routes, () => unknown> | undefined;
  * the public role holds none of these actions.
  */
 export default {
+  admin: {
+    type: 'admin' as const,
+    routes: newsletterAdminRoutes,
+  },
   'content-api': {
     type: 'content-api' as const,
     get routes() {
@@ -26,6 +37,8 @@ export default {
         ...coreRoutes(UID.client),
         ...coreRoutes(UID.clientContact),
         ...coreRoutes(UID.offerContact),
+        ...readOnlyCoreRoutes(UID.consentEvent),
+        ...newsletterContentApiRoutes,
       ];
       return contentApiRoutes;
     },

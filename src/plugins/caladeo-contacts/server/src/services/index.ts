@@ -3,6 +3,9 @@ import { UID } from '../constants';
 import links from './links';
 import searchIndex from './search-index';
 import listSearch from './list-search';
+import consentLog from './consent-log';
+import newsletter from './newsletter';
+import rateLimits from './rate-limits';
 
 export default {
   contact: factories.createCoreService(UID.contact),
@@ -12,4 +15,8 @@ export default {
   links,
   'search-index': searchIndex,
   'list-search': listSearch,
+  'consent-event': factories.createCoreService(UID.consentEvent),
+  'consent-log': consentLog,
+  newsletter,
+  'rate-limits': rateLimits,
 };

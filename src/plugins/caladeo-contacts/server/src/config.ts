@@ -1,0 +1,40 @@
+import {
+  DEFAULT_NEWSLETTER_SETTINGS,
+  DEVELOPMENT_SECRET,
+  type NewsletterSettings,
+} from './newsletter/settings';
+
+type PluginConfig = { newsletter: NewsletterSettings };
+
+const isPositiveInteger = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
+
+/** Defaults merged under config/plugins.ts; the validator stops a boot with settings that would fail later. */
+export default {
+  default: { newsletter: DEFAULT_NEWSLETTER_SETTINGS },
+  validator(config: PluginConfig) {
+    const { newsletter } = config;
+    const { rateLimits } = newsletter;
+    for (const [name, value] of Object.entries({
+      confirmationTtlHours: newsletter.confirmationTtlHours,
+      maxBodyBytes: newsletter.maxBodyBytes,
+      'rateLimits.perIp.points': rateLimits.perIp.points,
+      'rateLimits.perIp.durationSeconds': rateLimits.perIp.durationSeconds,
+      'rateLimits.perEmail.points': rateLimits.perEmail.points,
+      'rateLimits.perEmail.durationSeconds': rateLimits.perEmail.durationSeconds,
+    })) {
+      if (!isPositiveInteger(value))
+        throw new Error(`caladeo-contacts: newsletter.${name} must be a positive integer`);
+    }
+    if (process.env.NODE_ENV === 'production' && newsletter.secret === DEVELOPMENT_SECRET) {
+      // a known secret lets anyone forge unsubscribe links for every contact
+      throw new Error('caladeo-contacts: set NEWSLETTER_SECRET in production');
+    }
+    for (const origin of newsletter.allowedOrigins) {
+      if (new URL(origin).origin !== origin) {
+        throw new Error(
+          `caladeo-contacts: newsletter.allowedOrigins entry "${origin}" must be an origin like https://www.example.fr`
+        );
+      }
+    }
+  },
+};

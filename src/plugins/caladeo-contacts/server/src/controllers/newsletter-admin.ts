@@ -1,0 +1,22 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { singleFieldError } from '../utils/errors';
+import { getService } from '../utils/get-service';
+import { sendSubscribersCsv } from './newsletter';
+
+const DOCUMENT_ID_PATTERN = /^[a-z0-9]{1,64}$/;
+
+/** Admin routes: each carries `admin::hasPermissions` with its own action (routes/newsletter.ts). */
+const newsletterAdminController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async exportSubscribers(ctx: Context) {
+    sendSubscribersCsv(strapi, ctx);
+  },
+
+  async consentEventsOfContact(ctx: Context) {
+    const documentId = String((ctx.params as Record<string, unknown>).documentId ?? '');
+    if (!DOCUMENT_ID_PATTERN.test(documentId)) throw singleFieldError('documentId', 'is not a document id');
+    ctx.body = { data: await getService(strapi, 'consent-log').listForContact(documentId) };
+  },
+});
+
+export default newsletterAdminController;

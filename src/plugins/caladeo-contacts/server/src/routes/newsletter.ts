@@ -1,0 +1,67 @@
+import { ADMIN_ACTION, PLUGIN_ID } from '../constants';
+
+const PER_IP_LIMIT = `plugin::${PLUGIN_ID}.newsletter-rate-limit`;
+
+/**
+ * The plugin's only public surface (`auth: false`): the website's sign-up form and the links in
+ * mails. Each is rate limited per IP, and the app middleware `public-forms` bounds its body and
+ * CORS. Everything else here needs a permission.
+ */
+export const newsletterContentApiRoutes = [
+  {
+    method: 'POST',
+    path: '/newsletter/subscriptions',
+    handler: 'newsletter.subscribe',
+    config: { auth: false, middlewares: [PER_IP_LIMIT] },
+  },
+  {
+    method: 'GET',
+    path: '/newsletter/confirmations/:token',
+    handler: 'newsletter.showConfirmation',
+    config: { auth: false, middlewares: [PER_IP_LIMIT] },
+  },
+  {
+    method: 'POST',
+    path: '/newsletter/confirmations/:token',
+    handler: 'newsletter.confirm',
+    config: { auth: false, middlewares: [PER_IP_LIMIT] },
+  },
+  {
+    method: 'GET',
+    path: '/newsletter/unsubscribe/:token',
+    handler: 'newsletter.showUnsubscribe',
+    config: { auth: false, middlewares: [PER_IP_LIMIT] },
+  },
+  {
+    method: 'POST',
+    path: '/newsletter/unsubscribe/:token',
+    handler: 'newsletter.unsubscribe',
+    config: { auth: false, middlewares: [PER_IP_LIMIT] },
+  },
+  // users-permissions action / API-token scope `plugin::caladeo-contacts.newsletter.exportSubscribers`
+  {
+    method: 'GET',
+    path: '/newsletter/subscribers/export',
+    handler: 'newsletter.exportSubscribers',
+  },
+];
+
+/** Admin routes, each behind its own admin action. */
+export const newsletterAdminRoutes = [
+  {
+    method: 'GET',
+    path: '/newsletter/subscribers/export',
+    handler: 'newsletter-admin.exportSubscribers',
+    config: {
+      policies: [{ name: 'admin::hasPermissions', config: { actions: [ADMIN_ACTION.newsletterExport] } }],
+    },
+  },
+  {
+    method: 'GET',
+    path: '/contacts/:documentId/consent-events',
+    handler: 'newsletter-admin.consentEventsOfContact',
+    config: {
+      policies: [{ name: 'admin::hasPermissions', config: { actions: [ADMIN_ACTION.consentRead] } }],
+    },
+  },
+];

@@ -1,0 +1,328 @@
+import { Readable } from 'stream';
+import type { Core } from '@strapi/strapi';
+import { stringify } from 'csv-stringify/sync';
+import { errors } from '@strapi/utils';
+import { UID, type NewsletterLocale } from '../constants';
+import { runInPublicConsentFlow } from '../newsletter/consent-flow';
+import { confirmationMail } from '../newsletter/messages';
+import { newsletterSettings } from '../newsletter/settings';
+import {
+  hashConfirmationToken,
+  isWellFormedConfirmationToken,
+  newConfirmationToken,
+  signUnsubscribeToken,
+  verifyUnsubscribeToken,
+} from '../newsletter/tokens';
+import type { NewsletterSignUp } from '../validation/newsletter-sign-up';
+import { getService } from '../utils/get-service';
+
+/** What the public pages know about the person in front of them. */
+export type Visitor = { ipAddress: string | null; userAgent: string | null };
+
+type ContactRow = { id: number; documentId: string; email: string | null; newsletter: boolean };
+type ConfirmationRow = {
+  id: number;
+  expiresAt: string | Date;
+  consumedAt: string | Date | null;
+  source: string | null;
+  consentTextVersion: string | null;
+  locale: string | null;
+  contact: ContactRow | null;
+};
+
+export type ConfirmationState =
+  | { valid: true; locale: NewsletterLocale }
+  | { valid: false; locale: NewsletterLocale };
+
+const CONTACT_FIELDS = ['id', 'documentId', 'email', 'newsletter'];
+const EXPORT_BATCH = 1000;
+const EXPORT_COLUMNS = [
+  'email',
+  'firstName',
+  'lastName',
+  'locale',
+  'confirmedAt',
+  'consentMethod',
+  'unsubscribeUrl',
+];
+const CONSENT_METHOD: Record<string, string> = {
+  confirmed: 'double_opt_in',
+  set_by_staff: 'staff',
+  set_by_api: 'api',
+};
+
+const asLocale = (value: unknown): NewsletterLocale => (value === 'en' ? 'en' : 'fr');
+
+/** Spreadsheets run cells starting with these as formulas; a name typed on a public form must not. */
+const neutraliseFormula = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+const isEmailTaken = (error: unknown) =>
+  error instanceof errors.ValidationError &&
+  ((error.details as { errors?: { path?: string[] }[] } | undefined)?.errors ?? []).some(
+    (entry) => entry.path?.[0] === 'email'
+  );
+
+const newsletter = ({ strapi }: { strapi: Core.Strapi }) => {
+  const settings = () => newsletterSettings(strapi);
+  const consentLog = () => getService(strapi, 'consent-log');
+  const contacts = () => strapi.db.query(UID.contact);
+  const confirmations = () => strapi.db.query(UID.newsletterConfirmation);
+
+  const linkTo = (path: string) => `${settings().publicUrl.replace(/\/+$/, '')}/api/caladeo-contacts${path}`;
+
+  /**
+   * The contact of this address, created from the form when there is none. An existing contact
+   * is never changed by a sign-up: the form's data is unverified. Concurrent sign-ups of one new
+   * address race on the unique e-mail index; the losers read the winner's contact.
+   */
+  const findOrCreateContact = async (signUp: NewsletterSignUp): Promise<ContactRow> => {
+    const find = () =>
+      contacts().findOne({
+        select: CONTACT_FIELDS,
+        where: { email: signUp.email },
+      }) as Promise<ContactRow | null>;
+    const existing = await find();
+    if (existing) return existing;
+    try {
+      const created = await strapi.documents(UID.contact).create({
+        data: {
+          email: signUp.email,
+          firstName: signUp.firstName,
+          lastName: signUp.lastName,
+          preferredLanguage: signUp.locale,
+          newsletter: false,
+        } as never,
+      });
+      return created as unknown as ContactRow;
+    } catch (error) {
+      const winner = isEmailTaken(error) ? await find() : null;
+      if (winner) return winner;
+      throw error;
+    }
+  };
+
+  const sendConfirmationMail = async (email: string, locale: NewsletterLocale, token: string) => {
+    const { confirmationTtlHours } = settings();
+    const mail = confirmationMail(locale, linkTo(`/newsletter/confirmations/${token}`), confirmationTtlHours);
+    try {
+      await strapi
+        .plugin('email')
+        .service('email')
+        .send({ to: email, ...mail });
+    } catch (error) {
+      // the visitor gets the same answer whatever happens to the mail; the operator gets the log
+      strapi.log.error(`newsletter: confirmation mail not sent: ${(error as Error).message}`);
+    }
+  };
+
+  return {
+    /**
+     * Starts a double opt-in. The same work is done whether the address is new, pending or
+     * already a contact (find or create, one confirmation row, one consent event, one mail), so
+     * that neither the answer nor its timing tells them apart. A trapped request does nothing.
+     */
+    async signUp(signUp: NewsletterSignUp, visitor: Visitor) {
+      if (signUp.isTrapped) return;
+      await runInPublicConsentFlow(async () => {
+        const contact = await findOrCreateContact(signUp);
+        const { token, tokenHash } = newConfirmationToken();
+        const now = new Date();
+        const expiresAt = new Date(now.getTime() + settings().confirmationTtlHours * 3600 * 1000);
+        await strapi.db.transaction(async () => {
+          await confirmations().create({
+            data: {
+              tokenHash,
+              expiresAt,
+              source: signUp.source,
+              consentTextVersion: signUp.consentTextVersion,
+              locale: signUp.locale,
+              contact: contact.id,
+            },
+          });
+          await consentLog().append({
+            contactDocumentId: contact.documentId,
+            email: signUp.email,
+            action: 'requested',
+            newsletter: contact.newsletter,
+            actor: { kind: 'visitor', id: null, name: null },
+            source: signUp.source,
+            consentTextVersion: signUp.consentTextVersion,
+            locale: signUp.locale,
+            ...visitor,
+            occurredAt: now,
+          });
+        });
+        await sendConfirmationMail(signUp.email, signUp.locale, token);
+      });
+    },
+
+    /** Whether a confirmation link can still be followed; reads only. */
+    async confirmationState(token: string): Promise<ConfirmationState> {
+      const row = await this.findConfirmation(token);
+      const locale = asLocale(row?.locale);
+      const valid = Boolean(row && !row.consumedAt && new Date(row.expiresAt) > new Date() && row.contact);
+      return { valid, locale };
+    },
+
+    async findConfirmation(token: string): Promise<ConfirmationRow | null> {
+      if (!isWellFormedConfirmationToken(token)) return null;
+      return (await confirmations().findOne({
+        where: { tokenHash: hashConfirmationToken(token) },
+        populate: { contact: { select: CONTACT_FIELDS } },
+      })) as ConfirmationRow | null;
+    },
+
+    /** Follows a confirmation link once: subscribes the contact and logs the confirmation. */
+    async confirm(token: string, visitor: Visitor): Promise<ConfirmationState> {
+      const row = await this.findConfirmation(token);
+      const locale = asLocale(row?.locale);
+      const now = new Date();
+      if (!row || row.consumedAt || new Date(row.expiresAt) <= now || !row.contact)
+        return { valid: false, locale };
+      const contact = row.contact;
+
+      const confirmed = await runInPublicConsentFlow(() =>
+        strapi.db.transaction(async () => {
+          // the conditional update is what makes the link single-use under concurrent clicks
+          const { count } = await confirmations().updateMany({
+            where: { id: row.id, consumedAt: null },
+            data: { consumedAt: now },
+          });
+          if (count !== 1) return false;
+          if (!contact.newsletter) {
+            await strapi.documents(UID.contact).update({
+              documentId: contact.documentId,
+              data: { newsletter: true } as never,
+            });
+          }
+          await consentLog().append({
+            contactDocumentId: contact.documentId,
+            email: contact.email,
+            action: 'confirmed',
+            newsletter: true,
+            actor: { kind: 'visitor', id: null, name: null },
+            source: row.source,
+            consentTextVersion: row.consentTextVersion,
+            locale: row.locale,
+            ...visitor,
+            occurredAt: now,
+          });
+          return true;
+        })
+      );
+      return { valid: confirmed, locale };
+    },
+
+    unsubscribeUrl(contactDocumentId: string) {
+      return linkTo(`/newsletter/unsubscribe/${signUnsubscribeToken(settings().secret, contactDocumentId)}`);
+    },
+
+    isValidUnsubscribeToken(token: string) {
+      return verifyUnsubscribeToken(settings().secret, token) !== null;
+    },
+
+    /**
+     * One-click unsubscribe. Idempotent; pending confirmation links of the contact are revoked so
+     * that only a new double opt-in can subscribe the address again. Returns false for a forged link.
+     */
+    async unsubscribe(token: string, visitor: Visitor): Promise<boolean> {
+      const documentId = verifyUnsubscribeToken(settings().secret, token);
+      if (!documentId) return false;
+      await runInPublicConsentFlow(() =>
+        strapi.db.transaction(async () => {
+          const contact = (await contacts().findOne({
+            select: CONTACT_FIELDS,
+            where: { documentId },
+          })) as ContactRow | null;
+          // an erased contact's link still answers "done": nothing is left to unsubscribe
+          if (!contact) return;
+          const now = new Date();
+          const pending = (await confirmations().findMany({
+            select: ['id'],
+            where: { contact: { id: contact.id }, consumedAt: null },
+          })) as { id: number }[];
+          if (pending.length > 0) {
+            await confirmations().updateMany({
+              where: { id: { $in: pending.map((row) => row.id) } },
+              data: { consumedAt: now },
+            });
+          }
+          if (!contact.newsletter) return;
+          await strapi.documents(UID.contact).update({ documentId, data: { newsletter: false } as never });
+          await consentLog().append({
+            contactDocumentId: documentId,
+            email: contact.email,
+            action: 'withdrawn',
+            newsletter: false,
+            actor: { kind: 'visitor', id: null, name: null },
+            source: 'unsubscribe_link',
+            ...visitor,
+            occurredAt: now,
+          });
+        })
+      );
+      return true;
+    },
+
+    /**
+     * Subscribers for a mailing tool, as CSV streamed in batches: contacts whose newsletter consent
+     * is on and who have an address, with the moment and the way consent was last given.
+     */
+    exportSubscribersCsv(): Readable {
+      const batches = async function* (service: {
+        batch: (afterId: number) => Promise<{ lastId: number; csv: string } | null>;
+      }) {
+        yield stringify([EXPORT_COLUMNS]);
+        let afterId = 0;
+        for (;;) {
+          const next = await service.batch(afterId);
+          if (!next) return;
+          afterId = next.lastId;
+          yield next.csv;
+        }
+      };
+      const batch = async (afterId: number) => {
+        const rows = (await contacts().findMany({
+          select: ['id', 'documentId', 'email', 'firstName', 'lastName', 'preferredLanguage'],
+          where: { id: { $gt: afterId }, newsletter: true, email: { $notNull: true } },
+          orderBy: { id: 'asc' },
+          limit: EXPORT_BATCH,
+        })) as (ContactRow & {
+          firstName: string | null;
+          lastName: string | null;
+          preferredLanguage: string;
+        })[];
+        if (rows.length === 0) return null;
+        const events = (await strapi.db.query(UID.consentEvent).findMany({
+          select: ['action', 'occurredAt'],
+          where: {
+            contact: { id: { $in: rows.map((row) => row.id) } },
+            newsletter: true,
+            action: { $in: Object.keys(CONSENT_METHOD) },
+          },
+          populate: { contact: { select: ['id'] } },
+          orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
+        })) as { action: string; occurredAt: string; contact: { id: number } | null }[];
+        const lastConsent = new Map<number, { action: string; occurredAt: string }>();
+        for (const event of events) if (event.contact) lastConsent.set(event.contact.id, event);
+        const records = rows.map((row) => {
+          const consent = lastConsent.get(row.id);
+          return [
+            neutraliseFormula(row.email ?? ''),
+            neutraliseFormula(row.firstName ?? ''),
+            neutraliseFormula(row.lastName ?? ''),
+            row.preferredLanguage,
+            consent ? new Date(consent.occurredAt).toISOString() : '',
+            consent ? CONSENT_METHOD[consent.action] : 'unknown',
+            this.unsubscribeUrl(row.documentId),
+          ];
+        });
+        return { lastId: rows[rows.length - 1].id, csv: stringify(records) };
+      };
+      return Readable.from(batches({ batch }));
+    },
+  };
+};
+
+export type NewsletterService = ReturnType<typeof newsletter>;
+export default newsletter;

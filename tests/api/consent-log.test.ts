@@ -1,0 +1,328 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { ADMIN_ACTION, UID } from '../../src/plugins/caladeo-contacts/server/src/constants';
+import { emailDigest } from '../../src/plugins/caladeo-contacts/server/src/newsletter/tokens';
+import { adminClient, createAdminWithPermissions } from '../helpers/admin';
+import { createApiToken, createUserWithActions } from '../helpers/auth';
+import { CONTACTS, restClient } from '../helpers/http';
+import {
+  confirmationPathIn,
+  consentEventsOf,
+  contactByEmail,
+  EXPORT,
+  GENEROUS_LIMITS,
+  parseCsv,
+  signUp,
+} from '../helpers/newsletter';
+import { useStrapi } from '../helpers/strapi';
+
+const app = useStrapi({ env: GENEROUS_LIMITS });
+const CONTENT_MANAGER = `/content-manager/collection-types/${UID.contact}`;
+const CONSENT_EVENTS = '/api/caladeo-contacts/consent-events';
+const ADMIN_EXPORT = '/caladeo-contacts/newsletter/subscribers/export';
+const adminConsentPath = (documentId: string) => `/caladeo-contacts/contacts/${documentId}/consent-events`;
+
+const staffPermissions = [
+  { action: 'plugin::content-manager.explorer.read', subject: UID.contact },
+  { action: 'plugin::content-manager.explorer.create', subject: UID.contact },
+  { action: 'plugin::content-manager.explorer.update', subject: UID.contact },
+  { action: 'plugin::content-manager.explorer.delete', subject: UID.contact },
+];
+
+const subscribeByDoubleOptIn = async (email: string, extra: Record<string, unknown> = {}) => {
+  await signUp(app, { email, ...extra });
+  await request(app.baseUrl).post(confirmationPathIn(app, email));
+  return contactByEmail(app, email);
+};
+
+let fullAccessKey: string;
+beforeAll(async () => {
+  fullAccessKey = await createApiToken(app.strapi, 'full-access');
+});
+
+describe('every change of newsletter, from any entry point, writes an entry', () => {
+  it('logs a staff toggle in the admin with the admin user', async () => {
+    const staff = await createAdminWithPermissions(app, staffPermissions);
+    const admin = adminClient(app, staff.token);
+    const created = await admin.post(CONTENT_MANAGER, { lastName: 'Téléphone', email: 'phone@example.fr' });
+    expect(created.status).toBe(201);
+    const documentId = created.body.data.documentId as string;
+    expect(await consentEventsOf(app, documentId)).toEqual([]);
+
+    const updated = await admin.put(`${CONTENT_MANAGER}/${documentId}`, { newsletter: true });
+    expect(updated.status).toBe(200);
+    const [event] = await consentEventsOf(app, documentId);
+    expect(event).toMatchObject({
+      action: 'set_by_staff',
+      newsletter: true,
+      actorKind: 'admin_user',
+      actorId: String(staff.id),
+      actorName: staff.email,
+      ipAddress: null,
+    });
+
+    // saving again without touching newsletter logs nothing
+    await admin.put(`${CONTENT_MANAGER}/${documentId}`, { firstName: 'Paul' });
+    expect(await consentEventsOf(app, documentId)).toHaveLength(1);
+  });
+
+  it('logs a change through the REST API with the API token', async () => {
+    const api = restClient(app, fullAccessKey);
+    const created = await api.post(CONTACTS, {
+      lastName: 'Import',
+      email: 'import@example.fr',
+      newsletter: true,
+    });
+    const documentId = created.body.data.documentId as string;
+    await api.put(`${CONTACTS}/${documentId}`, { newsletter: false });
+    const events = await consentEventsOf(app, documentId);
+    expect(events.map((event) => [event.action, event.newsletter, event.actorKind])).toEqual([
+      ['set_by_api', true, 'api_token'],
+      ['set_by_api', false, 'api_token'],
+    ]);
+    expect(events[0].actorId).toEqual(expect.any(String));
+  });
+
+  it('logs a change by a users-permissions user with the user', async () => {
+    const jwt = await createUserWithActions(app.strapi, [
+      'plugin::caladeo-contacts.contact.create',
+      'plugin::caladeo-contacts.contact.update',
+    ]);
+    const created = await restClient(app, jwt).post(CONTACTS, { lastName: 'Appli', newsletter: true });
+    const [event] = await consentEventsOf(app, created.body.data.documentId);
+    expect(event).toMatchObject({
+      action: 'set_by_api',
+      actorKind: 'api_user',
+      actorName: expect.stringMatching(/^role-/),
+    });
+  });
+
+  it('logs a change made by code with no request', async () => {
+    const contact = await app.strapi.documents(UID.contact).create({ data: { lastName: 'Script' } as never });
+    await app.strapi
+      .documents(UID.contact)
+      .update({ documentId: contact.documentId, data: { newsletter: true } as never });
+    const [event] = await consentEventsOf(app, contact.documentId);
+    expect(event).toMatchObject({ action: 'set_by_api', actorKind: 'system' });
+  });
+});
+
+describe('the log is append-only', () => {
+  it('refuses updates and deletes through the document service', async () => {
+    const contact = await subscribeByDoubleOptIn('evidence@example.fr');
+    const [event] = (await app.strapi.db.query(UID.consentEvent).findMany({
+      where: { contact: { documentId: contact?.documentId } },
+    })) as { documentId: string }[];
+    const events = app.strapi.documents(UID.consentEvent);
+    await expect(
+      events.update({ documentId: event.documentId, data: { action: 'withdrawn' } as never })
+    ).rejects.toThrow(/never changed or deleted/);
+    await expect(events.delete({ documentId: event.documentId })).rejects.toThrow(/never changed or deleted/);
+    expect((await consentEventsOf(app, String(contact?.documentId)))[0].action).toBe('requested');
+  });
+
+  it('has no write route on the API, even for a full-access token', async () => {
+    const api = restClient(app, fullAccessKey);
+    const [event] = (await app.strapi.db.query(UID.consentEvent).findMany({ limit: 1 })) as {
+      documentId: string;
+    }[];
+    expect((await api.post(CONSENT_EVENTS, { action: 'confirmed' })).status).toBe(405);
+    expect((await api.put(`${CONSENT_EVENTS}/${event.documentId}`, { action: 'confirmed' })).status).toBe(
+      405
+    );
+    expect((await api.delete(`${CONSENT_EVENTS}/${event.documentId}`)).status).toBe(405);
+  });
+
+  it('refuses a contact write that names its consent events', async () => {
+    const api = restClient(app, fullAccessKey);
+    const [event] = (await app.strapi.db.query(UID.consentEvent).findMany({ limit: 1 })) as {
+      documentId: string;
+    }[];
+    const response = await api.post(CONTACTS, {
+      lastName: 'Voleur',
+      consentEvents: { connect: [event.documentId] },
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it('keeps anonymised evidence when a contact is erased', async () => {
+    const contact = await subscribeByDoubleOptIn('erase-me@example.fr', { source: 'blog' });
+    const documentId = String(contact?.documentId);
+    const ids = (await consentEventsOf(app, documentId)).length;
+    expect(ids).toBe(2);
+    await restClient(app, fullAccessKey).delete(`${CONTACTS}/${documentId}`);
+
+    const digest = emailDigest('caladeo-dev-newsletter-secret', 'erase-me@example.fr');
+    const kept = (await app.strapi.db.query(UID.consentEvent).findMany({
+      where: { emailDigest: digest },
+      populate: { contact: true },
+    })) as (Record<string, unknown> & { contact: unknown })[];
+    expect(kept).toHaveLength(2);
+    for (const event of kept) {
+      expect(event).toMatchObject({ contact: null, ipAddress: null, userAgent: null, source: 'blog' });
+      expect(event.anonymisedAt).not.toBeNull();
+    }
+    expect(JSON.stringify(kept)).not.toContain('erase-me');
+    expect(
+      await app.strapi.db.query(UID.newsletterConfirmation).count({ where: { contact: { documentId } } })
+    ).toBe(0);
+  });
+});
+
+describe('the log never leaves without permission', () => {
+  let contactId: string;
+  beforeAll(async () => {
+    contactId = String((await subscribeByDoubleOptIn('private@example.fr'))?.documentId);
+  });
+
+  it('is absent from contact output, even with populate=*', async () => {
+    const reader = restClient(
+      app,
+      await createApiToken(app.strapi, 'custom', [
+        'plugin::caladeo-contacts.contact.find',
+        'plugin::caladeo-contacts.contact.findOne',
+      ])
+    );
+    const one = await reader.get(`${CONTACTS}/${contactId}?populate=*`);
+    expect(one.status).toBe(200);
+    expect(one.body.data).not.toHaveProperty('consentEvents');
+    expect(JSON.stringify(one.body)).not.toContain('127.0.0.1');
+  });
+
+  it('drops a populate of it for a caller without the consent-event permission', async () => {
+    const reader = restClient(
+      app,
+      await createApiToken(app.strapi, 'custom', ['plugin::caladeo-contacts.contact.find'])
+    );
+    const response = await reader.get(
+      `${CONTACTS}?filters[documentId]=${contactId}&populate[consentEvents]=true`
+    );
+    // Strapi's sanitizer removes relations the caller may not read; nothing of the log comes out
+    expect(response.status).toBe(200);
+    expect(response.body.data[0]).toMatchObject({ documentId: contactId });
+    expect(response.body.data[0]).not.toHaveProperty('consentEvents');
+  });
+
+  it.each([
+    ['filters', `filters[consentEvents][action][$eq]=confirmed`],
+    ['filters on the IP', `filters[consentEvents][ipAddress][$startsWith]=127`],
+  ])('refuses %s on it to a caller without the consent-event permission', async (_name, query) => {
+    const reader = restClient(
+      app,
+      await createApiToken(app.strapi, 'custom', ['plugin::caladeo-contacts.contact.find'])
+    );
+    const response = await reader.get(`${CONTACTS}?${query}`);
+    expect(response.status).toBe(400);
+  });
+
+  it('is readable by a caller holding the consent-event permission', async () => {
+    const auditor = restClient(
+      app,
+      await createApiToken(app.strapi, 'custom', [
+        'plugin::caladeo-contacts.contact.find',
+        'plugin::caladeo-contacts.consent-event.find',
+      ])
+    );
+    const response = await auditor.get(
+      `${CONTACTS}?filters[documentId]=${contactId}&populate[consentEvents]=true`
+    );
+    expect(response.status).toBe(200);
+    expect(
+      response.body.data[0].consentEvents.map((event: { action: string }) => event.action).sort()
+    ).toEqual(['confirmed', 'requested']);
+    expect((await auditor.get(CONSENT_EVENTS)).status).toBe(200);
+  });
+
+  it('is closed to anonymous callers', async () => {
+    expect((await request(app.baseUrl).get(CONSENT_EVENTS)).status).toBe(403);
+    expect((await request(app.baseUrl).get(`${CONTACTS}/${contactId}?populate=consentEvents`)).status).toBe(
+      403
+    );
+  });
+
+  it('is shown to admins with the consent action only', async () => {
+    const auditor = await createAdminWithPermissions(app, [{ action: ADMIN_ACTION.consentRead }]);
+    const response = await adminClient(app, auditor.token).get(adminConsentPath(contactId));
+    expect(response.status).toBe(200);
+    expect(response.body.data.map((event: { action: string }) => event.action)).toEqual([
+      'confirmed',
+      'requested',
+    ]);
+    expect(response.body.data[0]).toMatchObject({ actorKind: 'visitor', userAgent: null });
+
+    const staff = await createAdminWithPermissions(app, staffPermissions);
+    expect((await adminClient(app, staff.token).get(adminConsentPath(contactId))).status).toBe(403);
+    expect((await request(app.baseUrl).get(adminConsentPath(contactId))).status).toBe(401);
+    expect((await adminClient(app, auditor.token).get(adminConsentPath('NOT-AN-ID'))).status).toBe(400);
+  });
+});
+
+describe('subscriber export', () => {
+  it('contains exactly the subscribed contacts, through the API and the admin, each behind its permission', async () => {
+    const api = restClient(app, fullAccessKey);
+    await subscribeByDoubleOptIn('export-confirmed@example.fr', {
+      firstName: 'Inès',
+      lastName: '=HYPERLINK("x")',
+      locale: 'en',
+    });
+    await signUp(app, { email: 'export-pending@example.fr' });
+    const left = await subscribeByDoubleOptIn('export-left@example.fr');
+    const url = app.strapi
+      .plugin('caladeo-contacts')
+      .service('newsletter')
+      .unsubscribeUrl(left?.documentId) as string;
+    await request(app.baseUrl).post(new URL(url).pathname);
+    await api.post(CONTACTS, { lastName: 'SansMail', newsletter: true });
+
+    const expected = (await app.strapi.db.query(UID.contact).findMany({
+      where: { newsletter: true, email: { $notNull: true } },
+    })) as { email: string }[];
+
+    const response = await api.get(EXPORT);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    const rows = parseCsv(response.text);
+    expect(rows.map((row) => row.email).sort()).toEqual(expected.map((row) => row.email).sort());
+    const emails = rows.map((row) => row.email);
+    expect(emails).toContain('export-confirmed@example.fr');
+    expect(emails).not.toContain('export-pending@example.fr');
+    expect(emails).not.toContain('export-left@example.fr');
+
+    const confirmed = rows.find((row) => row.email === 'export-confirmed@example.fr');
+    expect(confirmed).toMatchObject({ firstName: 'Inès', locale: 'en', consentMethod: 'double_opt_in' });
+    expect(confirmed?.lastName).toMatch(/^"'=HYPERLINK/);
+    expect(confirmed?.confirmedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(confirmed?.unsubscribeUrl).toMatch(/\/newsletter\/unsubscribe\//);
+    expect(rows.find((row) => row.email === 'import@example.fr')).toBeUndefined();
+
+    const exporter = await createAdminWithPermissions(app, [{ action: ADMIN_ACTION.newsletterExport }]);
+    const fromAdmin = await adminClient(app, exporter.token).get(ADMIN_EXPORT);
+    expect(fromAdmin.status).toBe(200);
+    expect(
+      parseCsv(fromAdmin.text)
+        .map((row) => row.email)
+        .sort()
+    ).toEqual(emails.sort());
+  });
+
+  it('is refused without its own permission', async () => {
+    const reader = restClient(
+      app,
+      await createApiToken(app.strapi, 'custom', ['plugin::caladeo-contacts.contact.find'])
+    );
+    expect((await reader.get(EXPORT)).status).toBe(403);
+    // a read-only token reads records; the export is its own scope
+    expect((await restClient(app, await createApiToken(app.strapi, 'read-only')).get(EXPORT)).status).toBe(
+      403
+    );
+    expect((await request(app.baseUrl).get(EXPORT)).status).toBe(403);
+    const exportUser = await createUserWithActions(app.strapi, [
+      'plugin::caladeo-contacts.newsletter.exportSubscribers',
+    ]);
+    expect((await restClient(app, exportUser).get(EXPORT)).status).toBe(200);
+
+    const staff = await createAdminWithPermissions(app, staffPermissions);
+    expect((await adminClient(app, staff.token).get(ADMIN_EXPORT)).status).toBe(403);
+    expect((await request(app.baseUrl).get(ADMIN_EXPORT)).status).toBe(401);
+  });
+});

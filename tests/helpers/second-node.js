@@ -1,0 +1,31 @@
+// A second Strapi node for the tests that need two: booted from the same compiled app, on the
+// database and settings of its parent (inherited environment), listening on a free port that it
+// prints as `LISTENING <port>`. It stops when its parent closes its stdin.
+const path = require('path');
+const { createStrapi } = require('@strapi/strapi');
+
+const appDir = path.resolve(__dirname, '..', '..');
+
+const main = async () => {
+  const strapi = createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  });
+  await strapi.load();
+  strapi.server.mount();
+  const httpServer = strapi.server.httpServer;
+  await new Promise((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  process.stdout.write(`LISTENING ${httpServer.address().port}\n`);
+  process.stdin.resume();
+  process.stdin.on('end', async () => {
+    await strapi.destroy();
+    process.exit(0);
+  });
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
