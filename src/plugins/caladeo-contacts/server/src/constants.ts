@@ -65,3 +65,40 @@ export const MAX_LENGTH = {
   offerReference: 40,
   destination: 200,
 } as const;
+
+/** Languages generated documents are written in; a contact preferring another one gets English. */
+export const DOCUMENT_LANGUAGES = ['fr', 'en'] as const;
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+
+/** Roles whose holders travel: they are listed (and counted) as the offer's travellers. */
+export const TRAVELLING_ROLES: readonly LinkRole[] = ['voyageur', 'accompagnateur'];
+
+/**
+ * Version of the offer document context's JSON shape. Raised on any change that could break a
+ * template (a field removed, renamed or retyped); adding a field does not raise it.
+ */
+export const OFFER_CONTEXT_VERSION = 1;
+
+/**
+ * Content-API actions of the document routes (users-permissions actions and API-token scopes).
+ * Their names end in `findOne` on purpose: Strapi lets read-only API tokens through only on
+ * actions named `find`/`findOne`, and these routes only read.
+ */
+export const DOCUMENT_CONTENT_API_ACTIONS = {
+  offerContext: `plugin::${PLUGIN_ID}.offer-context.findOne`,
+  offerQuote: `plugin::${PLUGIN_ID}.offer-quote.findOne`,
+} as const;
+
+/** Admin panel actions, registered once in bootstrap and checked by every admin route. */
+export const ACTIONS = [
+  {
+    section: 'plugins',
+    displayName: 'Generate quotes',
+    uid: 'documents.generate',
+    pluginName: PLUGIN_ID,
+  },
+] as const;
+
+export const ADMIN_PERMISSIONS = {
+  generateDocuments: `plugin::${PLUGIN_ID}.documents.generate`,
+} as const;
