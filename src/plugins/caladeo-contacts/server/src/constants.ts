@@ -102,3 +102,6 @@ export const ACTIONS = [
 export const ADMIN_PERMISSIONS = {
   generateDocuments: `plugin::${PLUGIN_ID}.documents.generate`,
 } as const;
+
+/** Route middleware adding the contacts' derived fields to REST output (also used by the app's offer routes). */
+export const DERIVED_CONTACT_FIELDS_MIDDLEWARE = `plugin::${PLUGIN_ID}.derived-contact-fields`;

@@ -1,5 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { UID } from '../constants';
+import { offerContextController, offerQuoteController } from './offer-documents';
 
 // Core controllers validate and sanitize the query, call the document service (where the
 // validation choke point lives) and sanitize the output with the caller's permissions.
@@ -8,4 +9,6 @@ export default {
   client: factories.createCoreController(UID.client),
   'client-contact': factories.createCoreController(UID.clientContact),
   'offer-contact': factories.createCoreController(UID.offerContact),
+  'offer-context': offerContextController,
+  'offer-quote': offerQuoteController,
 };

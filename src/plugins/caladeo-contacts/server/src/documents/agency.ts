@@ -44,6 +44,18 @@ export const agencySchema = z
     signatory: optionalText(200),
     /** The language of documents whose addressee has no preference. */
     defaultLanguage: z.enum(DOCUMENT_LANGUAGES),
+    /** The agency's time zone: the date printed on a document is the agency's today. */
+    timeZone: z
+      .string()
+      .trim()
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'is not a known time zone'),
   })
   .strict();
 
@@ -64,7 +76,19 @@ export const DEFAULT_AGENCY = {
   registration: null,
   signatory: null,
   defaultLanguage: 'fr',
+  timeZone: 'Europe/Paris',
 } as const;
+
+/** Today's calendar date where the agency is, 'YYYY-MM-DD'. */
+export function agencyToday(agency: AgencyDetails, now: Date = new Date()): string {
+  // the Canadian English format is ISO's year-month-day
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: agency.timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
 
 /** Reads the configured agency; throws with every offending path when it is invalid. */
 export function parseAgencyConfig(input: unknown): AgencyDetails {

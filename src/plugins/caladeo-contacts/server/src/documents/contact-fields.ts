@@ -49,6 +49,27 @@ export function deriveContactFields(
   };
 }
 
+/** Reads a contact record of unknown shape (REST output, GraphQL parent) field by field. */
+export function readPresentableContact(record: Record<string, unknown>): PresentableContact {
+  const text = (key: keyof PresentableContact) => {
+    const value = record[key];
+    return typeof value === 'string' ? value : null;
+  };
+  const gender = text('gender');
+  return {
+    firstName: text('firstName'),
+    lastName: text('lastName'),
+    gender: gender === 'female' || gender === 'male' || gender === 'other' ? gender : 'unspecified',
+    preferredLanguage: text('preferredLanguage') as Language | null,
+    addressLine1: text('addressLine1'),
+    addressLine2: text('addressLine2'),
+    postalCode: text('postalCode'),
+    city: text('city'),
+    region: text('region'),
+    country: text('country'),
+  };
+}
+
 /** The stored fields each derived field is computed from. */
 const SOURCES: Record<keyof DerivedContactFields, readonly (keyof PresentableContact)[]> = {
   fullName: ['firstName', 'lastName'],
@@ -81,23 +102,7 @@ export function derivedFieldsForOutput(
 ): Partial<DerivedContactFields> {
   const available = DERIVED_FIELD_NAMES.filter((name) => SOURCES[name].every((source) => source in output));
   if (available.length === 0) return {};
-  const text = (key: keyof PresentableContact) => {
-    const value = output[key];
-    return typeof value === 'string' ? value : null;
-  };
-  const gender = text('gender');
-  const contact: PresentableContact = {
-    firstName: text('firstName'),
-    lastName: text('lastName'),
-    gender: gender === 'female' || gender === 'male' || gender === 'other' ? gender : 'unspecified',
-    preferredLanguage: text('preferredLanguage') as Language | null,
-    addressLine1: text('addressLine1'),
-    addressLine2: text('addressLine2'),
-    postalCode: text('postalCode'),
-    city: text('city'),
-    region: text('region'),
-    country: text('country'),
-  };
+  const contact = readPresentableContact(output);
   const derived = deriveContactFields(contact, settings);
   return Object.fromEntries(available.map((name) => [name, derived[name]]));
 }

@@ -158,6 +158,23 @@ function groupLinksByContact(links: readonly LinkRow[]): Grouped[] {
   return [...byContact.values()];
 }
 
+const agencyDetailsOf = (agency: AgencyDetails): AgencyDetails => ({
+  name: agency.name,
+  addressLine1: agency.addressLine1,
+  addressLine2: agency.addressLine2,
+  postalCode: agency.postalCode,
+  city: agency.city,
+  country: agency.country,
+  phone: agency.phone,
+  email: agency.email,
+  website: agency.website,
+  siret: agency.siret,
+  registration: agency.registration,
+  signatory: agency.signatory,
+  defaultLanguage: agency.defaultLanguage,
+  timeZone: agency.timeZone,
+});
+
 export function buildOfferDocumentContext(input: OfferContextInput): OfferDocumentContext {
   const { agency } = input;
   const settings = { senderCountry: agency.country, defaultLanguage: agency.defaultLanguage };
@@ -235,8 +252,15 @@ export function buildOfferDocumentContext(input: OfferContextInput): OfferDocume
     version: OFFER_CONTEXT_VERSION,
     language,
     issuedOn: input.issuedOn,
+    // field by field: the loaded rows carry private and internal fields that must not leave
     offer: {
-      ...input.offer,
+      documentId: input.offer.documentId,
+      reference: input.offer.reference,
+      title: input.offer.title,
+      status: input.offer.status,
+      destination: input.offer.destination,
+      startDate: input.offer.startDate,
+      endDate: input.offer.endDate,
       travellerCount: travellers.length,
       nights: nightsBetween(input.offer.startDate, input.offer.endDate),
     },
@@ -259,7 +283,7 @@ export function buildOfferDocumentContext(input: OfferContextInput): OfferDocume
     travellers,
     otherContacts,
     agency: {
-      ...agency,
+      ...agencyDetailsOf(agency),
       addressBlock: formatAddressBlock(
         { ...agency, region: null },
         { recipientLines: [agency.name], senderCountry: agency.country }

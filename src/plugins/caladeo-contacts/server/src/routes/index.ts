@@ -1,10 +1,17 @@
 import { factories } from '@strapi/strapi';
-import { UID } from '../constants';
+import { DERIVED_CONTACT_FIELDS_MIDDLEWARE, UID } from '../constants';
+import { documentAdminRoutes, documentContentApiRoutes } from './documents';
 
 type Routes = ReturnType<typeof factories.createCoreRouter>['routes'];
 
 const coreRoutes = (uid: (typeof UID)[keyof typeof UID]) => {
-  const { routes } = factories.createCoreRouter(uid);
+  // Reads add the contacts' derived fields (fullName, salutation, …) to what they output.
+  const withDerivedContactFields = {
+    middlewares: [{ name: DERIVED_CONTACT_FIELDS_MIDDLEWARE, config: { uid } }],
+  };
+  const { routes } = factories.createCoreRouter(uid, {
+    config: { find: withDerivedContactFields, findOne: withDerivedContactFields },
+  });
   return typeof routes === 'function' ? routes() : routes;
 };
 
@@ -26,8 +33,13 @@ export default {
         ...coreRoutes(UID.client),
         ...coreRoutes(UID.clientContact),
         ...coreRoutes(UID.offerContact),
+        ...documentContentApiRoutes,
       ];
       return contentApiRoutes;
     },
+  },
+  admin: {
+    type: 'admin' as const,
+    routes: documentAdminRoutes,
   },
 };

@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { UID } from '../constants';
 import links from './links';
+import offerDocuments from './offer-documents';
 
 export default {
   contact: factories.createCoreService(UID.contact),
@@ -8,4 +9,5 @@ export default {
   'client-contact': factories.createCoreService(UID.clientContact),
   'offer-contact': factories.createCoreService(UID.offerContact),
   links,
+  'offer-documents': offerDocuments,
 };

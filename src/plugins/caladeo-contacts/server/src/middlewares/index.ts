@@ -1,0 +1,5 @@
+import derivedContactFields from './derived-contact-fields';
+
+export default {
+  'derived-contact-fields': derivedContactFields,
+};
