@@ -94,7 +94,11 @@ describe('offer document context over REST', () => {
 
   it('falls back to the client’s primary contact, and says so', async () => {
     const client = await createClient(app.strapi, { name: 'Société Alpha' });
-    const manager = await createContact(app.strapi, { firstName: 'Paul', lastName: 'Bernard', gender: 'male' });
+    const manager = await createContact(app.strapi, {
+      firstName: 'Paul',
+      lastName: 'Bernard',
+      gender: 'male',
+    });
     await linkToClient(app.strapi, manager, client, 'responsable_voyage', true);
     const offer = await createOffer(app.strapi, { client });
     const traveller = await createContact(app.strapi, { lastName: 'Roux' });
@@ -257,12 +261,16 @@ describe('derived contact fields in REST output', () => {
     expect(links.body.data[0].contact).toMatchObject({ fullName: 'Claire Dupont', salutation: 'Madame' });
 
     const offer = await readOnly.get(`${OFFERS}/${fixture.offer}?populate[contactLinks][populate]=contact`);
-    const contacts = offer.body.data.contactLinks.map((link: { contact: { fullName: string } }) => link.contact);
+    const contacts = offer.body.data.contactLinks.map(
+      (link: { contact: { fullName: string } }) => link.contact
+    );
     expect(contacts.map((contact: { fullName: string }) => contact.fullName)).toContain('Claire Dupont');
   });
 
   it('derives only what the selected fields allow', async () => {
-    const { body } = await readOnly.get(`${CONTACTS}/${fixture.primary}?fields[0]=firstName&fields[1]=lastName`);
+    const { body } = await readOnly.get(
+      `${CONTACTS}/${fixture.primary}?fields[0]=firstName&fields[1]=lastName`
+    );
     expect(body.data.fullName).toBe('Claire Dupont');
     expect(body.data).not.toHaveProperty('salutation');
     expect(body.data).not.toHaveProperty('addressBlock');
@@ -311,14 +319,18 @@ describe('admin download of the quote', () => {
   });
 
   it('checks a registered action on every admin route of the plugin', () => {
-    const { routes } = app.strapi.plugin('caladeo-contacts').routes.admin as {
-      routes: { path: string; config?: { policies?: unknown[] } }[];
-    };
+    const routers = app.strapi.plugin('caladeo-contacts').routes as unknown as Record<
+      string,
+      { routes: { path: string; config?: { policies?: unknown[] } }[] }
+    >;
+    const { routes } = routers.admin;
     expect(routes.length).toBeGreaterThan(0);
     for (const route of routes) {
       const permissionPolicy = (route.config?.policies ?? []).find(
         (policy): policy is { name: string; config: { actions: string[] } } =>
-          typeof policy === 'object' && policy !== null && (policy as { name?: string }).name === 'admin::hasPermissions'
+          typeof policy === 'object' &&
+          policy !== null &&
+          (policy as { name?: string }).name === 'admin::hasPermissions'
       );
       expect(permissionPolicy?.config.actions).toHaveLength(1);
       for (const action of permissionPolicy?.config.actions ?? []) {

@@ -11,8 +11,11 @@ export const createContact = async (strapi: Core.Strapi, data: ContactData) =>
     .documentId as string;
 
 export const createClient = async (strapi: Core.Strapi, data: Record<string, unknown> = {}) =>
-  (await strapi.documents(UID.client).create({ data: { name: `Client ${next()}`, type: 'association', ...data } }))
-    .documentId as string;
+  (
+    await strapi
+      .documents(UID.client)
+      .create({ data: { name: `Client ${next()}`, type: 'association', ...data } })
+  ).documentId as string;
 
 export const createOffer = async (strapi: Core.Strapi, data: Record<string, unknown> = {}) =>
   (
@@ -21,11 +24,21 @@ export const createOffer = async (strapi: Core.Strapi, data: Record<string, unkn
     })
   ).documentId as string;
 
-export const linkToOffer = (strapi: Core.Strapi, contact: string, offer: string, role: string, isPrimary = false) =>
-  strapi.documents(UID.offerContact).create({ data: { contact, offer, role, isPrimary } });
+export const linkToOffer = (
+  strapi: Core.Strapi,
+  contact: string,
+  offer: string,
+  role: string,
+  isPrimary = false
+) => strapi.documents(UID.offerContact).create({ data: { contact, offer, role, isPrimary } });
 
-export const linkToClient = (strapi: Core.Strapi, contact: string, client: string, role: string, isPrimary = false) =>
-  strapi.documents(UID.clientContact).create({ data: { contact, client, role, isPrimary } });
+export const linkToClient = (
+  strapi: Core.Strapi,
+  contact: string,
+  client: string,
+  role: string,
+  isPrimary = false
+) => strapi.documents(UID.clientContact).create({ data: { contact, client, role, isPrimary } });
 
 /** An offer for a client with a primary contact, a payer and `travellerCount` travellers. */
 export const createOfferWithTravellers = async (strapi: Core.Strapi, travellerCount: number) => {

@@ -2,7 +2,9 @@ import { factories } from '@strapi/strapi';
 
 // Offers populated with their contact links show the contacts' derived fields, as plugin routes do.
 const withDerivedContactFields = {
-  middlewares: [{ name: 'plugin::caladeo-contacts.derived-contact-fields', config: { uid: 'api::offer.offer' } }],
+  middlewares: [
+    { name: 'plugin::caladeo-contacts.derived-contact-fields', config: { uid: 'api::offer.offer' } },
+  ],
 };
 
 export default factories.createCoreRouter('api::offer.offer', {

@@ -33,7 +33,8 @@ export const readOfferDocumentId = (ctx: RequestContext): string => {
   return documentId;
 };
 
-const offerNotFound = (documentId: string) => new errors.NotFoundError(`No offer has documentId ${documentId}`);
+const offerNotFound = (documentId: string) =>
+  new errors.NotFoundError(`No offer has documentId ${documentId}`);
 
 /** A file name safe in any browser and file system: "devis-OFF-2027-0042.pdf". */
 const quoteFileName = (language: string, reference: string) =>

@@ -113,9 +113,7 @@ export function formatAddressBlock(address: PostalAddress, options: AddressBlock
   const destination = present(address.country) ? address.country.toUpperCase() : senderCountry;
   const lines = [
     ...options.recipientLines.filter(present),
-    ...(destination === 'FR'
-      ? frenchAddressLines(address)
-      : internationalAddressLines(address, destination)),
+    ...(destination === 'FR' ? frenchAddressLines(address) : internationalAddressLines(address, destination)),
   ];
   if (destination !== senderCountry) lines.push(countryLine(destination));
   return lines;

@@ -4,7 +4,13 @@
  */
 import type { DocumentLanguage, Gender, Language } from '../constants';
 import { formatAddressBlock, type PostalAddress } from './address-block';
-import { documentLanguageFor, fullNameOf, letterOpeningFor, nameWithTitle, salutationFor } from './salutation';
+import {
+  documentLanguageFor,
+  fullNameOf,
+  letterOpeningFor,
+  nameWithTitle,
+  salutationFor,
+} from './salutation';
 
 export type PresentableContact = PostalAddress & {
   firstName: string | null;

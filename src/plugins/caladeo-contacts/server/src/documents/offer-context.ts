@@ -226,7 +226,10 @@ export function buildOfferDocumentContext(input: OfferContextInput): OfferDocume
     client === null
       ? []
       : formatAddressBlock(client, {
-          recipientLines: [client.name, ...(addresseeName ? [`${ATTENTION[language]} ${addresseeName}`] : [])],
+          recipientLines: [
+            client.name,
+            ...(addresseeName ? [`${ATTENTION[language]} ${addresseeName}`] : []),
+          ],
           senderCountry: agency.country,
         });
   // A letter goes to the client's address when it has one, else to the addressee's own.
@@ -240,13 +243,7 @@ export function buildOfferDocumentContext(input: OfferContextInput): OfferDocume
   const date = formatCalendarDate(input.issuedOn, language);
   const place = agency.city;
   const placeAndDate =
-    language === 'fr'
-      ? place
-        ? `${place}, le ${date}`
-        : `Le ${date}`
-      : place
-        ? `${place}, ${date}`
-        : date;
+    language === 'fr' ? (place ? `${place}, le ${date}` : `Le ${date}`) : place ? `${place}, ${date}` : date;
 
   return {
     version: OFFER_CONTEXT_VERSION,

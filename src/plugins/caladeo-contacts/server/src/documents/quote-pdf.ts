@@ -41,7 +41,8 @@ const TEXTS = {
     escort: 'accomp.',
     moreTravellers: (count: number) => `… et ${count} autres voyageurs`,
     noTravellers: 'La liste des voyageurs reste à compléter.',
-    intro: (trip: string) => `Nous avons le plaisir de vous adresser notre proposition pour le voyage « ${trip} »`,
+    intro: (trip: string) =>
+      `Nous avons le plaisir de vous adresser notre proposition pour le voyage « ${trip} »`,
     towards: (destination: string) => ` à destination de ${destination}`,
     forTravellers: (count: number) => `, pour ${count <= 1 ? `${count} voyageur` : `${count} voyageurs`}`,
     availability:
@@ -98,6 +99,18 @@ function prepareFonts() {
   fontsReady = true;
 }
 
+/**
+ * Stored texts may be long (a title up to 200 characters); on a one-page letter each is given a
+ * bounded room and shortened with an ellipsis past it, so the page never overflows.
+ */
+const clip = (text: string, max: number) =>
+  Array.from(text).length > max
+    ? `${Array.from(text)
+        .slice(0, max - 1)
+        .join('')}…`
+    : text;
+const ROOM = { title: 80, destination: 60, summaryValue: 75, recipientLine: 44, subject: 100 } as const;
+
 function periodOf(context: OfferDocumentContext, texts: Texts): string | null {
   const { startDate, endDate } = context.offer;
   const date = (value: string) => formatCalendarDate(value, context.language);
@@ -118,8 +131,8 @@ function introOf(context: OfferDocumentContext, texts: Texts): string {
   const { offer } = context;
   const period = periodOf(context, texts);
   return [
-    texts.intro(offer.title),
-    offer.destination ? texts.towards(offer.destination) : '',
+    texts.intro(clip(offer.title, ROOM.title)),
+    offer.destination ? texts.towards(clip(offer.destination, ROOM.destination)) : '',
     period ? `, ${period}` : '',
     offer.travellerCount > 0 ? texts.forTravellers(offer.travellerCount) : '',
     '.',
@@ -144,14 +157,28 @@ function summaryRows(context: OfferDocumentContext, texts: Texts): [string, stri
     [texts.contact, contactLine],
     [texts.payer, payer?.fullName ?? null],
   ];
-  return rows.filter((row): row is [string, string] => row[1] !== null && row[1] !== '');
+  return rows
+    .filter((row): row is [string, string] => row[1] !== null && row[1] !== '')
+    .map(([label, value]) => [label, clip(value, ROOM.summaryValue)]);
 }
 
+/** What fits on one line of a column at 8 pt; longer names are shortened so the page never overflows. */
+const TRAVELLER_LINE_CHARACTERS = 27;
+
 function travellerName(traveller: DocumentContact, texts: Texts): Content {
-  const name = traveller.fullName ?? traveller.email ?? '—';
   const escorts = traveller.roles.includes('accompagnateur');
+  const mark = escorts ? ` (${texts.escort})` : '';
+  const room = TRAVELLER_LINE_CHARACTERS - mark.length;
+  const fullName = traveller.fullName ?? traveller.email ?? '—';
+  const name =
+    Array.from(fullName).length > room
+      ? `${Array.from(fullName)
+          .slice(0, room - 1)
+          .join('')}…`
+      : fullName;
   return {
-    text: [name, ...(escorts ? [{ text: ` (${texts.escort})`, color: MUTED, italics: true }] : [])],
+    text: [name, ...(escorts ? [{ text: mark, color: MUTED, italics: true }] : [])],
+    noWrap: true,
     margin: [0, 0, 0, 1],
   };
 }
@@ -168,13 +195,17 @@ function travellersBlock(context: OfferDocumentContext, texts: Texts): Content[]
   const perColumn = Math.ceil(listed.length / TRAVELLER_COLUMNS);
   const columns = Array.from({ length: TRAVELLER_COLUMNS }, (_, index) => ({
     width: '*' as const,
-    stack: listed.slice(index * perColumn, (index + 1) * perColumn).map((traveller) => travellerName(traveller, texts)),
+    stack: listed
+      .slice(index * perColumn, (index + 1) * perColumn)
+      .map((traveller) => travellerName(traveller, texts)),
   }));
   const hidden = context.travellers.length - listed.length;
   return [
     heading,
     { columns, columnGap: 10, fontSize: 8 },
-    ...(hidden > 0 ? [{ text: texts.moreTravellers(hidden), fontSize: 8.5, color: MUTED, margin: [0, 3, 0, 0] } as Content] : []),
+    ...(hidden > 0
+      ? [{ text: texts.moreTravellers(hidden), fontSize: 8.5, color: MUTED, margin: [0, 3, 0, 0] } as Content]
+      : []),
   ];
 }
 
@@ -194,7 +225,9 @@ function agencyFooter(context: OfferDocumentContext, texts: Texts): string {
 export function quoteDocumentDefinition(context: OfferDocumentContext): TDocumentDefinitions {
   const texts = TEXTS[context.language];
   const { agency, letter, offer } = context;
-  const agencyContactLine = [readablePhone(agency.phone), agency.email, agency.website].filter(Boolean).join(' · ');
+  const agencyContactLine = [readablePhone(agency.phone), agency.email, agency.website]
+    .filter(Boolean)
+    .join(' · ');
   const footerText = agencyFooter(context, texts);
 
   return {
@@ -247,13 +280,19 @@ export function quoteDocumentDefinition(context: OfferDocumentContext): TDocumen
       {
         columns: [
           { width: '*', text: '' },
-          { width: 230, stack: letter.recipientLines.map((line) => ({ text: line })) },
+          {
+            width: 240,
+            stack: letter.recipientLines.map((line) => ({
+              text: clip(line, ROOM.recipientLine),
+              noWrap: true,
+            })),
+          },
         ],
         margin: [0, 20, 0, 0],
       },
       { text: letter.placeAndDate, alignment: 'right', margin: [0, 16, 0, 0] },
       {
-        text: [{ text: `${texts.subject} `, bold: true }, letter.subject],
+        text: [{ text: `${texts.subject} `, bold: true }, clip(letter.subject, ROOM.subject)],
         margin: [0, 10, 0, 10],
       },
       { text: letter.opening, margin: [0, 0, 0, 8] },

@@ -47,7 +47,11 @@ export function salutationFor(gender: Gender, language: DocumentLanguage): strin
 }
 
 /** "Madame Claire Dupont", "Mr John Smith", or the bare name when the gender gives no title. */
-export function nameWithTitle(gender: Gender, language: DocumentLanguage, fullName: string | null): string | null {
+export function nameWithTitle(
+  gender: Gender,
+  language: DocumentLanguage,
+  fullName: string | null
+): string | null {
   if (fullName === null) return null;
   const title = ADDRESSING[language][gender].nameTitle;
   return title === '' ? fullName : `${title} ${fullName}`;

@@ -55,7 +55,9 @@ export const registerGraphqlExtension = (strapi: Core.Strapi) => {
             t.string('fullName', { resolve: (parent) => derive(parent).fullName });
             t.nonNull.string('salutation', { resolve: (parent) => derive(parent).salutation });
             t.nonNull.string('letterOpening', { resolve: (parent) => derive(parent).letterOpening });
-            t.nonNull.list.nonNull.string('addressBlock', { resolve: (parent) => derive(parent).addressBlock });
+            t.nonNull.list.nonNull.string('addressBlock', {
+              resolve: (parent) => derive(parent).addressBlock,
+            });
           },
         }),
         nexus.objectType({ name: 'CaladeoDocumentContact', definition: documentContactFields }),
@@ -139,10 +141,14 @@ export const registerGraphqlExtension = (strapi: Core.Strapi) => {
               args: { documentId: nexus.nonNull(nexus.idArg()) },
               async resolve(_parent, args: { documentId: string }) {
                 if (!DOCUMENT_ID.test(args.documentId)) {
-                  throw singleFieldError('documentId', 'must be the documentId of an offer (letters and digits)');
+                  throw singleFieldError(
+                    'documentId',
+                    'must be the documentId of an offer (letters and digits)'
+                  );
                 }
                 const context = await getService(strapi, 'offer-documents').offerContext(args.documentId);
-                if (context === null) throw new errors.NotFoundError(`No offer has documentId ${args.documentId}`);
+                if (context === null)
+                  throw new errors.NotFoundError(`No offer has documentId ${args.documentId}`);
                 return context;
               },
             });

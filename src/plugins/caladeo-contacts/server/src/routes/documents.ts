@@ -9,8 +9,18 @@ const OFFER_QUOTE_PATH = '/documents/offers/:documentId/quote.pdf';
  * them by default, so they are never public.
  */
 export const documentContentApiRoutes = [
-  { method: 'GET' as const, path: OFFER_CONTEXT_PATH, handler: 'offer-context.findOne', config: { policies: [] } },
-  { method: 'GET' as const, path: OFFER_QUOTE_PATH, handler: 'offer-quote.findOne', config: { policies: [] } },
+  {
+    method: 'GET' as const,
+    path: OFFER_CONTEXT_PATH,
+    handler: 'offer-context.findOne',
+    config: { policies: [] },
+  },
+  {
+    method: 'GET' as const,
+    path: OFFER_QUOTE_PATH,
+    handler: 'offer-quote.findOne',
+    config: { policies: [] },
+  },
 ];
 
 /**
