@@ -178,28 +178,28 @@ export const MOBILE_PATTERNS: Readonly<Record<string, readonly string[]>> = {
 /** Common first names of French adults today, with their accents. */
 export const FEMALE_FIRST_NAMES: readonly string[] = listOf(
   'Hélène, Léa, Chloé, Zoé, Inès, Maëlys, Noémie, Mélanie, Céline, Amélie, Élodie, Gaëlle, ' +
-  'Françoise, Thérèse, Geneviève, Agnès, Anaïs, Clémence, Cécile, Béatrice, Danièle, Irène, ' +
-  'Joséphine, Léonie, Solène, Valérie, Nathalie, Sophie, Camille, Julie, Marie, Claire, Isabelle, ' +
-  'Sandrine, Catherine, Christine, Monique, Sylvie, Martine, Emma, Manon, Sarah, Louise, Alice, ' +
-  'Juliette, Margaux, Pauline, Laure, Anne, Aurélie, Stéphanie, Émilie, Virginie, Laëtitia, ' +
-  'Mathilde, Lucie, Océane, Jeanne, Brigitte, Josiane, Marie-Hélène, Anne-Sophie'
+    'Françoise, Thérèse, Geneviève, Agnès, Anaïs, Clémence, Cécile, Béatrice, Danièle, Irène, ' +
+    'Joséphine, Léonie, Solène, Valérie, Nathalie, Sophie, Camille, Julie, Marie, Claire, Isabelle, ' +
+    'Sandrine, Catherine, Christine, Monique, Sylvie, Martine, Emma, Manon, Sarah, Louise, Alice, ' +
+    'Juliette, Margaux, Pauline, Laure, Anne, Aurélie, Stéphanie, Émilie, Virginie, Laëtitia, ' +
+    'Mathilde, Lucie, Océane, Jeanne, Brigitte, Josiane, Marie-Hélène, Anne-Sophie'
 );
 
 export const MALE_FIRST_NAMES: readonly string[] = listOf(
   'Jérôme, Frédéric, Sébastien, Stéphane, Hervé, Rémi, Benoît, Grégoire, Cédric, Clément, Théo, ' +
-  'Raphaël, Noël, Gaël, Loïc, Joël, Mathéo, Timothée, André, René, Gérard, Jean-François, ' +
-  'François, Jean-Pierre, Lucas, Hugo, Louis, Nicolas, Thomas, Julien, Pierre, Philippe, Michel, ' +
-  'Alain, Patrick, Christophe, Laurent, Olivier, Vincent, David, Antoine, Maxime, Romain, ' +
-  'Guillaume, Alexandre, Arnaud, Bruno, Yves, Éric, Édouard, Émile, Étienne, Jérémy, Valentin, ' +
-  'Gabriel, Léo, Nathan, Bernard, Daniel, Marc-Antoine, Jean-Luc'
+    'Raphaël, Noël, Gaël, Loïc, Joël, Mathéo, Timothée, André, René, Gérard, Jean-François, ' +
+    'François, Jean-Pierre, Lucas, Hugo, Louis, Nicolas, Thomas, Julien, Pierre, Philippe, Michel, ' +
+    'Alain, Patrick, Christophe, Laurent, Olivier, Vincent, David, Antoine, Maxime, Romain, ' +
+    'Guillaume, Alexandre, Arnaud, Bruno, Yves, Éric, Édouard, Émile, Étienne, Jérémy, Valentin, ' +
+    'Gabriel, Léo, Nathan, Bernard, Daniel, Marc-Antoine, Jean-Luc'
 );
 
 /** Real French family names with accents, which faker's French list lacks. */
 export const ACCENTED_LAST_NAMES: readonly string[] = listOf(
   'Lefèvre, Ménard, Hébert, Bérard, Gérard, Lemaître, Guérin, Rivière, Léger, Lévêque, Dupré, ' +
-  'Pélissier, Sénéchal, Béguin, Frémont, Després, Mégret, Pépin, Chrétien, Thénard, Bénézet, ' +
-  "Gaudré, Fréchet, Cléret, Hélary, Lecœur, Sévérac, Méhu, Rémond, Bréal, N'Diaye, Le Bihan, " +
-  'Le Goff'
+    'Pélissier, Sénéchal, Béguin, Frémont, Després, Mégret, Pépin, Chrétien, Thénard, Bénézet, ' +
+    "Gaudré, Fréchet, Cléret, Hélary, Lecœur, Sévérac, Méhu, Rémond, Bréal, N'Diaye, Le Bihan, " +
+    'Le Goff'
 );
 
 /** Lines people add below the street when a building has several entrances or flats. */
@@ -234,9 +234,9 @@ export const COMPANY_TRADES: readonly string[] = [
 /** People French schools are named after (hyphenated, as in "Lycée Victor-Hugo"). */
 export const SCHOOL_PATRONS: readonly string[] = listOf(
   'Victor-Hugo, Jean-Moulin, Jules-Ferry, Marie-Curie, Louis-Pasteur, Jean-Jaurès, Simone-Veil, ' +
-  'Albert-Camus, Condorcet, Montaigne, Voltaire, Camille-Claudel, George-Sand, Jacques-Prévert, ' +
-  'Paul-Éluard, Émile-Zola, Louise-Michel, Antoine-de-Saint-Exupéry, Gustave-Eiffel, ' +
-  'Joséphine-Baker'
+    'Albert-Camus, Condorcet, Montaigne, Voltaire, Camille-Claudel, George-Sand, Jacques-Prévert, ' +
+    'Paul-Éluard, Émile-Zola, Louise-Michel, Antoine-de-Saint-Exupéry, Gustave-Eiffel, ' +
+    'Joséphine-Baker'
 );
 
 export const SCHOOL_KINDS: readonly string[] = [
@@ -246,7 +246,15 @@ export const SCHOOL_KINDS: readonly string[] = [
   'Lycée professionnel',
 ];
 
-export const SAINTS: readonly string[] = ['Pierre', 'Joseph', 'Martin', 'Jacques', 'Michel', 'Vincent', 'Louis'];
+export const SAINTS: readonly string[] = [
+  'Pierre',
+  'Joseph',
+  'Martin',
+  'Jacques',
+  'Michel',
+  'Vincent',
+  'Louis',
+];
 
 /**
  * The role that makes a contact the natural primary contact of a client of each type: the
