@@ -267,6 +267,12 @@ describe('derived contact fields in REST output', () => {
     expect(contacts.map((contact: { fullName: string }) => contact.fullName)).toContain('Claire Dupont');
   });
 
+  it('keeps find and findOne separate permissions on the routes that add them', async () => {
+    const listOnly = restClient(app, await createUserWithActions(app.strapi, ['api::offer.offer.find']));
+    expect((await listOnly.get(OFFERS)).status).toBe(200);
+    expect((await listOnly.get(`${OFFERS}/${fixture.offer}`)).status).toBe(403);
+  });
+
   it('derives only what the selected fields allow', async () => {
     const { body } = await readOnly.get(
       `${CONTACTS}/${fixture.primary}?fields[0]=firstName&fields[1]=lastName`

@@ -5,12 +5,13 @@ import { documentAdminRoutes, documentContentApiRoutes } from './documents';
 type Routes = ReturnType<typeof factories.createCoreRouter>['routes'];
 
 const coreRoutes = (uid: (typeof UID)[keyof typeof UID]) => {
-  // Reads add the contacts' derived fields (fullName, salutation, …) to what they output.
-  const withDerivedContactFields = {
+  // Reads add the contacts' derived fields (fullName, salutation, …) to what they output. One
+  // object per route: Strapi writes each route's auth scope into its config.
+  const withDerivedContactFields = () => ({
     middlewares: [{ name: DERIVED_CONTACT_FIELDS_MIDDLEWARE, config: { uid } }],
-  };
+  });
   const { routes } = factories.createCoreRouter(uid, {
-    config: { find: withDerivedContactFields, findOne: withDerivedContactFields },
+    config: { find: withDerivedContactFields(), findOne: withDerivedContactFields() },
   });
   return typeof routes === 'function' ? routes() : routes;
 };
