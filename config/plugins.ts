@@ -55,6 +55,23 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     enabled: true,
     resolve: './src/plugins/caladeo-contacts',
     config: {
+      // Printed on quotes and letters; unset variables keep the plugin's defaults.
+      agency: {
+        name: env('CALADEO_AGENCY_NAME'),
+        addressLine1: env('CALADEO_AGENCY_ADDRESS_LINE1'),
+        addressLine2: env('CALADEO_AGENCY_ADDRESS_LINE2'),
+        postalCode: env('CALADEO_AGENCY_POSTAL_CODE'),
+        city: env('CALADEO_AGENCY_CITY'),
+        country: env('CALADEO_AGENCY_COUNTRY'),
+        phone: env('CALADEO_AGENCY_PHONE'),
+        email: env('CALADEO_AGENCY_EMAIL'),
+        website: env('CALADEO_AGENCY_WEBSITE'),
+        siret: env('CALADEO_AGENCY_SIRET'),
+        registration: env('CALADEO_AGENCY_REGISTRATION'),
+        signatory: env('CALADEO_AGENCY_SIGNATORY'),
+        defaultLanguage: env('CALADEO_AGENCY_LANGUAGE'),
+        timeZone: env('CALADEO_AGENCY_TIME_ZONE'),
+      },
       newsletter: {
         secret: env('NEWSLETTER_SECRET', 'caladeo-dev-newsletter-secret'),
         publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
@@ -74,6 +91,20 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
           keyPrefix: env('NEWSLETTER_LIMIT_KEY_PREFIX', 'caladeo-newsletter'),
         },
       },
+    },
+  },
+  // GraphQL serves the same content-API permissions as REST: nothing is public.
+  graphql: {
+    enabled: true,
+    config: {
+      endpoint: '/graphql',
+      shadowCRUD: true,
+      // the explorer and schema introspection are for development only
+      landingPage: env('NODE_ENV') !== 'production',
+      apolloServer: { introspection: env('NODE_ENV') !== 'production' },
+      depthLimit: 10,
+      defaultLimit: 25,
+      maxLimit: 100,
     },
   },
 });

@@ -68,7 +68,30 @@ export const MAX_LENGTH = {
   destination: 200,
 } as const;
 
-/** Admin permission actions of the plugin, registered in bootstrap; routes name them by `ADMIN_ACTION`. */
+/** Languages generated documents are written in; a contact preferring another one gets English. */
+export const DOCUMENT_LANGUAGES = ['fr', 'en'] as const;
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+
+/** Roles whose holders travel: they are listed (and counted) as the offer's travellers. */
+export const TRAVELLING_ROLES: readonly LinkRole[] = ['voyageur', 'accompagnateur'];
+
+/**
+ * Version of the offer document context's JSON shape. Raised on any change that could break a
+ * template (a field removed, renamed or retyped); adding a field does not raise it.
+ */
+export const OFFER_CONTEXT_VERSION = 1;
+
+/**
+ * Content-API actions of the document routes (users-permissions actions and API-token scopes).
+ * Their names end in `findOne` on purpose: Strapi lets read-only API tokens through only on
+ * actions named `find`/`findOne`, and these routes only read.
+ */
+export const DOCUMENT_CONTENT_API_ACTIONS = {
+  offerContext: `plugin::${PLUGIN_ID}.offer-context.findOne`,
+  offerQuote: `plugin::${PLUGIN_ID}.offer-quote.findOne`,
+} as const;
+
+/** Admin panel actions, registered once in bootstrap; every admin route checks one by `ADMIN_ACTION`. */
 export const ACTIONS = [
   {
     section: 'plugins',
@@ -82,11 +105,17 @@ export const ACTIONS = [
     uid: 'consent.read',
     pluginName: PLUGIN_ID,
   },
+  {
+    section: 'plugins',
+    displayName: 'Generate quotes',
+    uid: 'documents.generate',
+    pluginName: PLUGIN_ID,
+  },
 ] as const;
-
 export const ADMIN_ACTION = {
   newsletterExport: `plugin::${PLUGIN_ID}.newsletter.export`,
   consentRead: `plugin::${PLUGIN_ID}.consent.read`,
+  generateDocuments: `plugin::${PLUGIN_ID}.documents.generate`,
 } as const;
 
 /** What happened to a contact's newsletter consent, as kept in the consent log. */
@@ -111,3 +140,6 @@ export const NEWSLETTER_MAX_LENGTH = {
   ipAddress: 45,
   redirectTo: 500,
 } as const;
+
+/** Route middleware adding the contacts' derived fields to REST output (also used by the app's offer routes). */
+export const DERIVED_CONTACT_FIELDS_MIDDLEWARE = `plugin::${PLUGIN_ID}.derived-contact-fields`;

@@ -3,6 +3,7 @@ import { UID } from '../constants';
 import { createSearchableController } from './searchable';
 import newsletter from './newsletter';
 import newsletterAdmin from './newsletter-admin';
+import { offerContextController, offerQuoteController } from './offer-documents';
 
 // Core controllers validate and sanitize the query, call the document service (where the
 // validation choke point lives) and sanitize the output with the caller's permissions.
@@ -14,4 +15,6 @@ export default {
   'consent-event': factories.createCoreController(UID.consentEvent),
   newsletter,
   'newsletter-admin': newsletterAdmin,
+  'offer-context': offerContextController,
+  'offer-quote': offerQuoteController,
 };

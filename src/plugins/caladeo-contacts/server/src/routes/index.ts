@@ -1,11 +1,19 @@
 import { factories } from '@strapi/strapi';
-import { UID } from '../constants';
+import { DERIVED_CONTACT_FIELDS_MIDDLEWARE, UID } from '../constants';
 import { newsletterAdminRoutes, newsletterContentApiRoutes } from './newsletter';
+import { documentAdminRoutes, documentContentApiRoutes } from './documents';
 
 type Routes = ReturnType<typeof factories.createCoreRouter>['routes'];
 
 const coreRoutes = (uid: (typeof UID)[keyof typeof UID]) => {
-  const { routes } = factories.createCoreRouter(uid);
+  // Reads add the contacts' derived fields (fullName, salutation, …) to what they output. One
+  // object per route: Strapi writes each route's auth scope into its config.
+  const withDerivedContactFields = () => ({
+    middlewares: [{ name: DERIVED_CONTACT_FIELDS_MIDDLEWARE, config: { uid } }],
+  });
+  const { routes } = factories.createCoreRouter(uid, {
+    config: { find: withDerivedContactFields(), findOne: withDerivedContactFields() },
+  });
   return typeof routes === 'function' ? routes() : routes;
 };
 
@@ -27,7 +35,7 @@ let contentApiRoutes: Exclude<Routes, () => unknown> | undefined;
 export default {
   admin: {
     type: 'admin' as const,
-    routes: newsletterAdminRoutes,
+    routes: [...newsletterAdminRoutes, ...documentAdminRoutes],
   },
   'content-api': {
     type: 'content-api' as const,
@@ -39,6 +47,7 @@ export default {
         ...coreRoutes(UID.offerContact),
         ...readOnlyCoreRoutes(UID.consentEvent),
         ...newsletterContentApiRoutes,
+        ...documentContentApiRoutes,
       ];
       return contentApiRoutes;
     },

@@ -6,6 +6,7 @@ import listSearch from './list-search';
 import consentLog from './consent-log';
 import newsletter from './newsletter';
 import rateLimits from './rate-limits';
+import offerDocuments from './offer-documents';
 
 export default {
   contact: factories.createCoreService(UID.contact),
@@ -19,4 +20,5 @@ export default {
   'consent-log': consentLog,
   newsletter,
   'rate-limits': rateLimits,
+  'offer-documents': offerDocuments,
 };

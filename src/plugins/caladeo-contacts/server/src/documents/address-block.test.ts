@@ -1,0 +1,128 @@
+import { describe, expect, it } from '@jest/globals';
+
+import { formatAddressBlock, type PostalAddress } from './address-block';
+
+const EMPTY: PostalAddress = {
+  addressLine1: null,
+  addressLine2: null,
+  postalCode: null,
+  city: null,
+  region: null,
+  country: null,
+};
+const fromFrance = (address: Partial<PostalAddress>, recipientLines: string[] = []) =>
+  formatAddressBlock({ ...EMPTY, ...address }, { recipientLines, senderCountry: 'FR' });
+
+describe('French addresses (La Poste)', () => {
+  it('ends with "POSTCODE LOCALITY" in capitals and has no country line at home', () => {
+    expect(
+      fromFrance(
+        { addressLine1: '12 rue Sainte-Catherine', postalCode: '33000', city: 'Bordeaux', country: 'FR' },
+        ['Madame Claire Dupont']
+      )
+    ).toEqual(['Madame Claire Dupont', '12 rue Sainte-Catherine', '33000 BORDEAUX']);
+  });
+
+  it('prints localities without accents or punctuation, and keeps CEDEX after the locality', () => {
+    expect(
+      fromFrance({ addressLine1: '2 place Jean Jaurès', postalCode: '42000', city: 'Saint-Étienne' })
+    ).toEqual(['2 place Jean Jaurès', '42000 SAINT ETIENNE']);
+    expect(
+      fromFrance({ addressLine1: 'CS 71234', postalCode: '33913', city: 'Bordeaux Cedex 9', country: 'FR' })
+    ).toEqual(['CS 71234', '33913 BORDEAUX CEDEX 9']);
+  });
+
+  it('puts a building complement above the street and a post-office box below it', () => {
+    expect(
+      fromFrance({
+        addressLine1: '8 allée des Pins',
+        addressLine2: 'Résidence Les Chênes, bât. B',
+        postalCode: '33600',
+        city: 'Pessac',
+      })
+    ).toEqual(['Résidence Les Chênes, bât. B', '8 allée des Pins', '33600 PESSAC']);
+    expect(
+      fromFrance({
+        addressLine1: '1 rue de la Gare',
+        addressLine2: 'BP 40123',
+        postalCode: '33501',
+        city: 'Libourne Cedex',
+      })
+    ).toEqual(['1 rue de la Gare', 'BP 40123', '33501 LIBOURNE CEDEX']);
+  });
+
+  it('copes with missing parts', () => {
+    expect(fromFrance({ city: 'Arcachon' })).toEqual(['ARCACHON']);
+    expect(fromFrance({ addressLine1: '3 rue Neuve', postalCode: '33000' })).toEqual([
+      '3 rue Neuve',
+      '33000',
+    ]);
+    expect(fromFrance({}, ['Madame Claire Dupont'])).toEqual([]);
+  });
+
+  it('adds "FRANCE" when the agency posts from abroad', () => {
+    const block = formatAddressBlock(
+      {
+        ...EMPTY,
+        addressLine1: '12 rue Sainte-Catherine',
+        postalCode: '33000',
+        city: 'Bordeaux',
+        country: 'FR',
+      },
+      { recipientLines: [], senderCountry: 'BE' }
+    );
+    expect(block).toEqual(['12 rue Sainte-Catherine', '33000 BORDEAUX', 'FRANCE']);
+  });
+});
+
+describe('addresses abroad, sent from France', () => {
+  it('Belgium: street and number, postcode before the city, country in French', () => {
+    expect(
+      fromFrance({ addressLine1: 'Rue de la Loi 16', postalCode: '1000', city: 'Bruxelles', country: 'BE' }, [
+        'Madame Anne Peeters',
+      ])
+    ).toEqual(['Madame Anne Peeters', 'Rue de la Loi 16', '1000 Bruxelles', 'BELGIQUE']);
+  });
+
+  it('Switzerland', () => {
+    expect(
+      fromFrance({ addressLine1: 'Bahnhofstrasse 1', postalCode: '8001', city: 'Zürich', country: 'CH' })
+    ).toEqual(['Bahnhofstrasse 1', '8001 Zürich', 'SUISSE']);
+  });
+
+  it('Germany, with a second line after the street', () => {
+    expect(
+      fromFrance({
+        addressLine1: 'Kurfürstendamm 12',
+        addressLine2: 'Hinterhaus',
+        postalCode: '10719',
+        city: 'Berlin',
+        country: 'DE',
+      })
+    ).toEqual(['Kurfürstendamm 12', 'Hinterhaus', '10719 Berlin', 'ALLEMAGNE']);
+  });
+
+  it('United Kingdom: post town, then postcode on its own line', () => {
+    expect(
+      fromFrance({ addressLine1: '10 Downing Street', postalCode: 'SW1A 2AA', city: 'London', country: 'GB' })
+    ).toEqual(['10 Downing Street', 'London', 'SW1A 2AA', 'ROYAUME-UNI']);
+  });
+
+  it('United States: "City, ST ZIP", suite after the street, and without a state', () => {
+    expect(
+      fromFrance({
+        addressLine1: '301 Hamilton Avenue',
+        addressLine2: 'Suite 200',
+        postalCode: '94301',
+        city: 'Palo Alto',
+        region: 'California',
+        country: 'US',
+      })
+    ).toEqual(['301 Hamilton Avenue', 'Suite 200', 'Palo Alto, CA 94301', 'ETATS-UNIS']);
+    expect(fromFrance({ addressLine1: '301 Hamilton Avenue', city: 'Palo Alto', country: 'US' })).toEqual([
+      '301 Hamilton Avenue',
+      'Palo Alto',
+      'ETATS-UNIS',
+    ]);
+  });
+});

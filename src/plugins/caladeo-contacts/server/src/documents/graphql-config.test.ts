@@ -1,0 +1,25 @@
+import { describe, expect, it } from '@jest/globals';
+
+import pluginsConfig from '../../../../../../config/plugins';
+
+type Env = ((key: string, fallback?: unknown) => unknown) & Record<string, unknown>;
+
+const configIn = (nodeEnv: string) => {
+  const env = ((key: string, fallback?: unknown) => (key === 'NODE_ENV' ? nodeEnv : fallback)) as Env;
+  return pluginsConfig({ env } as never).graphql.config;
+};
+
+describe('GraphQL configuration', () => {
+  it('turns the explorer and introspection off in production, and bounds every query', () => {
+    expect(configIn('production')).toMatchObject({
+      landingPage: false,
+      apolloServer: { introspection: false },
+      depthLimit: 10,
+      maxLimit: 100,
+    });
+    expect(configIn('development')).toMatchObject({
+      landingPage: true,
+      apolloServer: { introspection: true },
+    });
+  });
+});

@@ -1,0 +1,42 @@
+import { ADMIN_ACTION } from '../constants';
+
+const OFFER_CONTEXT_PATH = '/documents/offers/:documentId';
+const OFFER_QUOTE_PATH = '/documents/offers/:documentId/quote.pdf';
+
+/**
+ * Content-API document routes. Each handler is its own users-permissions action and API-token
+ * scope (`plugin::caladeo-contacts.offer-context.findOne`, `….offer-quote.findOne`); no role holds
+ * them by default, so they are never public.
+ */
+export const documentContentApiRoutes = [
+  {
+    method: 'GET' as const,
+    path: OFFER_CONTEXT_PATH,
+    handler: 'offer-context.findOne',
+    config: { policies: [] },
+  },
+  {
+    method: 'GET' as const,
+    path: OFFER_QUOTE_PATH,
+    handler: 'offer-quote.findOne',
+    config: { policies: [] },
+  },
+];
+
+/**
+ * The same quote for the admin panel ("Générer le devis"), reached with the admin's session and
+ * allowed only to roles holding the "Generate quotes" action.
+ */
+export const documentAdminRoutes = [
+  {
+    method: 'GET' as const,
+    path: OFFER_QUOTE_PATH,
+    handler: 'offer-quote.findOne',
+    config: {
+      policies: [
+        'admin::isAuthenticatedAdmin',
+        { name: 'admin::hasPermissions', config: { actions: [ADMIN_ACTION.generateDocuments] } },
+      ],
+    },
+  },
+];

@@ -1,0 +1,38 @@
+import { describe, expect, it } from '@jest/globals';
+
+import { getService } from '../../src/plugins/caladeo-contacts/server/src/utils/get-service';
+import { createOfferWithTravellers } from '../helpers/offers';
+import { useStrapi } from '../helpers/strapi';
+
+const app = useStrapi();
+
+/** The SQL statements run while building one offer's document context and its PDF. */
+const queriesFor = async (offer: string) => {
+  const statements: string[] = [];
+  const record = (query: { sql: string }) => statements.push(query.sql);
+  const connection = app.strapi.db.connection;
+  connection.on('query', record);
+  try {
+    const quote = await getService(app.strapi, 'offer-documents').offerQuote(offer);
+    expect(quote?.context.travellers.length).toBeGreaterThan(0);
+  } finally {
+    connection.removeListener('query', record);
+  }
+  return statements;
+};
+
+describe('cost of a document', () => {
+  it('runs the same number of SQL queries for 5 and for 50 travellers', async () => {
+    const small = await createOfferWithTravellers(app.strapi, 5);
+    const large = await createOfferWithTravellers(app.strapi, 50);
+    await queriesFor(small.offer); // first use warms caches (e.g. the configuration read)
+    const smallQueries = await queriesFor(small.offer);
+    const largeQueries = await queriesFor(large.offer);
+
+    expect(largeQueries.length).toBe(smallQueries.length);
+    // one statement each for the offer, its client, its links and their contacts
+    const selects = (statements: string[]) => statements.filter((sql) => /^select/i.test(sql));
+    expect(selects(smallQueries)).toHaveLength(4);
+    expect(selects(largeQueries)).toHaveLength(4);
+  });
+});

@@ -1,0 +1,78 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../../src/plugins/caladeo-contacts/server/src/constants';
+
+let sequence = 0;
+const next = () => `${process.pid}${++sequence}`;
+
+type ContactData = Record<string, unknown>;
+
+export const createContact = async (strapi: Core.Strapi, data: ContactData) =>
+  (await strapi.documents(UID.contact).create({ data: { email: `c${next()}@example.fr`, ...data } }))
+    .documentId as string;
+
+export const createClient = async (strapi: Core.Strapi, data: Record<string, unknown> = {}) =>
+  (
+    await strapi
+      .documents(UID.client)
+      .create({ data: { name: `Client ${next()}`, type: 'association', ...data } })
+  ).documentId as string;
+
+export const createOffer = async (strapi: Core.Strapi, data: Record<string, unknown> = {}) =>
+  (
+    await strapi.documents(UID.offer).create({
+      data: { title: 'Séjour à Lisbonne', reference: `OFF-${next()}`, ...data },
+    })
+  ).documentId as string;
+
+export const linkToOffer = (
+  strapi: Core.Strapi,
+  contact: string,
+  offer: string,
+  role: string,
+  isPrimary = false
+) => strapi.documents(UID.offerContact).create({ data: { contact, offer, role, isPrimary } });
+
+export const linkToClient = (
+  strapi: Core.Strapi,
+  contact: string,
+  client: string,
+  role: string,
+  isPrimary = false
+) => strapi.documents(UID.clientContact).create({ data: { contact, client, role, isPrimary } });
+
+/** An offer for a client with a primary contact, a payer and `travellerCount` travellers. */
+export const createOfferWithTravellers = async (strapi: Core.Strapi, travellerCount: number) => {
+  const client = await createClient(strapi, {
+    name: 'Association Les Amis du Patrimoine',
+    addressLine1: '4 place de la Bourse',
+    postalCode: '33000',
+    city: 'Bordeaux',
+    country: 'FR',
+  });
+  const offer = await createOffer(strapi, {
+    client,
+    destination: 'Lisbonne',
+    startDate: '2027-05-12',
+    endDate: '2027-05-19',
+  });
+  const primary = await createContact(strapi, {
+    firstName: 'Claire',
+    lastName: 'Dupont',
+    gender: 'female',
+    addressLine1: '12 rue Sainte-Catherine',
+    postalCode: '33000',
+    city: 'Bordeaux',
+    country: 'FR',
+  });
+  await linkToOffer(strapi, primary, offer, 'responsable_voyage', true);
+  const payer = await createContact(strapi, { firstName: 'Jean', lastName: 'Martin', gender: 'male' });
+  await linkToOffer(strapi, payer, offer, 'payeur');
+  for (let index = 0; index < travellerCount; index += 1) {
+    const traveller = await createContact(strapi, {
+      firstName: `Voyageur${index}`,
+      lastName: `Nom${String(index).padStart(3, '0')}`,
+    });
+    await linkToOffer(strapi, traveller, offer, 'voyageur');
+  }
+  return { client, offer, primary, payer };
+};
