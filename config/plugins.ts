@@ -44,6 +44,10 @@ const emailConfig = (env: Core.Config.Shared.ConfigParams['env']) => {
   };
 };
 
+/** Leaves unset variables out, so that the plugin's defaults apply to them. */
+const definedOnly = (values: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== ''));
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
     config: {
@@ -56,7 +60,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     resolve: './src/plugins/caladeo-contacts',
     config: {
       // Printed on quotes and letters; unset variables keep the plugin's defaults.
-      agency: {
+      agency: definedOnly({
         name: env('CALADEO_AGENCY_NAME'),
         addressLine1: env('CALADEO_AGENCY_ADDRESS_LINE1'),
         addressLine2: env('CALADEO_AGENCY_ADDRESS_LINE2'),
@@ -71,7 +75,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         signatory: env('CALADEO_AGENCY_SIGNATORY'),
         defaultLanguage: env('CALADEO_AGENCY_LANGUAGE'),
         timeZone: env('CALADEO_AGENCY_TIME_ZONE'),
-      },
+      }),
       newsletter: {
         secret: env('NEWSLETTER_SECRET', 'caladeo-dev-newsletter-secret'),
         publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),

@@ -90,9 +90,13 @@ export function agencyToday(agency: AgencyDetails, now: Date = new Date()): stri
   }).format(now);
 }
 
-/** Reads the configured agency; throws with every offending path when it is invalid. */
+/**
+ * Reads the configured agency over the defaults (Strapi replaces a plugin's default config key by
+ * the app's, it does not merge inside it); throws with every offending path when it is invalid.
+ */
 export function parseAgencyConfig(input: unknown): AgencyDetails {
-  const result = agencySchema.safeParse(input);
+  const configured = input && typeof input === 'object' && !Array.isArray(input) ? input : {};
+  const result = agencySchema.safeParse({ ...DEFAULT_AGENCY, ...configured });
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `agency.${issue.path.join('.')}: ${issue.message}`);
     throw new Error(problems.join('; '));

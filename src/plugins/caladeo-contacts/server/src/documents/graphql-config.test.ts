@@ -5,7 +5,9 @@ import pluginsConfig from '../../../../../../config/plugins';
 type Env = ((key: string, fallback?: unknown) => unknown) & Record<string, unknown>;
 
 const configIn = (nodeEnv: string) => {
-  const env = ((key: string, fallback?: unknown) => (key === 'NODE_ENV' ? nodeEnv : fallback)) as Env;
+  const read = (key: string, fallback?: unknown) => (key === 'NODE_ENV' ? nodeEnv : fallback);
+  // Strapi's env() with its typed readers, each answering the fallback
+  const env = Object.assign(read, { int: read, bool: read, float: read, array: read, json: read }) as Env;
   return pluginsConfig({ env } as never).graphql.config;
 };
 
