@@ -7,7 +7,13 @@ type Env = ((key: string, fallback?: unknown) => unknown) & Record<string, unkno
 const configIn = (nodeEnv: string) => {
   const read = (key: string, fallback?: unknown) => (key === 'NODE_ENV' ? nodeEnv : fallback);
   // Strapi's env() with its typed readers, each answering the fallback
-  const env = Object.assign(read, { int: read, bool: read, float: read, array: read, json: read }) as Env;
+  const env = Object.assign(read, {
+    int: read,
+    bool: read,
+    float: read,
+    array: read,
+    json: read,
+  }) as unknown as Env;
   return pluginsConfig({ env } as never).graphql.config;
 };
 
