@@ -65,3 +65,82 @@ export const MAX_LENGTH = {
   offerReference: 40,
   destination: 200,
 } as const;
+
+/**
+ * The admin actions of the plugin, registered with Strapi's action provider at boot. Each becomes
+ * `plugin::caladeo-contacts.<uid>`, granted per admin role in Settings → Roles, and checked by
+ * every admin route (`admin::hasPermissions`) and by the admin pages.
+ */
+export const ACTIONS = [
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'contacts.read',
+    displayName: 'Read contacts',
+    subCategory: 'contacts',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'contacts.create',
+    displayName: 'Create contacts',
+    subCategory: 'contacts',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'contacts.update',
+    displayName: 'Edit contacts and their roles',
+    subCategory: 'contacts',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'contacts.delete',
+    displayName: 'Delete contacts',
+    subCategory: 'contacts',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'contacts.export',
+    displayName: 'Export contacts',
+    subCategory: 'contacts',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'clients.read',
+    displayName: 'Read clients',
+    subCategory: 'clients',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'clients.create',
+    displayName: 'Create clients',
+    subCategory: 'clients',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'clients.update',
+    displayName: 'Edit clients',
+    subCategory: 'clients',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'clients.delete',
+    displayName: 'Delete clients',
+    subCategory: 'clients',
+  },
+] as const;
+
+type ActionUid = (typeof ACTIONS)[number]['uid'];
+export type AdminAction = `plugin::${typeof PLUGIN_ID}.${ActionUid}`;
+
+/** The full action id of each admin action, as roles hold it and routes check it. */
+export const ACTION = Object.fromEntries(ACTIONS.map(({ uid }) => [uid, `plugin::${PLUGIN_ID}.${uid}`])) as {
+  [Uid in ActionUid]: `plugin::${typeof PLUGIN_ID}.${Uid}`;
+};

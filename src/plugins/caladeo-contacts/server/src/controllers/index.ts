@@ -1,6 +1,9 @@
 import { factories } from '@strapi/strapi';
 import { UID } from '../constants';
 import { createSearchableController } from './searchable';
+import adminClients from './admin-clients';
+import adminContacts from './admin-contacts';
+import adminLinks from './admin-links';
 
 // Core controllers validate and sanitize the query, call the document service (where the
 // validation choke point lives) and sanitize the output with the caller's permissions.
@@ -9,4 +12,8 @@ export default {
   client: createSearchableController(UID.client),
   'client-contact': factories.createCoreController(UID.clientContact),
   'offer-contact': factories.createCoreController(UID.offerContact),
+  // the admin pages' routes (routes/admin.ts)
+  'admin-contacts': adminContacts,
+  'admin-clients': adminClients,
+  'admin-links': adminLinks,
 };

@@ -1,5 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { UID } from '../constants';
+import admin from './admin';
 
 type Routes = ReturnType<typeof factories.createCoreRouter>['routes'];
 
@@ -18,6 +19,7 @@ let contentApiRoutes: Exclude<Routes, () => unknown> | undefined;
  * the public role holds none of these actions.
  */
 export default {
+  admin,
   'content-api': {
     type: 'content-api' as const,
     get routes() {

@@ -3,6 +3,7 @@ import { UID } from '../constants';
 import links from './links';
 import searchIndex from './search-index';
 import listSearch from './list-search';
+import adminRecords from './admin-records';
 
 export default {
   contact: factories.createCoreService(UID.contact),
@@ -12,4 +13,5 @@ export default {
   links,
   'search-index': searchIndex,
   'list-search': listSearch,
+  'admin-records': adminRecords,
 };
