@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
 import { ACTIONS, PLUGIN_ID } from '../../src/plugins/caladeo-contacts/server/src/constants';
 import { ADMIN_ROUTES } from '../../src/plugins/caladeo-contacts/server/src/routes/admin';
 import { adminClient, adminTokenWithActions, superAdminToken } from '../helpers/admin';
@@ -140,5 +141,45 @@ describe('who gets in', () => {
     expect((await adminClient(app, token).get('/contacts')).status).toBe(403);
     const created = await adminClient(app, token).post('/contacts', { lastName: 'Écrit sans lire' });
     expect(created.status).toBe(201);
+  });
+});
+
+describe('the generic content manager', () => {
+  const PLUGIN_TYPES = [
+    'plugin::caladeo-contacts.contact',
+    'plugin::caladeo-contacts.client',
+    'plugin::caladeo-contacts.client-contact',
+    'plugin::caladeo-contacts.offer-contact',
+  ];
+
+  it('registers no content-manager write on the plugin types', () => {
+    const provider = app.strapi.service('admin::permission').actionProvider;
+    for (const action of ['create', 'update', 'delete', 'publish']) {
+      const registered = provider.get(`plugin::content-manager.explorer.${action}`) as { subjects: string[] };
+      expect(registered.subjects).toContain('api::offer.offer');
+      for (const uid of PLUGIN_TYPES) expect(registered.subjects).not.toContain(uid);
+    }
+  });
+
+  it('gives the default Editor and Author roles no access to the plugin types', async () => {
+    const roles = (await app.strapi.db
+      .query('admin::role')
+      .findMany({ where: { code: { $in: ['strapi-editor', 'strapi-author'] } } })) as Array<{ id: number }>;
+    expect(roles).toHaveLength(2);
+    const held = await app.strapi.db.query('admin::permission').findMany({
+      where: { role: { id: { $in: roles.map((role) => role.id) } }, subject: { $in: PLUGIN_TYPES } },
+    });
+    expect(held).toEqual([]);
+  });
+
+  it('refuses even a super admin a write through the content manager', async () => {
+    const token = await superAdminToken(app);
+    const before = await app.strapi.db.query('plugin::caladeo-contacts.contact').count();
+    const created = await request(app.baseUrl)
+      .post('/content-manager/collection-types/plugin::caladeo-contacts.contact')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ lastName: 'Par la porte de derrière' });
+    expect(created.status).toBe(403);
+    expect(await app.strapi.db.query('plugin::caladeo-contacts.contact').count()).toBe(before);
   });
 });
