@@ -53,7 +53,8 @@ export const ClientPicker = ({
       onChange={(next: string | undefined) => onChange(next ?? null)}
       onInputChange={(event: React.ChangeEvent<HTMLInputElement>) => setText(event.target.value)}
       onClear={() => onChange(null)}
-      autocomplete={{ type: 'list', filter: 'contains' }}
+      // the server already filters, accent-insensitively: the browser must not filter again
+      autocomplete="none"
     >
       {options.map((option) => (
         <ComboboxOption key={option.documentId} value={option.documentId}>

@@ -37,7 +37,8 @@ export const OfferPicker = ({
       onChange={(next: string | undefined) => onChange(next ?? null)}
       onInputChange={(event: React.ChangeEvent<HTMLInputElement>) => setText(event.target.value)}
       onClear={() => onChange(null)}
-      autocomplete={{ type: 'list', filter: 'contains' }}
+      // the server already filters, accent-insensitively: the browser must not filter again
+      autocomplete="none"
     >
       {offers.map((offer) => (
         <ComboboxOption key={offer.documentId} value={offer.documentId}>
