@@ -78,7 +78,9 @@ describe('a super admin in the Contacts tab', () => {
     await shot(page, '01-liste-contacts');
     await page.locator('tbody').getByText('Hélène Lefèvre', { exact: true }).click();
 
-    await page.getByRole('combobox', { name: 'Chercher un client' }).pressSequentially('brulon', { delay: 50 });
+    await page
+      .getByRole('combobox', { name: 'Chercher un client' })
+      .pressSequentially('brulon', { delay: 50 });
     await page.getByRole('option', { name: /Comité des fêtes de Brûlon/ }).click();
     await page.getByRole('combobox', { name: 'Rôle' }).first().click();
     await page.getByRole('option', { name: 'Responsable voyage' }).click();

@@ -110,7 +110,6 @@ const ContactsListPage = () => {
           <Box minWidth="180px">
             <SingleSelect
               aria-label={t('filters.country')}
-              placeholder={t('filters.country')}
               value={list.params.get('country') ?? ANY}
               onChange={(value: string | number) => list.update({ country: String(value) })}
             >
@@ -125,7 +124,6 @@ const ContactsListPage = () => {
           <Box minWidth="160px">
             <SingleSelect
               aria-label={t('filters.newsletter')}
-              placeholder={t('filters.newsletter')}
               value={list.params.get('newsletter') ?? ANY}
               onChange={(value: string | number) => list.update({ newsletter: String(value) })}
             >
@@ -137,7 +135,6 @@ const ContactsListPage = () => {
           <Box minWidth="200px">
             <SingleSelect
               aria-label={t('filters.role')}
-              placeholder={t('filters.role')}
               value={list.params.get('role') ?? ANY}
               onChange={(value: string | number) => list.update({ role: String(value) })}
             >
