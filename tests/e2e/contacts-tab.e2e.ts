@@ -15,7 +15,8 @@ const shot = (page: Page, name: string) =>
 const login = async (email: string, password: string) => {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  await page.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'fr'));
+  // the admin reads its language from local storage; the script runs in the page, not in node
+  await page.addInitScript("window.localStorage.setItem('strapi-admin-language', 'fr')");
   await page.goto(`${app.baseUrl}/admin/auth/login`);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
