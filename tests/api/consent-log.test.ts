@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { ADMIN_ACTION, UID } from '../../src/plugins/caladeo-contacts/server/src/constants';
 import { emailDigest } from '../../src/plugins/caladeo-contacts/server/src/newsletter/tokens';
-import { adminClient, createAdminWithPermissions } from '../helpers/admin';
+import { adminApi, createAdminWithPermissions } from '../helpers/admin';
 import { createApiToken, createUserWithActions } from '../helpers/auth';
 import { CONTACTS, restClient } from '../helpers/http';
 import {
@@ -43,7 +43,7 @@ beforeAll(async () => {
 describe('every change of newsletter, from any entry point, writes an entry', () => {
   it('logs a staff toggle in the admin with the admin user', async () => {
     const staff = await createAdminWithPermissions(app, staffPermissions);
-    const admin = adminClient(app, staff.token);
+    const admin = adminApi(app, staff.token);
     const created = await admin.post(CONTENT_MANAGER, { lastName: 'Téléphone', email: 'phone@example.fr' });
     expect(created.status).toBe(201);
     const documentId = created.body.data.documentId as string;
@@ -242,7 +242,7 @@ describe('the log never leaves without permission', () => {
 
   it('is shown to admins with the consent action only', async () => {
     const auditor = await createAdminWithPermissions(app, [{ action: ADMIN_ACTION.consentRead }]);
-    const response = await adminClient(app, auditor.token).get(adminConsentPath(contactId));
+    const response = await adminApi(app, auditor.token).get(adminConsentPath(contactId));
     expect(response.status).toBe(200);
     expect(response.body.data.map((event: { action: string }) => event.action)).toEqual([
       'confirmed',
@@ -251,9 +251,9 @@ describe('the log never leaves without permission', () => {
     expect(response.body.data[0]).toMatchObject({ actorKind: 'visitor', userAgent: null });
 
     const staff = await createAdminWithPermissions(app, staffPermissions);
-    expect((await adminClient(app, staff.token).get(adminConsentPath(contactId))).status).toBe(403);
+    expect((await adminApi(app, staff.token).get(adminConsentPath(contactId))).status).toBe(403);
     expect((await request(app.baseUrl).get(adminConsentPath(contactId))).status).toBe(401);
-    expect((await adminClient(app, auditor.token).get(adminConsentPath('NOT-AN-ID'))).status).toBe(400);
+    expect((await adminApi(app, auditor.token).get(adminConsentPath('NOT-AN-ID'))).status).toBe(400);
   });
 });
 
@@ -296,7 +296,7 @@ describe('subscriber export', () => {
     expect(rows.find((row) => row.email === 'import@example.fr')).toBeUndefined();
 
     const exporter = await createAdminWithPermissions(app, [{ action: ADMIN_ACTION.newsletterExport }]);
-    const fromAdmin = await adminClient(app, exporter.token).get(ADMIN_EXPORT);
+    const fromAdmin = await adminApi(app, exporter.token).get(ADMIN_EXPORT);
     expect(fromAdmin.status).toBe(200);
     expect(
       parseCsv(fromAdmin.text)
@@ -322,7 +322,7 @@ describe('subscriber export', () => {
     expect((await restClient(app, exportUser).get(EXPORT)).status).toBe(200);
 
     const staff = await createAdminWithPermissions(app, staffPermissions);
-    expect((await adminClient(app, staff.token).get(ADMIN_EXPORT)).status).toBe(403);
+    expect((await adminApi(app, staff.token).get(ADMIN_EXPORT)).status).toBe(403);
     expect((await request(app.baseUrl).get(ADMIN_EXPORT)).status).toBe(401);
   });
 });

@@ -1,20 +1,40 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { User } from '@strapi/icons';
 import { ConsentLogPanel } from './components/ConsentLogPanel';
 import { PLUGIN_ID } from './pluginId';
+import { PERMISSIONS } from './permissions';
 
 type TranslationModule = { default: Record<string, string> };
 type ContentManagerApis = { addEditViewSidePanel: (panels: (typeof ConsentLogPanel)[]) => void };
+type AdminApp = {
+  registerPlugin: (plugin: { id: string; name: string }) => void;
+  addMenuLink: (link: {
+    to: string;
+    icon: React.ElementType;
+    intlLabel: { id: string; defaultMessage: string };
+    permissions: Array<{ action: string; subject: null }>;
+    Component: () => Promise<{ default: React.ComponentType }>;
+  }) => void;
+};
 
 const prefixKeys = (messages: Record<string, string>) =>
   Object.fromEntries(Object.entries(messages).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
 
 export default {
-  register(app: { registerPlugin: (plugin: { id: string; name: string }) => void }) {
+  register(app: AdminApp) {
+    // the link only hides the tab; the pages are protected and the server checks every route
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: User,
+      intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Contacts' },
+      permissions: PERMISSIONS.contacts.read,
+      Component: () => import('./pages/App'),
+    });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
   },
 
   bootstrap(app: StrapiApp) {
-    // the contact's consent log, beside its edit form in the content manager
+    // the contact's consent log, beside an edit form in the content manager
     const contentManager = app.getPlugin('content-manager');
     (contentManager.apis as unknown as ContentManagerApis).addEditViewSidePanel([ConsentLogPanel]);
   },

@@ -91,31 +91,111 @@ export const DOCUMENT_CONTENT_API_ACTIONS = {
   offerQuote: `plugin::${PLUGIN_ID}.offer-quote.findOne`,
 } as const;
 
-/** Admin panel actions, registered once in bootstrap; every admin route checks one by `ADMIN_ACTION`. */
+/**
+ * The admin actions of the plugin, registered with Strapi's action provider at boot. Each becomes
+ * `plugin::caladeo-contacts.<uid>`, granted per admin role in Settings → Roles, and checked by
+ * every admin route (`admin::hasPermissions`) and by the admin pages.
+ */
 export const ACTIONS = [
   {
     section: 'plugins',
-    displayName: 'Export newsletter subscribers',
+    pluginName: PLUGIN_ID,
+    uid: 'contacts.read',
+    displayName: 'Read contacts',
+    subCategory: 'contacts',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'contacts.create',
+    displayName: 'Create contacts',
+    subCategory: 'contacts',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'contacts.update',
+    displayName: 'Edit contacts and their roles',
+    subCategory: 'contacts',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'contacts.delete',
+    displayName: 'Delete contacts',
+    subCategory: 'contacts',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'contacts.export',
+    displayName: 'Export contacts',
+    subCategory: 'contacts',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'clients.read',
+    displayName: 'Read clients',
+    subCategory: 'clients',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'clients.create',
+    displayName: 'Create clients',
+    subCategory: 'clients',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'clients.update',
+    displayName: 'Edit clients',
+    subCategory: 'clients',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'clients.delete',
+    displayName: 'Delete clients',
+    subCategory: 'clients',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
     uid: 'newsletter.export',
-    pluginName: PLUGIN_ID,
+    displayName: 'Export newsletter subscribers',
+    subCategory: 'newsletter',
   },
   {
     section: 'plugins',
-    displayName: 'Read the consent log',
+    pluginName: PLUGIN_ID,
     uid: 'consent.read',
-    pluginName: PLUGIN_ID,
+    displayName: 'Read the consent log',
+    subCategory: 'newsletter',
   },
   {
     section: 'plugins',
-    displayName: 'Generate quotes',
-    uid: 'documents.generate',
     pluginName: PLUGIN_ID,
+    uid: 'documents.generate',
+    displayName: 'Generate quotes',
+    subCategory: 'documents',
   },
 ] as const;
+
+type ActionUid = (typeof ACTIONS)[number]['uid'];
+export type AdminAction = `plugin::${typeof PLUGIN_ID}.${ActionUid}`;
+
+/** The full action id of each admin action, as roles hold it and routes check it. */
+export const ACTION = Object.fromEntries(ACTIONS.map(({ uid }) => [uid, `plugin::${PLUGIN_ID}.${uid}`])) as {
+  [Uid in ActionUid]: `plugin::${typeof PLUGIN_ID}.${Uid}`;
+};
+
+/** Short names of the newsletter and document actions, as their routes use them. */
 export const ADMIN_ACTION = {
-  newsletterExport: `plugin::${PLUGIN_ID}.newsletter.export`,
-  consentRead: `plugin::${PLUGIN_ID}.consent.read`,
-  generateDocuments: `plugin::${PLUGIN_ID}.documents.generate`,
+  newsletterExport: ACTION['newsletter.export'],
+  consentRead: ACTION['consent.read'],
+  generateDocuments: ACTION['documents.generate'],
 } as const;
 
 /** What happened to a contact's newsletter consent, as kept in the consent log. */

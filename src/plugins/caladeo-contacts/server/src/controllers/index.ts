@@ -4,6 +4,9 @@ import { createSearchableController } from './searchable';
 import newsletter from './newsletter';
 import newsletterAdmin from './newsletter-admin';
 import { offerContextController, offerQuoteController } from './offer-documents';
+import adminClients from './admin-clients';
+import adminContacts from './admin-contacts';
+import adminLinks from './admin-links';
 
 // Core controllers validate and sanitize the query, call the document service (where the
 // validation choke point lives) and sanitize the output with the caller's permissions.
@@ -17,4 +20,8 @@ export default {
   'newsletter-admin': newsletterAdmin,
   'offer-context': offerContextController,
   'offer-quote': offerQuoteController,
+  // the admin pages' routes (routes/admin.ts)
+  'admin-contacts': adminContacts,
+  'admin-clients': adminClients,
+  'admin-links': adminLinks,
 };

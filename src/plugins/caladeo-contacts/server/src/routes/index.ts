@@ -2,6 +2,7 @@ import { factories } from '@strapi/strapi';
 import { DERIVED_CONTACT_FIELDS_MIDDLEWARE, UID } from '../constants';
 import { newsletterAdminRoutes, newsletterContentApiRoutes } from './newsletter';
 import { documentAdminRoutes, documentContentApiRoutes } from './documents';
+import { ADMIN_ROUTES } from './admin';
 
 type Routes = ReturnType<typeof factories.createCoreRouter>['routes'];
 
@@ -35,7 +36,7 @@ let contentApiRoutes: Exclude<Routes, () => unknown> | undefined;
 export default {
   admin: {
     type: 'admin' as const,
-    routes: [...newsletterAdminRoutes, ...documentAdminRoutes],
+    routes: [...ADMIN_ROUTES, ...newsletterAdminRoutes, ...documentAdminRoutes],
   },
   'content-api': {
     type: 'content-api' as const,

@@ -7,6 +7,7 @@ import consentLog from './consent-log';
 import newsletter from './newsletter';
 import rateLimits from './rate-limits';
 import offerDocuments from './offer-documents';
+import adminRecords from './admin-records';
 
 export default {
   contact: factories.createCoreService(UID.contact),
@@ -21,4 +22,5 @@ export default {
   newsletter,
   'rate-limits': rateLimits,
   'offer-documents': offerDocuments,
+  'admin-records': adminRecords,
 };

@@ -1,0 +1,200 @@
+import { useEffect, useState } from 'react';
+import {
+  Box,
+  Button,
+  Field,
+  Grid,
+  SingleSelect,
+  SingleSelectOption,
+  Textarea,
+  TextInput,
+  Toggle,
+} from '@strapi/design-system';
+import { Check } from '@strapi/icons';
+import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useBlocker, useNavigate, useParams } from 'react-router-dom';
+import type { DetailResponse } from '../../../shared/contracts/admin';
+import { fieldErrorsOf, messageOf } from '../utils/api';
+import { useT, type MessageKey } from '../utils/translate';
+
+type Values = Record<string, string | boolean | null>;
+
+export type FieldSpec =
+  | { name: string; kind: 'text' | 'email' | 'textarea'; hint?: (values: Values) => string | null }
+  | { name: string; kind: 'select'; options: Array<{ value: string; label: string }> }
+  | { name: string; kind: 'toggle' };
+
+/**
+ * Create and edit form of a contact or a client. The server decides what is valid: its field errors
+ * are shown under their fields. Leaving with unsaved changes asks first.
+ */
+export const RecordForm = ({
+  apiPath,
+  fields,
+  initialValues,
+  labelPrefix,
+  title,
+  detailPath,
+}: {
+  apiPath: string;
+  fields: FieldSpec[];
+  initialValues: Values;
+  labelPrefix: 'contact' | 'client';
+  title: (values: Values, isNew: boolean) => string;
+  detailPath: (documentId: string) => string;
+}) => {
+  const { t } = useT();
+  const { documentId } = useParams();
+  const isNew = !documentId;
+  const navigate = useNavigate();
+  const { get, post, put } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [values, setValues] = useState<Values>(initialValues);
+  const [saved, setSaved] = useState<Values>(initialValues);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [loading, setLoading] = useState(!isNew);
+  const [loadError, setLoadError] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+
+  useEffect(() => {
+    if (isNew) return;
+    get<DetailResponse<Values>>(`${apiPath}/${documentId}`)
+      .then(({ data }) => {
+        const loaded = Object.fromEntries(fields.map(({ name }) => [name, data.data[name] ?? null]));
+        setValues(loaded);
+        setSaved(loaded);
+      })
+      .catch(() => setLoadError(true))
+      .finally(() => setLoading(false));
+  }, [apiPath, documentId, fields, get, isNew]);
+
+  const dirty = fields.some(({ name }) => (values[name] ?? '') !== (saved[name] ?? ''));
+  const blocker = useBlocker(({ currentLocation, nextLocation }) =>
+    dirty && !submitting ? currentLocation.pathname !== nextLocation.pathname : false
+  );
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    if (window.confirm(t('form.leaveUnsaved'))) blocker.proceed();
+    else blocker.reset();
+  }, [blocker, t]);
+
+  if (loading) return <Page.Loading />;
+  if (loadError) return <Page.Error />;
+
+  const set = (name: string, value: string | boolean | null) =>
+    setValues((current) => ({ ...current, [name]: value }));
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setSubmitting(true);
+    setErrors({});
+    // empty inputs are sent as null, so a field can be cleared
+    const body = Object.fromEntries(
+      fields.map(({ name }) => [name, values[name] === '' ? null : values[name]])
+    );
+    try {
+      const { data } = isNew
+        ? await post<DetailResponse<{ documentId: string }>>(apiPath, body)
+        : await put<DetailResponse<{ documentId: string }>>(`${apiPath}/${documentId}`, body);
+      setSaved(values);
+      toggleNotification({ type: 'success', message: t('form.saved') });
+      navigate(detailPath(data.data.documentId));
+    } catch (error) {
+      const fieldErrors = fieldErrorsOf(error);
+      setErrors(fieldErrors);
+      toggleNotification({
+        type: 'danger',
+        message: Object.keys(fieldErrors).length > 0 ? t('form.fixErrors') : messageOf(error),
+      });
+      setSubmitting(false);
+    }
+  };
+
+  const label = (name: string) => t(`${labelPrefix}.${name}` as MessageKey);
+
+  return (
+    <Page.Main>
+      <Page.Title>{title(values, isNew)}</Page.Title>
+      <form onSubmit={submit} noValidate>
+        <Layouts.Header
+          title={title(values, isNew)}
+          primaryAction={
+            <Button type="submit" startIcon={<Check />} loading={submitting}>
+              {t('form.save')}
+            </Button>
+          }
+          secondaryAction={
+            <Button variant="tertiary" onClick={() => navigate(-1)}>
+              {t('form.cancel')}
+            </Button>
+          }
+        />
+        <Layouts.Content>
+          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
+            <Grid.Root gap={5}>
+              {fields.map((spec) => (
+                <Grid.Item
+                  key={spec.name}
+                  col={spec.kind === 'textarea' ? 12 : 6}
+                  s={12}
+                  direction="column"
+                  alignItems="stretch"
+                >
+                  <Field.Root
+                    name={spec.name}
+                    error={errors[spec.name]}
+                    hint={
+                      spec.kind === 'text' || spec.kind === 'email'
+                        ? (spec.hint?.(values) ?? undefined)
+                        : undefined
+                    }
+                  >
+                    <Field.Label>{label(spec.name)}</Field.Label>
+                    {spec.kind === 'select' ? (
+                      <SingleSelect
+                        value={(values[spec.name] as string | null) ?? ''}
+                        onChange={(value: string | number) => set(spec.name, String(value) || null)}
+                      >
+                        {spec.options.map((option) => (
+                          <SingleSelectOption key={option.value} value={option.value}>
+                            {option.label}
+                          </SingleSelectOption>
+                        ))}
+                      </SingleSelect>
+                    ) : spec.kind === 'toggle' ? (
+                      <Toggle
+                        checked={values[spec.name] === true}
+                        onLabel={t('form.yes')}
+                        offLabel={t('form.no')}
+                        onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                          set(spec.name, event.target.checked)
+                        }
+                      />
+                    ) : spec.kind === 'textarea' ? (
+                      <Textarea
+                        value={(values[spec.name] as string | null) ?? ''}
+                        onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
+                          set(spec.name, event.target.value)
+                        }
+                      />
+                    ) : (
+                      <TextInput
+                        type={spec.kind === 'email' ? 'email' : 'text'}
+                        value={(values[spec.name] as string | null) ?? ''}
+                        onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                          set(spec.name, event.target.value)
+                        }
+                      />
+                    )}
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+              ))}
+            </Grid.Root>
+          </Box>
+        </Layouts.Content>
+      </form>
+    </Page.Main>
+  );
+};

@@ -1,0 +1,32 @@
+import { Flex } from '@strapi/design-system';
+import { LinkButton } from '@strapi/design-system';
+import { NavLink } from 'react-router-dom';
+import { useRBAC } from '@strapi/strapi/admin';
+import { PERMISSIONS } from '../permissions';
+import { PATHS } from '../utils/paths';
+import { useT } from '../utils/translate';
+
+/** Contacts | Clients, each shown only to a role that may read it. */
+export const TabNav = ({ current }: { current: 'contacts' | 'clients' }) => {
+  const { t } = useT();
+  const contacts = useRBAC(PERMISSIONS.contacts.read);
+  const clients = useRBAC(PERMISSIONS.clients.read);
+  return (
+    <Flex gap={2} paddingBottom={4}>
+      {contacts.allowedActions.canRead && (
+        <LinkButton
+          tag={NavLink}
+          to={PATHS.contacts}
+          variant={current === 'contacts' ? 'default' : 'tertiary'}
+        >
+          {t('nav.contacts')}
+        </LinkButton>
+      )}
+      {clients.allowedActions.canRead && (
+        <LinkButton tag={NavLink} to={PATHS.clients} variant={current === 'clients' ? 'default' : 'tertiary'}>
+          {t('nav.clients')}
+        </LinkButton>
+      )}
+    </Flex>
+  );
+};

@@ -1,0 +1,43 @@
+import { lazy, Suspense } from 'react';
+import { Page } from '@strapi/strapi/admin';
+import { Route, Routes } from 'react-router-dom';
+import { PERMISSIONS } from '../permissions';
+
+const ContactsListPage = lazy(() => import('./ContactsListPage'));
+const ContactFormPage = lazy(() => import('./ContactFormPage'));
+const ContactDetailPage = lazy(() => import('./ContactDetailPage'));
+const ClientsListPage = lazy(() => import('./ClientsListPage'));
+const ClientFormPage = lazy(() => import('./ClientFormPage'));
+const ClientDetailPage = lazy(() => import('./ClientDetailPage'));
+
+const protect = (permissions: Array<{ action: string; subject: null }>, page: React.ReactNode) => (
+  <Page.Protect permissions={permissions}>{page}</Page.Protect>
+);
+
+/** The Contacts tab: each page is refused, with Strapi's forbidden page, to a role without its action. */
+const App = () => (
+  <Suspense fallback={<Page.Loading />}>
+    <Routes>
+      <Route index element={protect(PERMISSIONS.contacts.read, <ContactsListPage />)} />
+      <Route path="contacts/new" element={protect(PERMISSIONS.contacts.create, <ContactFormPage />)} />
+      <Route
+        path="contacts/:documentId"
+        element={protect(PERMISSIONS.contacts.read, <ContactDetailPage />)}
+      />
+      <Route
+        path="contacts/:documentId/edit"
+        element={protect(PERMISSIONS.contacts.update, <ContactFormPage />)}
+      />
+      <Route path="clients" element={protect(PERMISSIONS.clients.read, <ClientsListPage />)} />
+      <Route path="clients/new" element={protect(PERMISSIONS.clients.create, <ClientFormPage />)} />
+      <Route path="clients/:documentId" element={protect(PERMISSIONS.clients.read, <ClientDetailPage />)} />
+      <Route
+        path="clients/:documentId/edit"
+        element={protect(PERMISSIONS.clients.update, <ClientFormPage />)}
+      />
+      <Route path="*" element={<Page.Error />} />
+    </Routes>
+  </Suspense>
+);
+
+export default App;

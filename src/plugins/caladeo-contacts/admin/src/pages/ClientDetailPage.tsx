@@ -1,0 +1,167 @@
+import { useEffect, useState } from 'react';
+import { Badge, Box, Button, Dialog, Flex, Grid, Typography } from '@strapi/design-system';
+import { Pencil, Trash } from '@strapi/icons';
+import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useNavigate, useParams } from 'react-router-dom';
+import type { ClientDetail, DetailResponse } from '../../../shared/contracts/admin';
+import { LinksTable, type LinkRow } from '../components/LinksTable';
+import { allOf } from '../permissions';
+import { API, messageOf } from '../utils/api';
+import { countryName } from '../utils/countries';
+import { PATHS } from '../utils/paths';
+import { useT, type MessageKey } from '../utils/translate';
+
+const ClientDetailPage = () => {
+  const { t, locale } = useT();
+  const { documentId = '' } = useParams();
+  const navigate = useNavigate();
+  const { get, del } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const { allowedActions } = useRBAC(allOf('clients'));
+  const contactsRbac = useRBAC(allOf('contacts'));
+  const [client, setClient] = useState<ClientDetail | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    get<DetailResponse<ClientDetail>>(`${API}/clients/${documentId}`)
+      .then(({ data }) => setClient(data.data))
+      .catch(() => setFailed(true));
+  }, [documentId, get]);
+
+  if (failed) return <Page.Error />;
+  if (!client) return <Page.Loading />;
+
+  const contactRows: LinkRow[] = client.contactLinks.map((link) => ({
+    documentId: link.documentId,
+    role: link.role,
+    isPrimary: link.isPrimary,
+    name: link.contact
+      ? [link.contact.firstName, link.contact.lastName].filter(Boolean).join(' ') ||
+        (link.contact.email ?? '—')
+      : '—',
+    to: link.contact && contactsRbac.allowedActions.canRead ? PATHS.contact(link.contact.documentId) : null,
+  }));
+
+  const remove = async () => {
+    try {
+      await del(`${API}/clients/${documentId}`);
+      toggleNotification({ type: 'success', message: t('client.deleted') });
+      navigate(PATHS.clients);
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: messageOf(error) });
+    }
+  };
+
+  const facts: Array<[MessageKey, string]> = [
+    ['client.type', t(`clientType.${client.type}` as MessageKey)],
+    ['client.email', client.email ?? ''],
+    ['client.phone', client.phone ?? ''],
+    [
+      'contact.address',
+      [client.addressLine1, client.addressLine2, [client.postalCode, client.city].filter(Boolean).join(' ')]
+        .filter(Boolean)
+        .join(', '),
+    ],
+    ['client.country', countryName(client.country, locale)],
+    ['client.siret', client.siret ?? ''],
+  ];
+
+  return (
+    <Page.Main>
+      <Page.Title>{client.name}</Page.Title>
+      <Layouts.Header
+        title={client.name}
+        subtitle={t(`clientType.${client.type}` as MessageKey)}
+        navigationAction={
+          <Button variant="tertiary" onClick={() => navigate(PATHS.clients)}>
+            {t('nav.backToClients')}
+          </Button>
+        }
+        primaryAction={
+          <Flex gap={2}>
+            {allowedActions.canUpdate && (
+              <Button startIcon={<Pencil />} onClick={() => navigate(PATHS.editClient(documentId))}>
+                {t('form.edit')}
+              </Button>
+            )}
+            {allowedActions.canDelete && (
+              <Dialog.Root>
+                <Dialog.Trigger>
+                  <Button variant="danger-light" startIcon={<Trash />}>
+                    {t('form.delete')}
+                  </Button>
+                </Dialog.Trigger>
+                <Dialog.Content>
+                  <Dialog.Header>{t('client.deleteTitle')}</Dialog.Header>
+                  <Dialog.Body>
+                    <Typography>
+                      {t('client.deleteConfirm', { name: client.name, contacts: client.contactLinks.length })}
+                    </Typography>
+                  </Dialog.Body>
+                  <Dialog.Footer>
+                    <Dialog.Cancel>
+                      <Button variant="tertiary">{t('form.cancel')}</Button>
+                    </Dialog.Cancel>
+                    <Dialog.Action>
+                      <Button variant="danger" onClick={remove}>
+                        {t('form.delete')}
+                      </Button>
+                    </Dialog.Action>
+                  </Dialog.Footer>
+                </Dialog.Content>
+              </Dialog.Root>
+            )}
+          </Flex>
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
+            <Grid.Root gap={4}>
+              {facts.map(([label, value]) => (
+                <Grid.Item key={label} col={4} s={6} direction="column" alignItems="flex-start">
+                  <Typography variant="sigma" textColor="neutral600">
+                    {t(label)}
+                  </Typography>
+                  <Typography>{value || '—'}</Typography>
+                </Grid.Item>
+              ))}
+            </Grid.Root>
+          </Box>
+          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
+            <Typography variant="delta" tag="h2">
+              {t('links.contacts')}
+            </Typography>
+            <Box paddingTop={4}>
+              <LinksTable
+                rows={contactRows}
+                nameLabel={t('links.contact')}
+                emptyLabel={t('links.noContacts')}
+              />
+            </Box>
+          </Box>
+          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
+            <Typography variant="delta" tag="h2">
+              {t('links.offers')}
+            </Typography>
+            <Flex direction="column" alignItems="flex-start" gap={2} paddingTop={4}>
+              {client.offers.length === 0 ? (
+                <Typography textColor="neutral600">{t('links.noOffers')}</Typography>
+              ) : (
+                client.offers.map((offer) => (
+                  <Flex key={offer.documentId} gap={2}>
+                    <Typography fontWeight="bold">{offer.reference}</Typography>
+                    <Typography>{offer.title}</Typography>
+                    <Badge>{t(`offerStatus.${offer.status}` as MessageKey)}</Badge>
+                  </Flex>
+                ))
+              )}
+            </Flex>
+          </Box>
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+export default ClientDetailPage;

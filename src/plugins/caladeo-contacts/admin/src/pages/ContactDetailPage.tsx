@@ -1,0 +1,249 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Box, Button, Dialog, Flex, Grid, Typography } from '@strapi/design-system';
+import { Pencil, Trash } from '@strapi/icons';
+import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useNavigate, useParams } from 'react-router-dom';
+import type { ContactDetail, DetailResponse } from '../../../shared/contracts/admin';
+import { AttachForm } from '../components/AttachForm';
+import { ClientPicker } from '../components/ClientPicker';
+import { LinksTable, type LinkRow } from '../components/LinksTable';
+import { OfferPicker } from '../components/OfferPicker';
+import { allOf } from '../permissions';
+import { API, fieldErrorsOf, messageOf } from '../utils/api';
+import { countryName } from '../utils/countries';
+import { PATHS } from '../utils/paths';
+import { useT, type MessageKey } from '../utils/translate';
+
+const ContactDetailPage = () => {
+  const { t, locale } = useT();
+  const { documentId = '' } = useParams();
+  const navigate = useNavigate();
+  const { get, post, put, del } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const { allowedActions } = useRBAC(allOf('contacts'));
+  const clientsRbac = useRBAC(allOf('clients'));
+  const [contact, setContact] = useState<ContactDetail | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [attachErrors, setAttachErrors] = useState<{ client?: string; offer?: string }>({});
+
+  const load = useCallback(() => {
+    get<DetailResponse<ContactDetail>>(`${API}/contacts/${documentId}`)
+      .then(({ data }) => setContact(data.data))
+      .catch(() => setFailed(true));
+  }, [documentId, get]);
+  useEffect(load, [load]);
+
+  if (failed) return <Page.Error />;
+  if (!contact) return <Page.Loading />;
+
+  const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ') || t('contact.unnamed');
+
+  /** Runs a change of the contact's roles; the server answers with the contact as it now is. */
+  const change = async (
+    request: () => Promise<{ data: DetailResponse<ContactDetail> }>,
+    kind?: 'client' | 'offer'
+  ) => {
+    try {
+      const { data } = await request();
+      setContact(data.data);
+      setAttachErrors({});
+      toggleNotification({ type: 'success', message: t('form.saved') });
+      return true;
+    } catch (error) {
+      const fieldErrors = fieldErrorsOf(error);
+      if (kind) setAttachErrors({ [kind]: fieldErrors.role ?? fieldErrors[kind] ?? messageOf(error) });
+      toggleNotification({ type: 'danger', message: messageOf(error) });
+      return false;
+    }
+  };
+
+  const clientRows: LinkRow[] = contact.clientLinks.map((link) => ({
+    documentId: link.documentId,
+    role: link.role,
+    isPrimary: link.isPrimary,
+    name: link.client?.name ?? '—',
+    to: link.client && clientsRbac.allowedActions.canRead ? PATHS.client(link.client.documentId) : null,
+  }));
+  const offerRows: LinkRow[] = contact.offerLinks.map((link) => ({
+    documentId: link.documentId,
+    role: link.role,
+    isPrimary: link.isPrimary,
+    name: link.offer ? `${link.offer.reference} · ${link.offer.title}` : '—',
+    to: null,
+  }));
+  const canEdit = allowedActions.canUpdate;
+  const editing = (kind: 'client' | 'offer') =>
+    canEdit
+      ? {
+          onRole: (row: LinkRow, role: string) =>
+            change(() => put(`${API}/${kind}-links/${row.documentId}`, { role })),
+          onPrimary: (row: LinkRow) =>
+            change(() => put(`${API}/${kind}-links/${row.documentId}`, { isPrimary: true })),
+          onDetach: (row: LinkRow) => change(() => del(`${API}/${kind}-links/${row.documentId}`)),
+        }
+      : {};
+
+  const remove = async () => {
+    try {
+      await del(`${API}/contacts/${documentId}`);
+      toggleNotification({ type: 'success', message: t('contact.deleted') });
+      navigate(PATHS.contacts);
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: messageOf(error) });
+    }
+  };
+
+  const facts: Array<[MessageKey, string]> = [
+    ['contact.email', contact.email ?? ''],
+    ['contact.phone', contact.phone ?? ''],
+    ['contact.gender', t(`gender.${contact.gender}` as MessageKey)],
+    [
+      'contact.address',
+      [
+        contact.addressLine1,
+        contact.addressLine2,
+        [contact.postalCode, contact.city].filter(Boolean).join(' '),
+      ]
+        .filter(Boolean)
+        .join(', '),
+    ],
+    ['contact.region', contact.region ?? ''],
+    ['contact.country', countryName(contact.country, locale)],
+    ['contact.preferredLanguage', t(`language.${contact.preferredLanguage}` as MessageKey)],
+    ['contact.newsletter', contact.newsletter ? t('form.yes') : t('form.no')],
+  ];
+
+  return (
+    <Page.Main>
+      <Page.Title>{name}</Page.Title>
+      <Layouts.Header
+        title={name}
+        subtitle={contact.email ?? undefined}
+        navigationAction={
+          <Button variant="tertiary" onClick={() => navigate(PATHS.contacts)}>
+            {t('nav.backToContacts')}
+          </Button>
+        }
+        primaryAction={
+          <Flex gap={2}>
+            {allowedActions.canUpdate && (
+              <Button startIcon={<Pencil />} onClick={() => navigate(PATHS.editContact(documentId))}>
+                {t('form.edit')}
+              </Button>
+            )}
+            {allowedActions.canDelete && (
+              <Dialog.Root>
+                <Dialog.Trigger>
+                  <Button variant="danger-light" startIcon={<Trash />}>
+                    {t('form.delete')}
+                  </Button>
+                </Dialog.Trigger>
+                <Dialog.Content>
+                  <Dialog.Header>{t('contact.deleteTitle')}</Dialog.Header>
+                  <Dialog.Body>
+                    <Typography>
+                      {t('contact.deleteConfirm', {
+                        name,
+                        clients: contact.clientLinks.length,
+                        offers: contact.offerLinks.length,
+                      })}
+                    </Typography>
+                  </Dialog.Body>
+                  <Dialog.Footer>
+                    <Dialog.Cancel>
+                      <Button variant="tertiary">{t('form.cancel')}</Button>
+                    </Dialog.Cancel>
+                    <Dialog.Action>
+                      <Button variant="danger" onClick={remove}>
+                        {t('form.delete')}
+                      </Button>
+                    </Dialog.Action>
+                  </Dialog.Footer>
+                </Dialog.Content>
+              </Dialog.Root>
+            )}
+          </Flex>
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
+            <Grid.Root gap={4}>
+              {facts.map(([label, value]) => (
+                <Grid.Item key={label} col={3} s={6} direction="column" alignItems="flex-start">
+                  <Typography variant="sigma" textColor="neutral600">
+                    {t(label)}
+                  </Typography>
+                  <Typography>{value || '—'}</Typography>
+                </Grid.Item>
+              ))}
+            </Grid.Root>
+          </Box>
+          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
+            <Typography variant="delta" tag="h2">
+              {t('links.clients')}
+            </Typography>
+            <Box paddingTop={4}>
+              <LinksTable
+                rows={clientRows}
+                nameLabel={t('links.client')}
+                emptyLabel={t('links.noClients')}
+                {...editing('client')}
+              />
+            </Box>
+            {canEdit && clientsRbac.allowedActions.canRead && (
+              <AttachForm
+                target={null}
+                error={attachErrors.client}
+                picker={(value, onChange) => (
+                  <ClientPicker
+                    label={t('links.pickClient')}
+                    placeholder={t('links.pickClient')}
+                    value={value}
+                    onChange={onChange}
+                  />
+                )}
+                onAttach={(client, role, isPrimary) =>
+                  change(
+                    () => post(`${API}/contacts/${documentId}/client-links`, { client, role, isPrimary }),
+                    'client'
+                  )
+                }
+              />
+            )}
+          </Box>
+          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
+            <Typography variant="delta" tag="h2">
+              {t('links.offers')}
+            </Typography>
+            <Box paddingTop={4}>
+              <LinksTable
+                rows={offerRows}
+                nameLabel={t('links.offer')}
+                emptyLabel={t('links.noOffers')}
+                {...editing('offer')}
+              />
+            </Box>
+            {canEdit && (
+              <AttachForm
+                target={null}
+                error={attachErrors.offer}
+                picker={(value, onChange) => (
+                  <OfferPicker label={t('links.pickOffer')} value={value} onChange={onChange} />
+                )}
+                onAttach={(offer, role, isPrimary) =>
+                  change(
+                    () => post(`${API}/contacts/${documentId}/offer-links`, { offer, role, isPrimary }),
+                    'offer'
+                  )
+                }
+              />
+            )}
+          </Box>
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+export default ContactDetailPage;

@@ -1,0 +1,106 @@
+import { useMemo } from 'react';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { GENDERS, LANGUAGES } from '../../../server/src/constants';
+import { RecordForm, type FieldSpec } from '../components/RecordForm';
+import { API } from '../utils/api';
+import { countryOptions } from '../utils/countries';
+import { PATHS } from '../utils/paths';
+import { useT, type MessageKey } from '../utils/translate';
+
+const INITIAL = {
+  firstName: '',
+  lastName: '',
+  gender: 'unspecified',
+  email: '',
+  phone: '',
+  addressLine1: '',
+  addressLine2: '',
+  postalCode: '',
+  city: '',
+  region: '',
+  country: 'FR',
+  newsletter: false,
+  preferredLanguage: 'fr',
+};
+
+/** The département of a French postal code: its first two digits (three overseas, 2A/2B in Corsica). */
+const departementHint = (postalCode: string) => {
+  if (!/^\d{5}$/.test(postalCode)) return null;
+  if (postalCode.startsWith('97') || postalCode.startsWith('98')) return postalCode.slice(0, 3);
+  if (postalCode.startsWith('20')) return Number(postalCode) < 20200 ? '2A' : '2B';
+  return postalCode.slice(0, 2);
+};
+
+const ContactFormPage = () => {
+  const { t, locale } = useT();
+  const fields = useMemo<FieldSpec[]>(
+    () => [
+      { name: 'firstName', kind: 'text' },
+      { name: 'lastName', kind: 'text' },
+      {
+        name: 'gender',
+        kind: 'select',
+        options: GENDERS.map((gender) => ({ value: gender, label: t(`gender.${gender}` as MessageKey) })),
+      },
+      { name: 'email', kind: 'email' },
+      {
+        name: 'phone',
+        kind: 'text',
+        // shown as the server will store it (E.164), from the contact's country
+        hint: (values) => {
+          const text = String(values.phone ?? '').trim();
+          if (!text) return null;
+          const parsed = parsePhoneNumberFromString(text, String(values.country || 'FR') as CountryCode);
+          return parsed?.isValid()
+            ? t('form.phoneStoredAs', { phone: parsed.number })
+            : t('form.phoneInvalid');
+        },
+      },
+      { name: 'addressLine1', kind: 'text' },
+      { name: 'addressLine2', kind: 'text' },
+      {
+        name: 'postalCode',
+        kind: 'text',
+        hint: (values) => {
+          const departement =
+            values.country === 'FR' ? departementHint(String(values.postalCode ?? '')) : null;
+          return departement ? t('form.departementSuggested', { departement }) : null;
+        },
+      },
+      { name: 'city', kind: 'text' },
+      { name: 'region', kind: 'text' },
+      {
+        name: 'country',
+        kind: 'select',
+        options: countryOptions(locale).map((country) => ({ value: country.code, label: country.name })),
+      },
+      {
+        name: 'preferredLanguage',
+        kind: 'select',
+        options: LANGUAGES.map((language) => ({
+          value: language,
+          label: t(`language.${language}` as MessageKey),
+        })),
+      },
+      { name: 'newsletter', kind: 'toggle' },
+    ],
+    // the labels follow the admin's language
+    [locale]
+  );
+  return (
+    <RecordForm
+      apiPath={`${API}/contacts`}
+      fields={fields}
+      initialValues={INITIAL}
+      labelPrefix="contact"
+      detailPath={PATHS.contact}
+      title={(values, isNew) =>
+        isNew
+          ? t('contacts.new')
+          : [values.firstName, values.lastName].filter(Boolean).join(' ') || t('contact.unnamed')
+      }
+    />
+  );
+};
+
+export default ContactFormPage;

@@ -1,0 +1,23 @@
+import { ACTION } from '../../server/src/constants';
+
+const only = (action: string) => [{ action, subject: null }];
+
+/** The admin actions each page and button needs, as `useRBAC` and `Page.Protect` take them. */
+export const PERMISSIONS = {
+  contacts: {
+    read: only(ACTION['contacts.read']),
+    create: only(ACTION['contacts.create']),
+    update: only(ACTION['contacts.update']),
+    delete: only(ACTION['contacts.delete']),
+    export: only(ACTION['contacts.export']),
+  },
+  clients: {
+    read: only(ACTION['clients.read']),
+    create: only(ACTION['clients.create']),
+    update: only(ACTION['clients.update']),
+    delete: only(ACTION['clients.delete']),
+  },
+};
+
+/** Each resource's actions as one list, so that `useRBAC` answers canRead, canCreate… for it. */
+export const allOf = (resource: keyof typeof PERMISSIONS) => Object.values(PERMISSIONS[resource]).flat();

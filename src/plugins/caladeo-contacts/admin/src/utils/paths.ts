@@ -1,0 +1,15 @@
+import { PLUGIN_ID } from '../pluginId';
+
+const ROOT = `/plugins/${PLUGIN_ID}`;
+
+/** Where each page of the tab lives, so links never spell a path by hand. */
+export const PATHS = {
+  contacts: ROOT,
+  newContact: `${ROOT}/contacts/new`,
+  contact: (documentId: string) => `${ROOT}/contacts/${documentId}`,
+  editContact: (documentId: string) => `${ROOT}/contacts/${documentId}/edit`,
+  clients: `${ROOT}/clients`,
+  newClient: `${ROOT}/clients/new`,
+  client: (documentId: string) => `${ROOT}/clients/${documentId}`,
+  editClient: (documentId: string) => `${ROOT}/clients/${documentId}/edit`,
+};

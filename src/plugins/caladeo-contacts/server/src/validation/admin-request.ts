@@ -1,0 +1,130 @@
+/**
+ * The edge checks of the plugin's admin routes: list queries and request bodies. Unknown keys are
+ * refused (a typo must not be silently ignored); field values themselves are left to the record
+ * normalisers, which every write crosses in the document service.
+ */
+import { z } from 'zod';
+import { LINK_ROLES } from '../constants';
+import { readListSearchParams, type ListSearchParams } from '../search/request';
+import type { FieldError } from './types';
+
+type Reading<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+const issuesToErrors = (issues: z.core.$ZodIssue[]): FieldError[] =>
+  issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...issue.path.map(String), key], message: 'is not allowed' }));
+    }
+    return [{ path: issue.path.map(String), message: issue.message }];
+  });
+
+const documentId = z.string().trim().min(1, 'must be a documentId').max(64, 'must be a documentId');
+
+const listBase = {
+  q: z.string().max(200, 'must be at most 200 characters').optional(),
+  order: z.string().optional(),
+  cursor: z.string().optional(),
+  pageSize: z.string().optional(),
+};
+
+const contactListQuery = z.strictObject({
+  ...listBase,
+  client: documentId.optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code')
+    .optional(),
+  newsletter: z.enum(['true', 'false'], 'must be true or false').optional(),
+  role: z.enum(LINK_ROLES, `must be one of ${LINK_ROLES.join(', ')}`).optional(),
+});
+
+const clientListQuery = z.strictObject(listBase);
+
+export type ContactListFilters = {
+  client?: string;
+  country?: string;
+  newsletter?: boolean;
+  role?: (typeof LINK_ROLES)[number];
+};
+
+const readSearch = (query: { q?: string; order?: string; cursor?: string; pageSize?: string }) => {
+  const read = readListSearchParams({
+    q: query.q,
+    order: query.order,
+    cursor: query.cursor || undefined,
+    pagination: query.pageSize === undefined ? undefined : { pageSize: query.pageSize },
+  });
+  if (read.ok) return read;
+  // the admin sends `pageSize` at the top level, not under `pagination`
+  return {
+    ok: false as const,
+    errors: read.errors.map((error) =>
+      error.path[0] === 'pagination' ? { ...error, path: ['pageSize'] } : error
+    ),
+  };
+};
+
+export const readContactListQuery = (
+  query: unknown
+): Reading<{ search: ListSearchParams; filters: ContactListFilters }> => {
+  const parsed = contactListQuery.safeParse(query ?? {});
+  if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues) };
+  const { client, country, newsletter, role, ...rest } = parsed.data;
+  const search = readSearch(rest);
+  if (!search.ok) return search;
+  const filters: ContactListFilters = {};
+  if (client) filters.client = client;
+  if (country) filters.country = country;
+  if (newsletter) filters.newsletter = newsletter === 'true';
+  if (role) filters.role = role;
+  return { ok: true, value: { search: search.params, filters } };
+};
+
+export const readClientListQuery = (query: unknown): Reading<{ search: ListSearchParams }> => {
+  const parsed = clientListQuery.safeParse(query ?? {});
+  if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues) };
+  const search = readSearch(parsed.data);
+  return search.ok ? { ok: true, value: { search: search.params } } : search;
+};
+
+/** A record body holds only the record's own fields; the values are the normaliser's business. */
+export const readRecordBody = (
+  body: unknown,
+  fields: readonly string[]
+): Reading<Record<string, unknown>> => {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, errors: [{ path: [], message: 'must be an object of fields' }] };
+  }
+  const allowed = new Set(fields);
+  const unknown = Object.keys(body).filter((key) => !allowed.has(key));
+  if (unknown.length > 0) {
+    return { ok: false, errors: unknown.map((key) => ({ path: [key], message: 'is not allowed' })) };
+  }
+  return { ok: true, value: body as Record<string, unknown> };
+};
+
+const linkCreateBody = (targetField: 'client' | 'offer') =>
+  z.strictObject({
+    [targetField]: documentId,
+    role: z.unknown(),
+    isPrimary: z.unknown().optional(),
+  });
+
+export const readLinkCreateBody = (
+  body: unknown,
+  targetField: 'client' | 'offer'
+): Reading<Record<string, unknown>> => {
+  const parsed = linkCreateBody(targetField).safeParse(body);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, errors: issuesToErrors(parsed.error.issues) };
+};
+
+const linkUpdateBody = z.strictObject({ role: z.unknown().optional(), isPrimary: z.unknown().optional() });
+
+export const readLinkUpdateBody = (body: unknown): Reading<Record<string, unknown>> => {
+  const parsed = linkUpdateBody.safeParse(body);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, errors: issuesToErrors(parsed.error.issues) };
+};

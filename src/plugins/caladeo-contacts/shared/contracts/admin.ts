@@ -1,0 +1,110 @@
+/**
+ * What the plugin's admin routes answer, shared by the server, the admin pages and the tests.
+ * Only public fields appear here: the derived `searchText` and `primaryOf` never leave the server.
+ */
+import type { ClientType, Gender, Language, LinkRole, OfferStatus } from '../../server/src/constants';
+
+export const CONTACT_FIELDS = [
+  'firstName',
+  'lastName',
+  'gender',
+  'email',
+  'phone',
+  'addressLine1',
+  'addressLine2',
+  'postalCode',
+  'city',
+  'region',
+  'country',
+  'newsletter',
+  'preferredLanguage',
+] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+
+export const CLIENT_FIELDS = [
+  'name',
+  'type',
+  'email',
+  'phone',
+  'addressLine1',
+  'addressLine2',
+  'postalCode',
+  'city',
+  'region',
+  'country',
+  'siret',
+  'notes',
+] as const;
+export type ClientField = (typeof CLIENT_FIELDS)[number];
+
+type Timestamps = { documentId: string; createdAt: string; updatedAt: string };
+
+export type Contact = Timestamps & {
+  firstName: string | null;
+  lastName: string | null;
+  gender: Gender;
+  email: string | null;
+  phone: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  postalCode: string | null;
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  newsletter: boolean;
+  preferredLanguage: Language;
+};
+
+export type Client = Timestamps & {
+  name: string;
+  type: ClientType;
+  email: string | null;
+  phone: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  postalCode: string | null;
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  siret: string | null;
+  notes: string | null;
+};
+
+export type OfferSummary = {
+  documentId: string;
+  title: string;
+  reference: string;
+  status: OfferStatus;
+  destination: string | null;
+  startDate: string | null;
+};
+
+export type ClientSummary = Pick<Client, 'documentId' | 'name' | 'type' | 'city'>;
+export type ContactSummary = Pick<
+  Contact,
+  'documentId' | 'firstName' | 'lastName' | 'email' | 'phone' | 'city' | 'country'
+>;
+
+type LinkBase = { documentId: string; role: LinkRole; isPrimary: boolean };
+export type ClientLink = LinkBase & { client: ClientSummary | null };
+export type OfferLink = LinkBase & { offer: OfferSummary | null };
+export type ContactLink = LinkBase & { contact: ContactSummary | null };
+
+export type ContactDetail = Contact & { clientLinks: ClientLink[]; offerLinks: OfferLink[] };
+export type ClientDetail = Client & { contactLinks: ContactLink[]; offers: OfferSummary[] };
+
+export type ListPagination = {
+  pageSize: number;
+  /** Opaque key of the next page; null on the last page. */
+  nextCursor: string | null;
+  /** Exact up to a cap; beyond it `totalIsExact` is false and the total is a floor or an estimate. */
+  total: number;
+  totalIsExact: boolean;
+};
+
+export type ListResponse<Item> = { results: Item[]; pagination: ListPagination };
+export type DetailResponse<Item> = { data: Item };
+
+/** The list orders the server accepts (the sortable columns of the lists). */
+export const ADMIN_LIST_ORDERS = ['relevance', 'name', 'newest', 'oldest'] as const;
+export type AdminListOrder = (typeof ADMIN_LIST_ORDERS)[number];

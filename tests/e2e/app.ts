@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'child_process';
+import fs from 'fs';
+import net from 'net';
+import path from 'path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const APP_DIR = path.resolve(__dirname, '..', '..');
+export const SCREENSHOTS = path.join(APP_DIR, 'test-output', 'screenshots');
+export const SUPER_ADMIN = { email: 'direction@agence.test', password: 'Caladeo-e2e-1' };
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+/** `strapi start` on its own SQLite file and port; the built admin must exist. */
+export const startApp = async () => {
+  if (!fs.existsSync(path.join(APP_DIR, 'dist', 'build', 'index.html'))) {
+    throw new Error('The admin is not built: run `npx strapi build` first');
+  }
+  const port = await freePort();
+  const database = path.join(APP_DIR, '.tmp', `e2e-${process.pid}.db`);
+  fs.mkdirSync(path.dirname(database), { recursive: true });
+  fs.rmSync(database, { force: true });
+  const child: ChildProcess = spawn(path.join(APP_DIR, 'node_modules', '.bin', 'strapi'), ['start'], {
+    cwd: APP_DIR,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: database,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 240; attempt++) {
+    const healthy = await fetch(`${baseUrl}/_health`).then(
+      (response) => response.ok,
+      () => false
+    );
+    if (healthy) break;
+    if (child.exitCode !== null) throw new Error(`strapi start exited:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const api = async (method: string, url: string, body?: unknown, token?: string) => {
+    const response = await fetch(`${baseUrl}${url}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await response.json().catch(() => null)) as { data?: Record<string, unknown> } | null;
+    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(json)}`);
+    return json?.data ?? {};
+  };
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    fs.rmSync(database, { force: true });
+  };
+  return { baseUrl, api, stop };
+};
+
+export type App = Awaited<ReturnType<typeof startApp>>;
+
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });

@@ -1,0 +1,105 @@
+import fs from 'fs';
+import path from 'path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, SCREENSHOTS, startApp, SUPER_ADMIN, type App } from './app';
+
+let app: App;
+let browser: Browser;
+let superToken: string;
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/** Logs in through the admin's form, in French. */
+const login = async (email: string, password: string) => {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  // the admin reads its language from local storage; the script runs in the page, not in node
+  await page.addInitScript("window.localStorage.setItem('strapi-admin-language', 'fr')");
+  await page.goto(`${app.baseUrl}/admin/auth/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL(/\/admin(\/)?$/);
+  return page;
+};
+
+beforeAll(async () => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  app = await startApp();
+  const registered = await app.api('POST', '/admin/register-admin', {
+    ...SUPER_ADMIN,
+    firstname: 'Claire',
+    lastname: 'Direction',
+  });
+  superToken = String(registered.token);
+  await app.api(
+    'POST',
+    '/caladeo-contacts/clients',
+    { name: 'Comité des fêtes de Brûlon', type: 'association' },
+    superToken
+  );
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('a super admin in the Contacts tab', () => {
+  it('creates a contact, fixes a field error, finds it without accents and makes it primary on a client', async () => {
+    const page = await login(SUPER_ADMIN.email, SUPER_ADMIN.password);
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.getByRole('link', { name: 'Contacts' }).first().click();
+    await page.getByRole('button', { name: 'Nouveau contact' }).first().click();
+
+    await page.getByLabel('Prénom').fill('Hélène');
+    await page.getByLabel('Nom', { exact: true }).fill('Lefèvre');
+    await page.getByLabel('E-mail').fill('helene@@exemple');
+    await page.getByLabel('Téléphone').fill('06 12 34 56 78');
+    await expect(page.getByText('+33612345678')).toBeTruthy();
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    const emailError = page
+      .locator('[name="email"]')
+      .locator('xpath=ancestor::div[1]/..')
+      .getByText(/email/i);
+    await emailError.first().waitFor();
+    await shot(page, '02-formulaire-contact-erreur');
+
+    await page.getByLabel('E-mail').fill('helene.lefevre@exemple.fr');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('heading', { name: 'Hélène Lefèvre' }).waitFor();
+
+    await page.getByRole('button', { name: 'Retour aux contacts' }).click();
+    await page.getByPlaceholder('Nom, e-mail, téléphone, ville…').fill('helene lefevre');
+    await page.waitForURL(/q=helene/);
+    await page.locator('tbody').getByText('Hélène Lefèvre', { exact: true }).waitFor();
+    await shot(page, '01-liste-contacts');
+    await page.locator('tbody').getByText('Hélène Lefèvre', { exact: true }).click();
+
+    await page
+      .getByRole('combobox', { name: 'Chercher un client' })
+      .pressSequentially('brulon', { delay: 50 });
+    await page.getByRole('option', { name: /Comité des fêtes de Brûlon/ }).click();
+    await page.getByRole('combobox', { name: 'Rôle' }).first().click();
+    await page.getByRole('option', { name: 'Responsable voyage' }).click();
+    await page.getByRole('checkbox', { name: 'Contact principal' }).first().click();
+    await page.getByRole('button', { name: 'Rattacher' }).first().click();
+    await page.getByText('Principal', { exact: true }).first().waitFor();
+    await shot(page, '03-fiche-contact');
+
+    await page.getByRole('link', { name: 'Comité des fêtes de Brûlon' }).click();
+    await page.getByRole('heading', { name: 'Comité des fêtes de Brûlon' }).waitFor();
+    const row = page.getByRole('row', { name: /Hélène Lefèvre/ });
+    await row.getByText('Responsable voyage').waitFor();
+    await row.getByText('Principal').waitFor();
+    await shot(page, '04-fiche-client');
+
+    await page.goto(`${app.baseUrl}/admin/plugins/caladeo-contacts/clients`);
+    await page.locator('tbody').getByText('Comité des fêtes de Brûlon', { exact: true }).waitFor();
+    await shot(page, '05-liste-clients');
+    await page.context().close();
+  });
+});
