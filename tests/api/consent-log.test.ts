@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { ADMIN_ACTION, UID } from '../../src/plugins/caladeo-contacts/server/src/constants';
+import { ACTION, ADMIN_ACTION, UID } from '../../src/plugins/caladeo-contacts/server/src/constants';
 import { emailDigest } from '../../src/plugins/caladeo-contacts/server/src/newsletter/tokens';
 import { adminApi, createAdminWithPermissions } from '../helpers/admin';
 import { createApiToken, createUserWithActions } from '../helpers/auth';
@@ -17,16 +17,17 @@ import {
 import { useStrapi } from '../helpers/strapi';
 
 const app = useStrapi({ env: GENEROUS_LIMITS });
-const CONTENT_MANAGER = `/content-manager/collection-types/${UID.contact}`;
+// the Contacts tab's own admin routes, where staff edit contacts
+const CONTACTS_TAB = '/caladeo-contacts/contacts';
 const CONSENT_EVENTS = '/api/caladeo-contacts/consent-events';
 const ADMIN_EXPORT = '/caladeo-contacts/newsletter/subscribers/export';
 const adminConsentPath = (documentId: string) => `/caladeo-contacts/contacts/${documentId}/consent-events`;
 
 const staffPermissions = [
-  { action: 'plugin::content-manager.explorer.read', subject: UID.contact },
-  { action: 'plugin::content-manager.explorer.create', subject: UID.contact },
-  { action: 'plugin::content-manager.explorer.update', subject: UID.contact },
-  { action: 'plugin::content-manager.explorer.delete', subject: UID.contact },
+  { action: ACTION['contacts.read'] },
+  { action: ACTION['contacts.create'] },
+  { action: ACTION['contacts.update'] },
+  { action: ACTION['contacts.delete'] },
 ];
 
 const subscribeByDoubleOptIn = async (email: string, extra: Record<string, unknown> = {}) => {
@@ -44,12 +45,12 @@ describe('every change of newsletter, from any entry point, writes an entry', ()
   it('logs a staff toggle in the admin with the admin user', async () => {
     const staff = await createAdminWithPermissions(app, staffPermissions);
     const admin = adminApi(app, staff.token);
-    const created = await admin.post(CONTENT_MANAGER, { lastName: 'Téléphone', email: 'phone@example.fr' });
+    const created = await admin.post(CONTACTS_TAB, { lastName: 'Téléphone', email: 'phone@example.fr' });
     expect(created.status).toBe(201);
     const documentId = created.body.data.documentId as string;
     expect(await consentEventsOf(app, documentId)).toEqual([]);
 
-    const updated = await admin.put(`${CONTENT_MANAGER}/${documentId}`, { newsletter: true });
+    const updated = await admin.put(`${CONTACTS_TAB}/${documentId}`, { newsletter: true });
     expect(updated.status).toBe(200);
     const [event] = await consentEventsOf(app, documentId);
     expect(event).toMatchObject({
@@ -62,7 +63,7 @@ describe('every change of newsletter, from any entry point, writes an entry', ()
     });
 
     // saving again without touching newsletter logs nothing
-    await admin.put(`${CONTENT_MANAGER}/${documentId}`, { firstName: 'Paul' });
+    await admin.put(`${CONTACTS_TAB}/${documentId}`, { firstName: 'Paul' });
     expect(await consentEventsOf(app, documentId)).toHaveLength(1);
   });
 
