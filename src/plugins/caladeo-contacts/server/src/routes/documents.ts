@@ -13,13 +13,14 @@ export const documentContentApiRoutes = [
     method: 'GET' as const,
     path: OFFER_CONTEXT_PATH,
     handler: 'offer-context.findOne',
-    config: { policies: [] },
+    // its own object: Strapi writes the route's auth scope into it
+    config: {},
   },
   {
     method: 'GET' as const,
     path: OFFER_QUOTE_PATH,
     handler: 'offer-quote.findOne',
-    config: { policies: [] },
+    config: {},
   },
 ];
 

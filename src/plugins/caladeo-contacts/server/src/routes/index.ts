@@ -28,6 +28,9 @@ const readOnlyCoreRoutes = (uid: (typeof UID)[keyof typeof UID]) => {
 // into these objects and must find them again when it mounts the router.
 let contentApiRoutes: Exclude<Routes, () => unknown> | undefined;
 
+/** Every admin route of the plugin: the Contacts tab's, the subscriber export and consent log, the quote. */
+export const adminRoutes = [...ADMIN_ROUTES, ...newsletterAdminRoutes, ...documentAdminRoutes];
+
 /**
  * Content-API routes: every handler becomes a users-permissions action
  * (`plugin::caladeo-contacts.<controller>.<action>`) and an API-token scope. Nothing is public:
@@ -36,7 +39,7 @@ let contentApiRoutes: Exclude<Routes, () => unknown> | undefined;
 export default {
   admin: {
     type: 'admin' as const,
-    routes: [...ADMIN_ROUTES, ...newsletterAdminRoutes, ...documentAdminRoutes],
+    routes: adminRoutes,
   },
   'content-api': {
     type: 'content-api' as const,

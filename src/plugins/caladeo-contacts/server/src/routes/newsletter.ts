@@ -53,7 +53,10 @@ export const newsletterAdminRoutes = [
     path: '/newsletter/subscribers/export',
     handler: 'newsletter-admin.exportSubscribers',
     config: {
-      policies: [{ name: 'admin::hasPermissions', config: { actions: [ADMIN_ACTION.newsletterExport] } }],
+      policies: [
+        'admin::isAuthenticatedAdmin',
+        { name: 'admin::hasPermissions', config: { actions: [ADMIN_ACTION.newsletterExport] } },
+      ],
     },
   },
   {
@@ -61,7 +64,10 @@ export const newsletterAdminRoutes = [
     path: '/contacts/:documentId/consent-events',
     handler: 'newsletter-admin.consentEventsOfContact',
     config: {
-      policies: [{ name: 'admin::hasPermissions', config: { actions: [ADMIN_ACTION.consentRead] } }],
+      policies: [
+        'admin::isAuthenticatedAdmin',
+        { name: 'admin::hasPermissions', config: { actions: [ADMIN_ACTION.consentRead] } },
+      ],
     },
   },
 ];
