@@ -103,3 +103,69 @@ describe('a super admin in the Contacts tab', () => {
     await page.context().close();
   });
 });
+
+describe('an Editor without the contacts actions', () => {
+  it('sees no Contacts entry, is refused by URL, and once granted read sees the list without New', async () => {
+    const roles = (await app.api('GET', '/admin/roles', undefined, superToken)) as unknown as Array<{
+      id: number;
+      code: string;
+    }>;
+    const editorRole = roles.find((role) => role.code === 'strapi-editor');
+    expect(editorRole).toBeDefined();
+    const roleId = (editorRole as { id: number }).id;
+    const editor = { email: 'redaction@agence.test', password: 'Caladeo-e2e-2' };
+    const invited = await app.api(
+      'POST',
+      '/admin/users',
+      { email: editor.email, firstname: 'Rémi', lastname: 'Rédaction', roles: [roleId] },
+      superToken
+    );
+    await app.api('POST', '/admin/register', {
+      registrationToken: invited.registrationToken,
+      userInfo: { firstname: 'Rémi', lastname: 'Rédaction', password: editor.password },
+    });
+
+    const page = await login(editor.email, editor.password);
+    // the main menu is drawn once the user's permissions are loaded: wait for the content manager's link
+    await page
+      .getByRole('link', { name: /contenu|content/i })
+      .first()
+      .waitFor();
+    expect(await page.getByRole('link', { name: 'Contacts', exact: true }).count()).toBe(0);
+
+    await page.goto(`${app.baseUrl}/admin/plugins/caladeo-contacts`);
+    await page.getByText("Vous n'avez pas les permissions pour accéder à ce contenu").first().waitFor();
+    await shot(page, '06-editeur-refuse');
+
+    // the super admin grants the Editor role the contacts read action, keeping what it had
+    const held = (await app.api(
+      'GET',
+      `/admin/roles/${roleId}/permissions`,
+      undefined,
+      superToken
+    )) as unknown as Array<{
+      action: string;
+      subject: string | null;
+      properties: Record<string, unknown>;
+      conditions: string[];
+    }>;
+    const permissions = [
+      ...held.map(({ action, subject, properties, conditions }) => ({
+        action,
+        subject,
+        properties,
+        conditions,
+      })),
+      { action: 'plugin::caladeo-contacts.contacts.read', subject: null, properties: {}, conditions: [] },
+    ];
+    await app.api('PUT', `/admin/roles/${roleId}/permissions`, { permissions }, superToken);
+
+    await page.goto(`${app.baseUrl}/admin`);
+    await page.getByRole('link', { name: 'Contacts', exact: true }).first().click();
+    await page.getByPlaceholder('Nom, e-mail, téléphone, ville…').waitFor();
+    await page.locator('tbody').getByText('Hélène Lefèvre', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Nouveau contact' }).count()).toBe(0);
+    await shot(page, '07-editeur-liste-sans-creation');
+    await page.context().close();
+  });
+});
