@@ -8,7 +8,7 @@ import { LINK_ROLES } from '../constants';
 import { readListSearchParams, type ListSearchParams } from '../search/request';
 import type { FieldError } from './types';
 
-type Reading<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+export type Reading<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 const issuesToErrors = (issues: z.core.$ZodIssue[]): FieldError[] =>
   issues.flatMap((issue) => {
