@@ -2,7 +2,8 @@
  * What the plugin's admin routes answer, shared by the server, the admin pages and the tests.
  * Only public fields appear here: the derived `searchText` and `primaryOf` never leave the server.
  */
-import type { ClientType, Gender, Language, LinkRole, OfferStatus } from '../../server/src/constants';
+import type { LinkRole } from '../../server/src/constants';
+import type { ClientRecord, ContactRecord, OfferRecord } from '../../server/src/validation/types';
 
 export const CONTACT_FIELDS = [
   'firstName',
@@ -18,7 +19,7 @@ export const CONTACT_FIELDS = [
   'country',
   'newsletter',
   'preferredLanguage',
-] as const;
+] as const satisfies ReadonlyArray<keyof ContactRecord>;
 export type ContactField = (typeof CONTACT_FIELDS)[number];
 
 export const CLIENT_FIELDS = [
@@ -34,50 +35,17 @@ export const CLIENT_FIELDS = [
   'country',
   'siret',
   'notes',
-] as const;
+] as const satisfies ReadonlyArray<keyof ClientRecord>;
 export type ClientField = (typeof CLIENT_FIELDS)[number];
 
 type Timestamps = { documentId: string; createdAt: string; updatedAt: string };
 
-export type Contact = Timestamps & {
-  firstName: string | null;
-  lastName: string | null;
-  gender: Gender;
-  email: string | null;
-  phone: string | null;
-  addressLine1: string | null;
-  addressLine2: string | null;
-  postalCode: string | null;
-  city: string | null;
-  region: string | null;
-  country: string | null;
-  newsletter: boolean;
-  preferredLanguage: Language;
-};
+/** A contact as the admin sees it: its stored fields without the private search text. */
+export type Contact = Timestamps & Omit<ContactRecord, 'searchText'>;
 
-export type Client = Timestamps & {
-  name: string;
-  type: ClientType;
-  email: string | null;
-  phone: string | null;
-  addressLine1: string | null;
-  addressLine2: string | null;
-  postalCode: string | null;
-  city: string | null;
-  region: string | null;
-  country: string | null;
-  siret: string | null;
-  notes: string | null;
-};
+export type Client = Timestamps & ClientRecord;
 
-export type OfferSummary = {
-  documentId: string;
-  title: string;
-  reference: string;
-  status: OfferStatus;
-  destination: string | null;
-  startDate: string | null;
-};
+export type OfferSummary = { documentId: string } & Omit<OfferRecord, 'endDate'>;
 
 export type ClientSummary = Pick<Client, 'documentId' | 'name' | 'type' | 'city'>;
 export type ContactSummary = Pick<
