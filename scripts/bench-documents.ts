@@ -9,19 +9,29 @@
  * Options: --travellers N (default 50), --requests N per route (default 100).
  */
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-import { createStrapi, type Core } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 
 import { UID } from '../src/plugins/caladeo-contacts/server/src/constants';
+import { listen } from './lib/listen';
 
+// compiled into dist/scripts
 const APP_DIR = path.resolve(__dirname, '..', '..');
 
-const option = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
+const option = (argv: string[], name: string, fallback: number) => {
+  const index = argv.indexOf(`--${name}`);
+  return index === -1 ? fallback : Number(argv[index + 1]);
 };
+
+/** Without a configured database, the benchmark boots on a throwaway SQLite file. */
+export function prepareEnvironment() {
+  if (process.env.DATABASE_CLIENT && process.env.DATABASE_CLIENT !== 'sqlite') return;
+  const filename = path.join(APP_DIR, '.tmp', 'bench-documents.db');
+  fs.mkdirSync(path.dirname(filename), { recursive: true });
+  fs.rmSync(filename, { force: true });
+  Object.assign(process.env, { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename });
+}
 
 const percentile = (sorted: number[], fraction: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
@@ -88,28 +98,10 @@ async function timeRoute(url: string, token: string, requests: number) {
   return { p50: percentile(durations, 0.5), p95: percentile(durations, 0.95), bytes };
 }
 
-async function main() {
-  const travellers = option('travellers', 50);
-  const requests = option('requests', 100);
-  if (!process.env.DATABASE_CLIENT || process.env.DATABASE_CLIENT === 'sqlite') {
-    const filename = path.join(APP_DIR, '.tmp', 'bench-documents.db');
-    fs.mkdirSync(path.dirname(filename), { recursive: true });
-    fs.rmSync(filename, { force: true });
-    Object.assign(process.env, { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename });
-  }
-  process.env.LOG_LEVEL ??= 'error';
-
-  const strapi = createStrapi({
-    appDir: APP_DIR,
-    distDir: path.join(APP_DIR, 'dist'),
-    autoReload: false,
-    serveAdminPanel: false,
-  });
-  await strapi.load();
-  strapi.server.mount();
-  const httpServer = strapi.server.httpServer;
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-  const { port } = httpServer.address() as AddressInfo;
+export default async function benchDocuments(strapi: Core.Strapi, argv: string[]) {
+  const travellers = option(argv, 'travellers', 50);
+  const requests = option(argv, 'requests', 100);
+  const server = await listen(strapi);
 
   try {
     const offer = await createOffer(strapi, travellers);
@@ -127,7 +119,7 @@ async function main() {
     await strapi.plugin('caladeo-contacts').service('offer-documents').offerContext(offer);
     strapi.db.connection.removeListener('query', record);
 
-    const base = `http://127.0.0.1:${port}/api/caladeo-contacts/documents/offers/${offer}`;
+    const base = `${server.baseUrl}/api/caladeo-contacts/documents/offers/${offer}`;
     const context = await timeRoute(base, token.accessKey, requests);
     const pdf = await timeRoute(`${base}/quote.pdf`, token.accessKey, requests);
 
@@ -147,11 +139,6 @@ async function main() {
       `| quote.pdf | ${pdf.p50.toFixed(1)} | ${pdf.p95.toFixed(1)} | ${(pdf.bytes / 1024).toFixed(1)} KiB |`
     );
   } finally {
-    await strapi.destroy();
+    await server.close();
   }
 }
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});

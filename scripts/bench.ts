@@ -16,6 +16,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../src/plugins/caladeo-contacts/server/src/constants';
 import { encodeCursor } from '../src/plugins/caladeo-contacts/server/src/search/cursor';
 import { normaliseSearchTerm } from '../src/plugins/caladeo-contacts/server/src/validation';
+import { listen } from './lib/listen';
 
 type Options = { runs: number; write: boolean };
 type Measure = { label: string; path: string; p50: number; p95: number; rows: number };
@@ -54,11 +55,8 @@ export default async function bench(strapi: Core.Strapi, argv: string[]) {
   if (contactCount < 1000)
     throw new Error(`only ${contactCount} contacts: seed first (npm run seed -- --bulk --contacts 1000000)`);
 
-  strapi.server.mount();
-  const httpServer = strapi.server.httpServer;
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-  const address = httpServer.address();
-  const baseUrl = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
+  const server = await listen(strapi);
+  const { baseUrl } = server;
   const token = (await strapi.service('admin::api-token').create({
     name: `bench-${Date.now()}`,
     type: 'read-only',
@@ -152,7 +150,7 @@ export default async function bench(strapi: Core.Strapi, argv: string[]) {
   console.log(`\n${ratios.join('\n')}`);
 
   await strapi.service('admin::api-token').revoke(token.id);
-  await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+  await server.close();
 
   if (options.write) {
     const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;

@@ -6,7 +6,9 @@
  *
  * It compiles the app (scripts/ included) into dist/, loads Strapi, calls the default export of
  * dist/scripts/<name>.js with (strapi, args), then shuts Strapi down. A script may also export
- * `parseArgv(args)`, called before Strapi boots so that a bad option fails at once.
+ * `parseArgv(args)`, called before Strapi boots so that a bad option fails at once, and
+ * `prepareEnvironment()`, called next, to set what the configuration reads (e.g. a throwaway
+ * database).
  * Exit code: 0 on success, 1 with a message on any error.
  */
 const fs = require('fs');
@@ -42,6 +44,7 @@ async function main([name, ...args]) {
     throw new Error(`${path.relative(APP_DIR, scriptFile)} has no default export function (strapi, argv)`);
   }
   if (typeof script.parseArgv === 'function') script.parseArgv(args);
+  if (typeof script.prepareEnvironment === 'function') script.prepareEnvironment();
 
   const strapi = createStrapi({ appDir: APP_DIR, distDir, autoReload: false, serveAdminPanel: false });
   let failure;
