@@ -56,10 +56,15 @@ describe('offers', () => {
       destination: 'Les Arcs',
       startDate: '2027-02-01',
       endDate: '2027-02-06',
+      pricePerPerson: '1 490,00',
       client: client.body.data.documentId,
     });
     expect(offer.status).toBe(201);
-    expect(offer.body.data).toMatchObject({ reference: 'DEV-2027-001', status: 'draft' });
+    expect(offer.body.data).toMatchObject({
+      reference: 'DEV-2027-001',
+      status: 'draft',
+      pricePerPerson: 1490,
+    });
 
     const withOffers = await api.get(`${CLIENTS}/${client.body.data.documentId}?populate=offers`);
     expect(withOffers.body.data.offers).toEqual([expect.objectContaining({ reference: 'DEV-2027-001' })]);
@@ -74,6 +79,8 @@ describe('offers', () => {
     ['an impossible date', { title: 'X', reference: 'R-2', startDate: '2027-02-30' }, 'startDate'],
     ['no reference', { title: 'X' }, 'reference'],
     ['an unknown status', { title: 'X', reference: 'R-3', status: 'won' }, 'status'],
+    ['a price finer than a cent', { title: 'X', reference: 'R-4', pricePerPerson: 12.345 }, 'pricePerPerson'],
+    ['a negative price', { title: 'X', reference: 'R-5', pricePerPerson: '-90' }, 'pricePerPerson'],
   ])('refuses an offer with %s', async (_label, data, field) => {
     const before = await app.strapi.db.query(UID.offer).count();
     const response = await api.post(OFFERS, data);

@@ -55,6 +55,7 @@ describe('offer document context over REST', () => {
       version: 1,
       language: 'fr',
       offer: { documentId: fixture.offer, destination: 'Lisbonne', travellerCount: 3, nights: 7 },
+      pricing: { currency: 'EUR', perPerson: 1250.5, travellerCount: 3, total: 3751.5 },
       client: {
         name: 'Association Les Amis du Patrimoine',
         type: 'association',
@@ -197,6 +198,7 @@ describe('PDF quote', () => {
     expect(text).toContain('Chère Madame,');
     expect(text).toContain('Voyageur2 Nom002');
     expect(text).toContain('33000 BORDEAUX');
+    expect(text).toMatch(/Total \(3 voyageurs\)\s+3\s751,50\s€/u);
   });
 });
 

@@ -27,6 +27,7 @@ const CONTEXT_QUERY = `query Context($documentId: ID!) {
   offerDocumentContext(documentId: $documentId) {
     version language issuedOn
     offer { documentId reference title status destination startDate endDate travellerCount nights }
+    pricing { currency perPerson travellerCount total }
     client { documentId name type email phone addressBlock }
     addressee { ${CONTACT_FIELDS} source }
     payer { ${CONTACT_FIELDS} }

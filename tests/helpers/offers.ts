@@ -54,6 +54,7 @@ export const createOfferWithTravellers = async (strapi: Core.Strapi, travellerCo
     destination: 'Lisbonne',
     startDate: '2027-05-12',
     endDate: '2027-05-19',
+    pricePerPerson: '1 250,50',
   });
   const primary = await createContact(strapi, {
     firstName: 'Claire',

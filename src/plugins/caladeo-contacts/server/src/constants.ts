@@ -81,6 +81,12 @@ export const TRAVELLING_ROLES: readonly LinkRole[] = ['voyageur', 'accompagnateu
  */
 export const OFFER_CONTEXT_VERSION = 1;
 
+/** Offers are priced in euros, the agency's currency. */
+export const QUOTE_CURRENCY = 'EUR';
+
+/** The highest price per traveller an offer may carry, in euros. */
+export const MAX_PRICE_PER_PERSON = 1_000_000;
+
 /**
  * Content-API actions of the document routes (users-permissions actions and API-token scopes).
  * Their names end in `findOne` on purpose: Strapi lets read-only API tokens through only on

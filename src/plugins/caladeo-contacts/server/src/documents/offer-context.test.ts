@@ -95,6 +95,42 @@ describe('offer document context', () => {
   });
 });
 
+describe('offer pricing', () => {
+  const travellers = (count: number) =>
+    Array.from({ length: count }, (_, index) => ({
+      role: 'voyageur' as const,
+      isPrimary: false,
+      contact: contact(`t${index}`, { lastName: `Voyageur ${index}` }),
+    }));
+
+  it('totals the price per person over the listed travellers, to the cent', () => {
+    // PostgreSQL hands decimals over as strings
+    const context = buildOfferDocumentContext(
+      input({ offer: { ...input().offer, pricePerPerson: '1250.10' }, offerLinks: travellers(3) })
+    );
+    expect(context.pricing).toEqual({ currency: 'EUR', perPerson: 1250.1, travellerCount: 3, total: 3750.3 });
+  });
+
+  it('has no total while no traveller is listed, and no pricing at all for an unpriced offer', () => {
+    const unlisted = buildOfferDocumentContext(input({ offer: { ...input().offer, pricePerPerson: 890 } }));
+    expect(unlisted.pricing).toEqual({ currency: 'EUR', perPerson: 890, travellerCount: 0, total: null });
+    expect(buildOfferDocumentContext(input()).pricing).toBeNull();
+  });
+
+  it('prints the price per person and the total in the quote, as French readers write amounts', async () => {
+    const pdf = await renderQuotePdf(
+      buildOfferDocumentContext(
+        input({ offer: { ...input().offer, pricePerPerson: 1250.5 }, offerLinks: travellers(3) })
+      )
+    );
+    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8' });
+    expect(text).toContain('Prix par personne');
+    expect(text).toMatch(/1\s250,50\s€/u);
+    expect(text).toContain('Total (3 voyageurs)');
+    expect(text).toMatch(/3\s751,50\s€/u);
+  });
+});
+
 describe('derived fields of an output record', () => {
   it('derives only the fields whose sources were output', () => {
     const settings = { senderCountry: 'FR', defaultLanguage: 'fr' as const };
@@ -137,7 +173,12 @@ describe('PDF quote', () => {
       buildOfferDocumentContext(
         input({
           offerLinks,
-          offer: { ...input().offer, title: long('Découverte', 200), destination: long('Lisbonne', 200) },
+          offer: {
+            ...input().offer,
+            title: long('Découverte', 200),
+            destination: long('Lisbonne', 200),
+            pricePerPerson: 999_999.99,
+          },
           client: {
             documentId: 'client1',
             name: long('Association', 200),

@@ -5,6 +5,7 @@
  */
 import {
   OFFER_CONTEXT_VERSION,
+  QUOTE_CURRENCY,
   TRAVELLING_ROLES,
   type ClientType,
   type DocumentLanguage,
@@ -40,6 +41,8 @@ export type OfferRow = {
   destination: string | null;
   startDate: string | null;
   endDate: string | null;
+  /** Euros per traveller; PostgreSQL hands decimals over as strings. */
+  pricePerPerson?: number | string | null;
 };
 
 export type LinkRow = { role: LinkRole; isPrimary: boolean; contact: ContactRow | null };
@@ -79,7 +82,9 @@ export type OfferDocumentContext = {
   version: typeof OFFER_CONTEXT_VERSION;
   language: DocumentLanguage;
   issuedOn: string;
-  offer: OfferRow & { travellerCount: number; nights: number | null };
+  offer: Omit<OfferRow, 'pricePerPerson'> & { travellerCount: number; nights: number | null };
+  /** The offer's price, null until the agency has priced it. */
+  pricing: Pricing | null;
   client: {
     documentId: string;
     name: string;
@@ -102,6 +107,33 @@ export type OfferDocumentContext = {
     closing: string;
   };
 };
+
+export type Pricing = {
+  currency: typeof QUOTE_CURRENCY;
+  perPerson: number;
+  travellerCount: number;
+  /** perPerson × travellerCount; null while no traveller is listed. */
+  total: number | null;
+};
+
+/** Cents are what a price is made of: sums are done on them, never on floating euros. */
+const toCents = (euros: number) => Math.round(euros * 100);
+
+export function pricingOf(
+  pricePerPerson: OfferRow['pricePerPerson'],
+  travellerCount: number
+): Pricing | null {
+  if (pricePerPerson === null || pricePerPerson === undefined || pricePerPerson === '') return null;
+  const perPerson = Number(pricePerPerson);
+  if (!Number.isFinite(perPerson)) return null;
+  const cents = toCents(perPerson);
+  return {
+    currency: QUOTE_CURRENCY,
+    perPerson: cents / 100,
+    travellerCount,
+    total: travellerCount > 0 ? (cents * travellerCount) / 100 : null,
+  };
+}
 
 const ROLE_ORDER: readonly LinkRole[] = [
   'responsable_voyage',
@@ -261,6 +293,7 @@ export function buildOfferDocumentContext(input: OfferContextInput): OfferDocume
       travellerCount: travellers.length,
       nights: nightsBetween(input.offer.startDate, input.offer.endDate),
     },
+    pricing: pricingOf(input.offer.pricePerPerson, travellers.length),
     client:
       client === null
         ? null

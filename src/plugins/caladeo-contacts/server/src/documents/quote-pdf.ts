@@ -16,7 +16,7 @@ import { formatCalendarDate, type DocumentContact, type OfferDocumentContext } f
 import pdfMake = require('pdfmake');
 
 /** Names printed in the travellers' list; past it, a count keeps the quote on one page. */
-export const MAX_LISTED_TRAVELLERS = 60;
+export const MAX_LISTED_TRAVELLERS = 48;
 const TRAVELLER_COLUMNS = 4;
 
 const ACCENT = '#1f4e79';
@@ -48,6 +48,8 @@ const TEXTS = {
     availability:
       'Cette proposition est établie sur la base des informations connues à ce jour. Nous restons à votre disposition pour l’ajuster à vos souhaits et répondre à toutes vos questions.',
     registration: 'Immatriculation',
+    pricePerPerson: 'Prix par personne',
+    total: (count: number) => `Total (${count <= 1 ? `${count} voyageur` : `${count} voyageurs`})`,
   },
   en: {
     title: 'QUOTE',
@@ -73,6 +75,8 @@ const TEXTS = {
     availability:
       'This proposal is based on the information known to date. We remain at your disposal to adapt it to your wishes and to answer any question.',
     registration: 'Registration',
+    pricePerPerson: 'Price per person',
+    total: (count: number) => `Total (${count === 1 ? '1 traveller' : `${count} travellers`})`,
   },
 } as const;
 
@@ -143,23 +147,45 @@ function introOf(context: OfferDocumentContext, texts: Texts): string {
 const readablePhone = (phone: string | null) =>
   phone === null ? null : (parsePhoneNumberFromString(phone)?.formatInternational() ?? phone);
 
-function summaryRows(context: OfferDocumentContext, texts: Texts): [string, string][] {
+/** "1 250,00 €" / "€1,250.00"; the narrow spaces French uses are widened to ones the font has. */
+const formatPrice = (amount: number, currency: string, language: DocumentLanguage) =>
+  new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency })
+    .format(amount)
+    .replace(/\u202f/g, '\u00a0');
+
+type SummaryRow = { label: string; value: string | null; strong?: boolean };
+
+function priceRows(context: OfferDocumentContext, texts: Texts): SummaryRow[] {
+  const { pricing, language } = context;
+  if (pricing === null) return [];
+  return [
+    { label: texts.pricePerPerson, value: formatPrice(pricing.perPerson, pricing.currency, language) },
+    {
+      label: texts.total(pricing.travellerCount),
+      value: pricing.total === null ? null : formatPrice(pricing.total, pricing.currency, language),
+      strong: true,
+    },
+  ];
+}
+
+function summaryRows(context: OfferDocumentContext, texts: Texts): SummaryRow[] {
   const { offer, client, addressee, payer } = context;
   const contactLine = addressee
     ? [addressee.fullName, addressee.email, readablePhone(addressee.phone)].filter(Boolean).join(' · ')
     : null;
-  const rows: [string, string | null][] = [
-    [texts.reference, offer.reference],
-    [texts.trip, offer.title],
-    [texts.destination, offer.destination],
-    [texts.dates, datesOf(context, texts)],
-    [texts.client, client?.name ?? null],
-    [texts.contact, contactLine],
-    [texts.payer, payer?.fullName ?? null],
+  const rows: SummaryRow[] = [
+    { label: texts.reference, value: offer.reference, strong: true },
+    { label: texts.trip, value: offer.title, strong: true },
+    { label: texts.destination, value: offer.destination },
+    { label: texts.dates, value: datesOf(context, texts) },
+    { label: texts.client, value: client?.name ?? null },
+    { label: texts.contact, value: contactLine },
+    { label: texts.payer, value: payer?.fullName ?? null },
+    ...priceRows(context, texts),
   ];
   return rows
-    .filter((row): row is [string, string] => row[1] !== null && row[1] !== '')
-    .map(([label, value]) => [label, clip(value, ROOM.summaryValue)]);
+    .filter((row) => row.value !== null && row.value !== '')
+    .map((row) => ({ ...row, value: clip(row.value ?? '', ROOM.summaryValue) }));
 }
 
 /** What fits on one line of a column at 8 pt; longer names are shortened so the page never overflows. */
@@ -300,9 +326,9 @@ export function quoteDocumentDefinition(context: OfferDocumentContext): TDocumen
       {
         table: {
           widths: [110, '*'],
-          body: summaryRows(context, texts).map(([label, value]) => [
-            { text: label, color: MUTED },
-            { text: value, bold: label === texts.reference || label === texts.trip },
+          body: summaryRows(context, texts).map((row) => [
+            { text: row.label, color: MUTED },
+            { text: row.value ?? '', bold: row.strong === true },
           ]),
         },
         layout: {

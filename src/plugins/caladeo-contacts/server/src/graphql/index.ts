@@ -83,6 +83,15 @@ export const registerGraphqlExtension = (strapi: Core.Strapi) => {
           },
         }),
         nexus.objectType({
+          name: 'CaladeoDocumentPricing',
+          definition(t) {
+            t.nonNull.string('currency');
+            t.nonNull.float('perPerson');
+            t.nonNull.int('travellerCount');
+            t.float('total');
+          },
+        }),
+        nexus.objectType({
           name: 'CaladeoDocumentClient',
           definition(t) {
             t.nonNull.id('documentId');
@@ -124,6 +133,7 @@ export const registerGraphqlExtension = (strapi: Core.Strapi) => {
             t.nonNull.string('language');
             t.nonNull.string('issuedOn');
             t.nonNull.field('offer', { type: 'CaladeoDocumentOffer' });
+            t.field('pricing', { type: 'CaladeoDocumentPricing' });
             t.field('client', { type: 'CaladeoDocumentClient' });
             t.field('addressee', { type: 'CaladeoDocumentAddressee' });
             t.field('payer', { type: 'CaladeoDocumentContact' });

@@ -4,7 +4,9 @@ import type services from '../services';
 
 type Services = typeof services;
 type ServiceName = keyof Services;
-export type ServiceOf<Name extends ServiceName> = Services[Name] extends (...args: never[]) => infer R ? R : never;
+export type ServiceOf<Name extends ServiceName> = Services[Name] extends (...args: never[]) => infer R
+  ? R
+  : never;
 
 /** Typed access to the plugin's services. */
 export const getService = <Name extends ServiceName>(strapi: Core.Strapi, name: Name): ServiceOf<Name> =>

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-import { MAX_LENGTH } from '../constants';
+import { MAX_LENGTH, MAX_PRICE_PER_PERSON } from '../constants';
 import { resolveCountryCode } from './country';
 import { accept, cleanText, MESSAGES, reject, type Check, type TextLayout } from './text';
 
@@ -166,4 +166,32 @@ export const isoDateField: FieldSchema<string | null> = z
       return reportIssue(context, 'must be a real calendar date in the form YYYY-MM-DD', raw);
     }
     return trimmed.slice(0, 10);
+  });
+
+/** "1250", "1250.5", "1 250,50": what a person or a spreadsheet may send as an amount in euros. */
+const AMOUNT_TEXT = /^\d{1,9}(?:[.,]\d{1,2})?$/;
+/** A stored amount must be a whole number of cents. */
+const isWholeCents = (amount: number) => Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6;
+
+/** A price in euros, to the cent, from 0 to MAX_PRICE_PER_PERSON; never rounded silently. */
+export const priceField: FieldSchema<number | null> = z
+  .union([z.number(), z.string(), z.null()], { error: 'must be an amount in euros, e.g. 1250.50' })
+  .transform((raw, context): number | null => {
+    if (raw === null) return null;
+    let amount = raw;
+    if (typeof raw === 'string') {
+      const compact = raw.replace(/[\s\u00a0\u202f]/g, '');
+      if (compact === '') return null;
+      if (compact.length > 20 || !AMOUNT_TEXT.test(compact)) {
+        return reportIssue(context, 'must be an amount in euros, e.g. 1250.50', raw);
+      }
+      amount = Number(compact.replace(',', '.'));
+    }
+    if (typeof amount !== 'number' || !Number.isFinite(amount) || !isWholeCents(amount)) {
+      return reportIssue(context, 'must be an amount in euros with at most two decimals', raw);
+    }
+    if (amount < 0 || amount > MAX_PRICE_PER_PERSON) {
+      return reportIssue(context, `must be between 0 and ${MAX_PRICE_PER_PERSON} euros`, raw);
+    }
+    return Math.round(amount * 100) / 100;
   });

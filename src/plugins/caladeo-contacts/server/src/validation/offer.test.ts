@@ -10,6 +10,7 @@ const STORED: OfferRecord = {
   destination: 'Lisbonne',
   startDate: '2025-06-10',
   endDate: '2025-06-15',
+  pricePerPerson: null,
 };
 
 function dataOf(result: NormaliseResult<Partial<OfferRecord>>): Partial<OfferRecord> {
@@ -133,4 +134,19 @@ describe('normaliseOfferPatch', () => {
       }
     }
   );
+
+  it('reads a price per person from a number or the way people type amounts, to the cent', () => {
+    expect(dataOf(normaliseOfferPatch({ pricePerPerson: 1250.5 }, STORED)).pricePerPerson).toBe(1250.5);
+    expect(dataOf(normaliseOfferPatch({ pricePerPerson: '1 250,50' }, STORED)).pricePerPerson).toBe(1250.5);
+    expect(dataOf(normaliseOfferPatch({ pricePerPerson: '890' }, STORED)).pricePerPerson).toBe(890);
+    expect(dataOf(normaliseOfferPatch({ pricePerPerson: '' }, STORED)).pricePerPerson).toBeNull();
+  });
+
+  it('refuses a price that is negative, too high, finer than a cent or not an amount', () => {
+    for (const pricePerPerson of [-1, 1_000_000.01, 12.345, '12,345', 'mille euros', true, '1e5', Infinity]) {
+      expect(errorsOf(normaliseOfferPatch({ pricePerPerson }, STORED)).map((error) => error.path)).toEqual([
+        ['pricePerPerson'],
+      ]);
+    }
+  });
 });

@@ -1,9 +1,9 @@
 /**
  * Normalisation of an offer patch (create or update): required title and reference, status,
- * and a travel period whose end is not before its start.
+ * a travel period whose end is not before its start, and a price per person in euros.
  */
 import { MAX_LENGTH, OFFER_STATUSES, type OfferStatus } from '../constants';
-import { enumWithDefault, isoDateField, offerReferenceField, textField } from './fields';
+import { enumWithDefault, isoDateField, offerReferenceField, priceField, textField } from './fields';
 import { isPatchObject, mergedValue, notAnObjectErrors, readPatch, type FieldSchemas } from './patch';
 import { MESSAGES } from './text';
 import type { FieldError, NormaliseResult, OfferRecord } from './types';
@@ -23,6 +23,7 @@ const OFFER_FIELD_SCHEMAS: FieldSchemas<OfferWritableFields> = {
   destination: textField(MAX_LENGTH.destination),
   startDate: isoDateField,
   endDate: isoDateField,
+  pricePerPerson: priceField,
 };
 
 /**

@@ -49,6 +49,8 @@ export type OfferRecord = {
   startDate: string | null;
   /** ISO calendar date, 'YYYY-MM-DD'. */
   endDate: string | null;
+  /** Euros per traveller, to the cent; null until the offer is priced. */
+  pricePerPerson: number | null;
 };
 
 /** The scalar fields of a contact×client or contact×offer link. */
