@@ -87,6 +87,10 @@ export type ClientInput = {
   notes?: string;
 };
 
+/** A plausible group price in euros: transport and organisation, then so much per day. */
+const PRICE_BASE = 180;
+const PRICE_PER_DAY = 95;
+
 export type OfferInput = {
   title: string;
   reference: string;
@@ -94,6 +98,7 @@ export type OfferInput = {
   destination: string;
   startDate: string;
   endDate: string;
+  pricePerPerson: number;
 };
 
 /** A role of the contact at `contact` (an index into `SeedPlan.contacts`). */
@@ -465,6 +470,8 @@ class SeedPlanner {
       destination: destination.destination,
       startDate: isoDate(start),
       endDate: isoDate(end),
+      // derived, not drawn: the faker stream of the offer's links stays as it was
+      pricePerPerson: PRICE_BASE + days * PRICE_PER_DAY,
     };
 
     const client = faker.number.int({ min: 0, max: clients.length - 1 });
