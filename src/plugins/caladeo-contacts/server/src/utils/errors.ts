@@ -3,8 +3,9 @@ import { fieldError, type FieldError, type Problem } from '../validation';
 
 /**
  * Builds the error Strapi turns into HTTP 400 with its usual envelope:
- * `{ error: { status: 400, name: 'ValidationError', message, details: { errors: [{ path, message, name, code, values }] } } }`.
- * `code` and `values` let a client show the error in its own language; see docs/api.md for the codes.
+ * `{ error: { status: 400, name: 'ValidationError', message, details: { errors: [entry…] } } }`
+ * where each entry is `{ path, message, name, code, values }`. `code` and `values` let a client
+ * show the error in its own language; docs/api.md lists the codes.
  */
 export const fieldValidationError = (fieldErrors: FieldError[]) => {
   const [first] = fieldErrors;

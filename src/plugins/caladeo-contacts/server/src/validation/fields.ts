@@ -1,8 +1,9 @@
 /**
  * Field-level normalisers: each takes one raw value from a request body and returns either the
- * value to store or one problem from the message catalogue (see issues.ts for how zod's own
- * issues, such as a wrong type or a value outside an enumeration, get their code). Checks that need other fields (phone and postal code
- * against the country, region against the postal code) live in address.ts and the record modules.
+ * value to store or one problem from the message catalogue (zod's own issues, such as a wrong type
+ * or a value outside an enumeration, get their code in issues.ts). Checks that need other fields
+ * (phone and postal code against the country, region against the postal code) live in address.ts
+ * and the record modules.
  */
 import { z } from 'zod';
 

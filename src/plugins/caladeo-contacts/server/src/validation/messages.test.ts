@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { describe, expect, it } from '@jest/globals';
 
 import { FIELD_ERROR_CODES, fieldError, isProblem, placeholdersOf, problem, renderMessage } from './messages';
@@ -43,5 +46,17 @@ describe('the field-error catalogue', () => {
     expect(isProblem({ code: 'toString', values: {} })).toBe(false);
     expect(isProblem({ code: 'required' })).toBe(false);
     expect(isProblem(undefined)).toBe(false);
+  });
+});
+
+describe('the API documentation', () => {
+  const apiDoc = readFileSync(path.join(__dirname, '../../../../../../docs/api.md'), 'utf8');
+
+  it.each(FIELD_ERROR_CODES.map((code) => [code]))('lists %s with its text', (code) => {
+    const row = apiDoc.split('\n').find((line) => line.startsWith(`| \`${code}\``));
+    expect(row).toBeDefined();
+    for (const name of placeholdersOf(code)) {
+      expect(row).toContain(`\`${name}\``);
+    }
   });
 });
