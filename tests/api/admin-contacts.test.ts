@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { UID } from '../../src/plugins/caladeo-contacts/server/src/constants';
 import type { ContactDetail, ClientDetail } from '../../src/plugins/caladeo-contacts/shared/contracts/admin';
 import { adminClient, superAdminToken, type AdminClient } from '../helpers/admin';
-import { errorPaths } from '../helpers/http';
+import { errorCodes } from '../helpers/http';
 import { useStrapi } from '../helpers/strapi';
 
 const app = useStrapi();
@@ -29,14 +29,23 @@ describe('contact writes from the admin cross the validation', () => {
     const response = await admin.post('/contacts', { lastName: 'Mauvais', email: 'pas-un-email' });
     expect(response.status).toBe(400);
     expect(response.body.error.name).toBe('ValidationError');
-    expect(errorPaths(response.body)).toEqual([['email']]);
+    // the form translates the code; the English message stays for other clients
+    expect(response.body.error.details.errors).toEqual([
+      {
+        path: ['email'],
+        code: 'email.invalid',
+        values: {},
+        message: 'email must be a valid e-mail address',
+        name: 'ValidationError',
+      },
+    ]);
     expect(await app.strapi.db.query(UID.contact).count()).toBe(before);
   });
 
   it('refuses a field the form does not have', async () => {
     const response = await admin.post('/contacts', { lastName: 'Curieux', searchText: 'x' });
     expect(response.status).toBe(400);
-    expect(errorPaths(response.body)).toEqual([['searchText']]);
+    expect(errorCodes(response.body)).toEqual(['searchText: field.notAllowed']);
   });
 
   it('stores the phone in E.164 and the département from the postal code', async () => {
@@ -112,10 +121,15 @@ describe('the contact list', () => {
   it('refuses unknown or malformed parameters with 400', async () => {
     const unknown = await admin.get('/contacts?colour=red');
     expect(unknown.status).toBe(400);
-    expect(errorPaths(unknown.body)).toEqual([['colour']]);
-    expect(errorPaths((await admin.get('/contacts?pageSize=1000')).body)).toEqual([['pageSize']]);
-    expect(errorPaths((await admin.get('/contacts?role=chef')).body)).toEqual([['role']]);
-    expect(errorPaths((await admin.get('/contacts?cursor=garbage')).body)).toEqual([['cursor']]);
+    expect(errorCodes(unknown.body)).toEqual(['colour: field.notAllowed']);
+    const tooLarge = await admin.get('/contacts?pageSize=1000');
+    expect(tooLarge.body.error.details.errors).toMatchObject([
+      { path: ['pageSize'], code: 'number.outOfRange', values: { min: 1, max: 100 } },
+    ]);
+    expect(errorCodes((await admin.get('/contacts?role=chef')).body)).toEqual(['role: choice.invalid']);
+    expect(errorCodes((await admin.get('/contacts?cursor=garbage')).body)).toEqual([
+      'cursor: search.cursorInvalid',
+    ]);
   });
 
   it('exports the filtered list as CSV', async () => {
@@ -164,7 +178,9 @@ describe('roles on clients and offers', () => {
       role: 'president',
     });
     expect(duplicate.status).toBe(400);
-    expect(errorPaths(duplicate.body)).toEqual([['role']]);
+    expect(duplicate.body.error.details.errors).toMatchObject([
+      { path: ['role'], code: 'link.roleTaken', values: { target: 'client' } },
+    ]);
 
     const detached = await admin.delete(`/client-links/${link?.documentId}`);
     expect(detached.status).toBe(200);
@@ -178,7 +194,7 @@ describe('roles on clients and offers', () => {
       role: 'chef',
     });
     expect(badRole.status).toBe(400);
-    expect(errorPaths(badRole.body).sort()).toEqual([['client'], ['role']]);
+    expect(errorCodes(badRole.body).sort()).toEqual(['client: link.endNotFound', 'role: choice.invalid']);
   });
 
   it('attaches a contact to an offer found by the picker', async () => {
@@ -216,7 +232,7 @@ describe('clients from the admin', () => {
   it('refuses a client without a name, naming the field', async () => {
     const response = await admin.post('/clients', { type: 'school' });
     expect(response.status).toBe(400);
-    expect(errorPaths(response.body)).toEqual([['name']]);
+    expect(errorCodes(response.body)).toEqual(['name: required']);
   });
 
   it('lists clients by accent-insensitive search', async () => {

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { UID } from '../../src/plugins/caladeo-contacts/server/src/constants';
 import { createApiToken } from '../helpers/auth';
-import { CONTACTS, errorPaths, restClient, type ErrorEnvelope, type RestClient } from '../helpers/http';
+import {
+  CONTACTS,
+  errorCodes,
+  errorPaths,
+  restClient,
+  type ErrorEnvelope,
+  type RestClient,
+} from '../helpers/http';
 import { useStrapi } from '../helpers/strapi';
 
 const app = useStrapi();
@@ -76,30 +83,41 @@ describe('creating a contact normalises every field', () => {
 });
 
 describe('a contact that breaks a rule is refused with 400 naming the field, and nothing is written', () => {
-  const cases: Array<[string, Record<string, unknown>, string]> = [
-    ['a malformed e-mail', { lastName: 'X', email: 'not-an-email' }, 'email'],
-    ['an e-mail with spaces inside', { lastName: 'X', email: 'a b@example.fr' }, 'email'],
-    ['an impossible phone', { lastName: 'X', phone: '06 12' }, 'phone'],
-    ['letters as a phone', { lastName: 'X', phone: 'call me' }, 'phone'],
-    ['an unknown country', { lastName: 'X', country: 'Atlantis' }, 'country'],
-    ['a postal code invalid for France', { lastName: 'X', country: 'FR', postalCode: '3300' }, 'postalCode'],
+  const cases: Array<[string, Record<string, unknown>, string, string]> = [
+    ['a malformed e-mail', { lastName: 'X', email: 'not-an-email' }, 'email', 'email.invalid'],
+    ['an e-mail with spaces inside', { lastName: 'X', email: 'a b@example.fr' }, 'email', 'email.invalid'],
+    ['an impossible phone', { lastName: 'X', phone: '06 12' }, 'phone', 'phone.invalidForCountry'],
+    ['letters as a phone', { lastName: 'X', phone: 'call me' }, 'phone', 'phone.invalidForCountry'],
+    ['an unknown country', { lastName: 'X', country: 'Atlantis' }, 'country', 'country.unknown'],
+    [
+      'a postal code invalid for France',
+      { lastName: 'X', country: 'FR', postalCode: '3300' },
+      'postalCode',
+      'postalCode.invalidForCountry',
+    ],
     [
       'a département contradicting the postal code',
       { lastName: 'X', country: 'FR', postalCode: '33000', region: 'Calvados' },
       'region',
+      'postalCode.departementMismatch',
     ],
-    ['an unknown gender', { lastName: 'X', gender: 'robot' }, 'gender'],
-    ['an unknown language', { lastName: 'X', preferredLanguage: 'klingon' }, 'preferredLanguage'],
-    ['a number as a name', { lastName: 42 }, 'lastName'],
-    ['an object as a name', { lastName: { $ne: null } }, 'lastName'],
-    ['an array as an e-mail', { lastName: 'X', email: ['a@example.fr'] }, 'email'],
-    ['a string as newsletter consent', { lastName: 'X', newsletter: 'yes' }, 'newsletter'],
-    ['a 10,000-character last name', { lastName: 'a'.repeat(10_000) }, 'lastName'],
-    ['a NUL byte in a name', { lastName: 'Du\u0000pont' }, 'lastName'],
-    ['neither a last name nor an e-mail', { firstName: 'Solo' }, 'lastName'],
+    ['an unknown gender', { lastName: 'X', gender: 'robot' }, 'gender', 'choice.invalid'],
+    [
+      'an unknown language',
+      { lastName: 'X', preferredLanguage: 'klingon' },
+      'preferredLanguage',
+      'choice.invalid',
+    ],
+    ['a number as a name', { lastName: 42 }, 'lastName', 'text.notString'],
+    ['an object as a name', { lastName: { $ne: null } }, 'lastName', 'text.notString'],
+    ['an array as an e-mail', { lastName: 'X', email: ['a@example.fr'] }, 'email', 'text.notString'],
+    ['a string as newsletter consent', { lastName: 'X', newsletter: 'yes' }, 'newsletter', 'boolean.invalid'],
+    ['a 10,000-character last name', { lastName: 'a'.repeat(10_000) }, 'lastName', 'text.tooLong'],
+    ['a NUL byte in a name', { lastName: 'Du\u0000pont' }, 'lastName', 'text.controlCharacters'],
+    ['neither a last name nor an e-mail', { firstName: 'Solo' }, 'lastName', 'contact.nameOrEmailRequired'],
   ];
 
-  it.each(cases)('%s', async (_label, data, field) => {
+  it.each(cases)('%s', async (_label, data, field, code) => {
     const before = await contactCount();
     const response = await api.post(CONTACTS, data);
     const body = response.body as ErrorEnvelope;
@@ -108,7 +126,50 @@ describe('a contact that breaks a rule is refused with 400 naming the field, and
     expect(body.data).toBeNull();
     expect(body.error).toMatchObject({ status: 400, name: 'ValidationError' });
     expect(errorPaths(body)).toContainEqual([field]);
+    expect(errorCodes(body)).toContainEqual(`${field}: ${code}`);
     expect(await contactCount()).toBe(before);
+  });
+
+  it('gives each field error a code and the values of its message, for clients that translate', async () => {
+    const response = await api.post(CONTACTS, {
+      lastName: 'X',
+      email: 'helene@@exemple',
+      city: 'c'.repeat(101),
+      country: 'FR',
+      postalCode: '01200',
+      region: 'Gironde',
+    });
+    expect(response.status).toBe(400);
+    expect((response.body as ErrorEnvelope).error.details?.errors).toEqual([
+      {
+        path: ['email'],
+        code: 'email.invalid',
+        values: {},
+        message: 'email must be a valid e-mail address',
+        name: 'ValidationError',
+      },
+      {
+        path: ['city'],
+        code: 'text.tooLong',
+        values: { max: 100 },
+        message: 'city must be at most 100 characters',
+        name: 'ValidationError',
+      },
+      {
+        path: ['region'],
+        code: 'postalCode.departementMismatch',
+        values: { postalCode: '01200', departements: ['Ain', 'Haute-Savoie'] },
+        message: 'region does not match postal code 01200 (Ain or Haute-Savoie)',
+        name: 'ValidationError',
+      },
+    ]);
+  });
+
+  it('gives a taken e-mail its own code', async () => {
+    expect((await api.post(CONTACTS, { lastName: 'Premier', email: 'pris@example.fr' })).status).toBe(201);
+    const response = await api.post(CONTACTS, { lastName: 'Second', email: 'PRIS@example.fr' });
+    expect(response.status).toBe(400);
+    expect(errorCodes(response.body)).toEqual(['email: email.taken']);
   });
 
   it('reports every failing field at once', async () => {

@@ -61,10 +61,11 @@ describe('a super admin in the Contacts tab', () => {
     await page.getByLabel('Téléphone').fill('06 12 34 56 78');
     await expect(page.getByText('+33612345678')).toBeTruthy();
     await page.getByRole('button', { name: 'Enregistrer' }).click();
+    // the server's code email.invalid, shown in French under the field
     const emailError = page
       .locator('[name="email"]')
       .locator('xpath=ancestor::div[1]/..')
-      .getByText(/email/i);
+      .getByText('Doit être une adresse e-mail valide', { exact: true });
     await emailError.first().waitFor();
     await shot(page, '02-formulaire-contact-erreur');
 

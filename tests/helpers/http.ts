@@ -7,7 +7,13 @@ export const CLIENT_CONTACTS = '/api/caladeo-contacts/client-contacts';
 export const OFFER_CONTACTS = '/api/caladeo-contacts/offer-contacts';
 export const OFFERS = '/api/offers';
 
-export type FieldErrorBody = { path: string[]; message: string; name: string };
+export type FieldErrorBody = {
+  path: string[];
+  message: string;
+  name: string;
+  code: string;
+  values: Record<string, unknown>;
+};
 export type ErrorEnvelope = {
   data: null;
   error: { status: number; name: string; message: string; details?: { errors?: FieldErrorBody[] } };
@@ -33,3 +39,7 @@ export type RestClient = ReturnType<typeof restClient>;
 /** The paths named by a 400's field errors, e.g. [['email'], ['phone']]. */
 export const errorPaths = (body: ErrorEnvelope) =>
   (body.error.details?.errors ?? []).map((entry) => entry.path);
+
+/** Each field of a 400 with the code of its error, e.g. ['email: email.invalid']. */
+export const errorCodes = (body: ErrorEnvelope) =>
+  (body.error.details?.errors ?? []).map((entry) => `${entry.path.join('.')}: ${entry.code}`);

@@ -43,7 +43,7 @@ export const RecordForm = ({
   title: (values: Values, isNew: boolean) => string;
   detailPath: (documentId: string) => string;
 }) => {
-  const { t } = useT();
+  const { t, intl } = useT();
   const { documentId } = useParams();
   const isNew = !documentId;
   const navigate = useNavigate();
@@ -100,7 +100,7 @@ export const RecordForm = ({
       toggleNotification({ type: 'success', message: t('form.saved') });
       navigate(detailPath(data.data.documentId));
     } catch (error) {
-      const fieldErrors = fieldErrorsOf(error);
+      const fieldErrors = fieldErrorsOf(error, intl);
       setErrors(fieldErrors);
       toggleNotification({
         type: 'danger',

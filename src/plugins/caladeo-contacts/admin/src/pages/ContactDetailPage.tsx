@@ -15,7 +15,7 @@ import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
 
 const ContactDetailPage = () => {
-  const { t, locale } = useT();
+  const { t, locale, intl } = useT();
   const { documentId = '' } = useParams();
   const navigate = useNavigate();
   const { get, post, put, del } = useFetchClient();
@@ -50,9 +50,15 @@ const ContactDetailPage = () => {
       toggleNotification({ type: 'success', message: t('form.saved') });
       return true;
     } catch (error) {
-      const fieldErrors = fieldErrorsOf(error);
-      if (kind) setAttachErrors({ [kind]: fieldErrors.role ?? fieldErrors[kind] ?? messageOf(error) });
-      toggleNotification({ type: 'danger', message: messageOf(error) });
+      const fieldErrors = fieldErrorsOf(error, intl);
+      // the server's summary is English: a field error is shown in the admin's language instead
+      const shown =
+        fieldErrors.role ??
+        (kind ? fieldErrors[kind] : undefined) ??
+        Object.values(fieldErrors)[0] ??
+        messageOf(error);
+      if (kind) setAttachErrors({ [kind]: shown });
+      toggleNotification({ type: 'danger', message: shown });
       return false;
     }
   };

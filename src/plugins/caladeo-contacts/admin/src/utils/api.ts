@@ -1,15 +1,18 @@
 import { isFetchError } from '@strapi/strapi/admin';
+import type { IntlShape } from 'react-intl';
+import { translateFieldError, type FieldErrorEntry } from './field-errors';
 
 export const API = '/caladeo-contacts';
 
-/** Field errors of Strapi's 400 envelope, by first path segment, for showing next to the fields. */
-export const fieldErrorsOf = (error: unknown): Record<string, string> => {
+/**
+ * Field errors of Strapi's 400 envelope, by first path segment, in the admin's language, for
+ * showing next to the fields.
+ */
+export const fieldErrorsOf = (error: unknown, intl: IntlShape): Record<string, string> => {
   if (!isFetchError(error)) return {};
-  const details = error.response?.data?.error?.details as
-    | { errors?: Array<{ path: Array<string | number>; message: string }> }
-    | undefined;
+  const details = error.response?.data?.error?.details as { errors?: FieldErrorEntry[] } | undefined;
   return Object.fromEntries(
-    (details?.errors ?? []).map((entry) => [String(entry.path[0] ?? ''), entry.message])
+    (details?.errors ?? []).map((entry) => [String(entry.path[0] ?? ''), translateFieldError(entry, intl)])
   );
 };
 

@@ -2,11 +2,15 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../constants';
 import { LINK_TYPES, type LinkUid } from '../services/links';
+import { problem } from '../validation';
 import { readLinkCreateBody, readLinkUpdateBody } from '../validation/admin-request';
-import { fieldValidationError } from '../utils/errors';
+import { fieldValidationError, singleFieldError } from '../utils/errors';
 import { getService } from '../utils/get-service';
 
 type Context = Parameters<Core.ControllerHandler>[0];
+
+/** The offer picker searches as the user types: a longer query is not a search but a mistake. */
+const MAX_OFFER_SEARCH_LENGTH = 200;
 
 /**
  * A contact's roles on clients and offers, from the contact's page. The link rules of the
@@ -62,10 +66,11 @@ const adminLinks = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async searchOffers(ctx: Context) {
       const { q } = (ctx.query ?? {}) as { q?: unknown };
-      if (q !== undefined && (typeof q !== 'string' || q.length > 200)) {
-        throw fieldValidationError([
-          { path: ['q'], message: 'must be a single string of at most 200 characters' },
-        ]);
+      if (q !== undefined && typeof q !== 'string') {
+        throw singleFieldError('q', problem('search.notSingleString'));
+      }
+      if (q !== undefined && q.length > MAX_OFFER_SEARCH_LENGTH) {
+        throw singleFieldError('q', problem('text.tooLong', { max: MAX_OFFER_SEARCH_LENGTH }));
       }
       ctx.body = { results: await records().searchOffers(q ?? '') };
     },

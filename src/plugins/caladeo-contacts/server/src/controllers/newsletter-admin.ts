@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { singleFieldError } from '../utils/errors';
+import { problem } from '../validation';
 import { getService } from '../utils/get-service';
 import { sendSubscribersCsv } from './newsletter';
 
@@ -14,7 +15,8 @@ const newsletterAdminController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async consentEventsOfContact(ctx: Context) {
     const documentId = String((ctx.params as Record<string, unknown>).documentId ?? '');
-    if (!DOCUMENT_ID_PATTERN.test(documentId)) throw singleFieldError('documentId', 'is not a document id');
+    if (!DOCUMENT_ID_PATTERN.test(documentId))
+      throw singleFieldError('documentId', problem('documentId.invalid'));
     ctx.body = { data: await getService(strapi, 'consent-log').listForContact(documentId) };
   },
 });

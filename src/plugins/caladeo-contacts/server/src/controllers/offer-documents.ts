@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { fieldValidationError, singleFieldError } from '../utils/errors';
+import { fieldError, problem } from '../validation';
 import { getService } from '../utils/get-service';
 
 type RequestContext = {
@@ -22,13 +23,11 @@ const DOCUMENT_ID = /^[A-Za-z0-9]{1,64}$/;
 export const readOfferDocumentId = (ctx: RequestContext): string => {
   const unknownKeys = Object.keys(ctx.query ?? {});
   if (unknownKeys.length > 0) {
-    throw fieldValidationError(
-      unknownKeys.map((key) => ({ path: [key], message: 'is not a parameter of this route' }))
-    );
+    throw fieldValidationError(unknownKeys.map((key) => fieldError([key], problem('query.notAParameter'))));
   }
   const documentId = ctx.params.documentId ?? '';
   if (!DOCUMENT_ID.test(documentId)) {
-    throw singleFieldError('documentId', 'must be the documentId of an offer (letters and digits)');
+    throw singleFieldError('documentId', problem('documentId.invalidOffer'));
   }
   return documentId;
 };

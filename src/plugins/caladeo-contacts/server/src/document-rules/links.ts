@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors as strapiErrors } from '@strapi/utils';
 import { UID } from '../constants';
-import { normaliseLinkPatch, type FieldError } from '../validation';
+import { fieldError, normaliseLinkPatch, problem, type FieldError } from '../validation';
 import { LINK_TYPES, type LinkUid } from '../services/links';
 import { fieldValidationError, singleFieldError } from '../utils/errors';
 import { getService } from '../utils/get-service';
@@ -55,12 +55,10 @@ const linkRule = (strapi: Core.Strapi, linkUid: LinkUid): DocumentRule => {
     ] as const) {
       const documentId = relationTarget(data[field]);
       if (!documentId) {
-        errors.push({
-          path: [field],
-          message: `must be the documentId of one ${field === 'contact' ? 'contact' : TARGET_LABEL[linkUid]}`,
-        });
+        const target = field === 'contact' ? 'contact' : TARGET_LABEL[linkUid];
+        errors.push(fieldError([field], problem('link.endRequired', { target })));
       } else if (!(await links().exists(uid, documentId))) {
-        errors.push({ path: [field], message: `does not exist` });
+        errors.push(fieldError([field], problem('link.endNotFound')));
       } else {
         ends[key] = documentId;
       }
@@ -102,7 +100,7 @@ const linkRule = (strapi: Core.Strapi, linkUid: LinkUid): DocumentRule => {
 
         const role = String(result.data.role);
         if (await links().findDuplicate(linkUid, contact, target, role)) {
-          throw singleFieldError('role', `is already held by this contact on this ${TARGET_LABEL[linkUid]}`);
+          throw singleFieldError('role', problem('link.roleTaken', { target: TARGET_LABEL[linkUid] }));
         }
         if (result.data.isPrimary) await links().clearPrimary(linkUid, target);
         call.params.data = {
@@ -126,10 +124,7 @@ const linkRule = (strapi: Core.Strapi, linkUid: LinkUid): DocumentRule => {
       if (!stored) return;
       const endErrors: FieldError[] = ['contact', targetField]
         .filter((field) => data[field] !== undefined)
-        .map((field) => ({
-          path: [field],
-          message: 'cannot be changed; delete this link and create another',
-        }));
+        .map((field) => fieldError([field], problem('link.endFixed')));
       const result = normaliseLinkPatch(data, { role: stored.role, isPrimary: stored.isPrimary } as never);
       const allErrors = [...(result.ok ? [] : result.errors), ...endErrors];
       if (!result.ok || allErrors.length > 0) throw fieldValidationError(allErrors);
@@ -148,7 +143,7 @@ const linkRule = (strapi: Core.Strapi, linkUid: LinkUid): DocumentRule => {
           String(result.data.role)
         );
         if (duplicate)
-          throw singleFieldError('role', `is already held by this contact on this ${TARGET_LABEL[linkUid]}`);
+          throw singleFieldError('role', problem('link.roleTaken', { target: TARGET_LABEL[linkUid] }));
       }
       if (result.data.isPrimary === true && stored.targetDocumentId) {
         await links().clearPrimary(linkUid, stored.targetDocumentId, stored.id);

@@ -6,16 +6,16 @@ import {
   normaliseClientPatch,
   normaliseContactPatch,
   normaliseOfferPatch,
+  fieldError,
+  problem,
   type ContactRecord,
   type NormaliseResult,
+  type Problem,
 } from '../validation';
 import { fieldValidationError, singleFieldError } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { isWriteOnExisting, writePayload } from './data';
 import type { AfterWrite, DocumentRule } from './types';
-
-export const EMAIL_TAKEN_MESSAGE = 'is already used by another contact';
-export const REFERENCE_TAKEN_MESSAGE = 'is already used by another offer';
 
 type RecordSpec = {
   uid: string;
@@ -23,8 +23,8 @@ type RecordSpec = {
   linkEnd: 'contact' | 'client' | 'offer';
   // the stored row is passed as it comes from the database
   normalise: (patch: Record<string, unknown>, existing: never) => NormaliseResult<Record<string, unknown>>;
-  /** A field unique among the records, with the message when it is taken. */
-  unique?: { field: string; message: string };
+  /** A field unique among the records, with the problem when it is taken. */
+  unique?: { field: string; taken: Problem };
   /** Relations the application keeps itself; a write that names one is refused. */
   keptByApplication?: string[];
   /** Side effects of a successful write: the stored row before it (null on create) and the result. */
@@ -73,7 +73,7 @@ const RECORD_SPECS: RecordSpec[] = [
     uid: UID.contact,
     linkEnd: 'contact',
     normalise: normaliseContactPatch,
-    unique: { field: 'email', message: EMAIL_TAKEN_MESSAGE },
+    unique: { field: 'email', taken: problem('email.taken') },
     complete: completeContact,
     keptByApplication: ['consentEvents'],
     // every change of `newsletter`, whatever wrote it, leaves its consent event
@@ -86,7 +86,7 @@ const RECORD_SPECS: RecordSpec[] = [
     uid: UID.offer,
     linkEnd: 'offer',
     normalise: normaliseOfferPatch,
-    unique: { field: 'reference', message: REFERENCE_TAKEN_MESSAGE },
+    unique: { field: 'reference', taken: problem('offerReference.taken') },
   },
 ];
 
@@ -100,10 +100,7 @@ const recordRule = (strapi: Core.Strapi, spec: RecordSpec): DocumentRule => ({
     const keptFields = (spec.keptByApplication ?? []).filter((field) => data[field] !== undefined);
     if (keptFields.length > 0) {
       throw fieldValidationError(
-        keptFields.map((field) => ({
-          path: [field],
-          message: 'is kept by the application and cannot be written',
-        }))
+        keptFields.map((field) => fieldError([field], problem('field.keptByApplication')))
       );
     }
     const onExisting = isWriteOnExisting(call);
@@ -128,7 +125,7 @@ const recordRule = (strapi: Core.Strapi, spec: RecordSpec): DocumentRule => ({
           ...(call.action === 'update' ? { documentId: { $ne: call.params.documentId } } : {}),
         },
       });
-      if (taken) throw singleFieldError(spec.unique.field, spec.unique.message);
+      if (taken) throw singleFieldError(spec.unique.field, spec.unique.taken);
     }
 
     const completed: Record<string, unknown> = { ...result.data };

@@ -1,5 +1,5 @@
 import { singleFieldError } from '../utils/errors';
-import { EMAIL_TAKEN_MESSAGE, REFERENCE_TAKEN_MESSAGE } from './records';
+import { problem } from '../validation';
 
 /**
  * The database unique indexes (see database/migrations) that settle concurrent writes, and the
@@ -10,25 +10,25 @@ export const UNIQUE_INDEXES = [
     index: 'caladeo_contacts_email_ci_unique',
     column: 'caladeo_contacts.email',
     field: 'email',
-    message: EMAIL_TAKEN_MESSAGE,
+    taken: problem('email.taken'),
   },
   {
     index: 'offers_reference_unique',
     column: 'offers.reference',
     field: 'reference',
-    message: REFERENCE_TAKEN_MESSAGE,
+    taken: problem('offerReference.taken'),
   },
   {
     index: 'caladeo_client_contacts_primary_unique',
     column: 'caladeo_client_contacts.primary_of',
     field: 'isPrimary',
-    message: 'another contact was made primary at the same moment; reload and try again',
+    taken: problem('link.primaryRace'),
   },
   {
     index: 'caladeo_offer_contacts_primary_unique',
     column: 'caladeo_offer_contacts.primary_of',
     field: 'isPrimary',
-    message: 'another contact was made primary at the same moment; reload and try again',
+    taken: problem('link.primaryRace'),
   },
 ] as const;
 
@@ -45,5 +45,5 @@ export const translateUniqueViolation = (error: unknown) => {
   const match = UNIQUE_INDEXES.find(
     ({ index, column }) => constraint === index || text.includes(index) || text.includes(column)
   );
-  return match ? singleFieldError(match.field, match.message) : null;
+  return match ? singleFieldError(match.field, match.taken) : null;
 };

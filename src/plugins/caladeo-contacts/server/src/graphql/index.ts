@@ -5,6 +5,7 @@ import type * as Nexus from 'nexus';
 import { DOCUMENT_CONTENT_API_ACTIONS, UID } from '../constants';
 import { deriveContactFields, readPresentableContact } from '../documents/contact-fields';
 import { singleFieldError } from '../utils/errors';
+import { problem } from '../validation';
 import { getService } from '../utils/get-service';
 
 type ObjectDefinition = Nexus.blocks.ObjectDefinitionBlock<string>;
@@ -151,10 +152,7 @@ export const registerGraphqlExtension = (strapi: Core.Strapi) => {
               args: { documentId: nexus.nonNull(nexus.idArg()) },
               async resolve(_parent, args: { documentId: string }) {
                 if (!DOCUMENT_ID.test(args.documentId)) {
-                  throw singleFieldError(
-                    'documentId',
-                    'must be the documentId of an offer (letters and digits)'
-                  );
+                  throw singleFieldError('documentId', problem('documentId.invalidOffer'));
                 }
                 const context = await getService(strapi, 'offer-documents').offerContext(args.documentId);
                 if (context === null)

@@ -2,7 +2,7 @@
  * Reads the list-search parameters of a REST request: `q`, `cursor`, `order` and
  * `pagination[pageSize]`. Anything malformed is a field error, never a 500.
  */
-import type { FieldError } from '../validation';
+import { fieldError, problem, type FieldError } from '../validation';
 import { decodeCursor, LIST_ORDERS, type CursorKey, type ListOrder } from './cursor';
 
 export const DEFAULT_PAGE_SIZE = 25;
@@ -24,7 +24,7 @@ export const readListSearchParams = (
     const value = query[key];
     if (value === undefined) return undefined;
     if (typeof value !== 'string') {
-      errors.push({ path: [key], message: 'must be a single string' });
+      errors.push(fieldError([key], problem('search.notSingleString')));
       return undefined;
     }
     return value;
@@ -35,43 +35,39 @@ export const readListSearchParams = (
   const order: ListOrder =
     orderText === undefined ? (q.trim() ? 'relevance' : 'name') : (orderText as ListOrder);
   if (!LIST_ORDERS.includes(order)) {
-    errors.push({ path: ['order'], message: `must be one of ${LIST_ORDERS.join(', ')}` });
+    errors.push(fieldError(['order'], problem('choice.invalid', { allowed: LIST_ORDERS.join(', ') })));
   }
 
   const cursorText = text('cursor');
   let cursor: CursorKey | null = null;
   if (cursorText) {
     cursor = decodeCursor(cursorText, order);
-    if (!cursor) errors.push({ path: ['cursor'], message: 'is not a cursor of this list and order' });
+    if (!cursor) errors.push(fieldError(['cursor'], problem('search.cursorInvalid')));
   }
 
   const pagination = (query.pagination ?? {}) as Query;
   let pageSize = DEFAULT_PAGE_SIZE;
   if (typeof pagination !== 'object' || Array.isArray(pagination)) {
-    errors.push({ path: ['pagination'], message: 'must be an object' });
+    errors.push(fieldError(['pagination'], problem('value.notObject')));
   } else {
     for (const key of ['page', 'start', 'limit', 'withCount']) {
       if (pagination[key] !== undefined) {
-        errors.push({
-          path: ['pagination', key],
-          message: 'cannot be used with q or cursor; follow the cursor',
-        });
+        errors.push(fieldError(['pagination', key], problem('search.paginationWithCursor')));
       }
     }
     if (pagination.pageSize !== undefined) {
       const size = Number(pagination.pageSize);
       if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-        errors.push({
-          path: ['pagination', 'pageSize'],
-          message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}`,
-        });
+        errors.push(
+          fieldError(['pagination', 'pageSize'], problem('number.outOfRange', { min: 1, max: MAX_PAGE_SIZE }))
+        );
       } else {
         pageSize = size;
       }
     }
   }
   if (query.sort !== undefined) {
-    errors.push({ path: ['sort'], message: 'cannot be used with q or cursor; use order' });
+    errors.push(fieldError(['sort'], problem('search.sortWithCursor')));
   }
 
   return errors.length > 0 ? { ok: false, errors } : { ok: true, params: { q, order, cursor, pageSize } };

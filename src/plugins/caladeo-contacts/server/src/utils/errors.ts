@@ -1,9 +1,11 @@
 import { errors } from '@strapi/utils';
-import type { FieldError } from '../validation';
+import { fieldError, type FieldError, type Problem } from '../validation';
 
 /**
  * Builds the error Strapi turns into HTTP 400 with its usual envelope:
- * `{ error: { status: 400, name: 'ValidationError', message, details: { errors: [{ path, message, name }] } } }`.
+ * `{ error: { status: 400, name: 'ValidationError', message, details: { errors: [entry…] } } }`
+ * where each entry is `{ path, message, name, code, values }`. `code` and `values` let a client
+ * show the error in its own language; docs/api.md lists the codes.
  */
 export const fieldValidationError = (fieldErrors: FieldError[]) => {
   const [first] = fieldErrors;
@@ -12,13 +14,15 @@ export const fieldValidationError = (fieldErrors: FieldError[]) => {
       ? `${first.path.join('.')} ${first.message}`
       : `${fieldErrors.length} fields are invalid`;
   return new errors.ValidationError(summary, {
-    errors: fieldErrors.map(({ path, message }) => ({
+    errors: fieldErrors.map(({ path, message, code, values }) => ({
       path,
       message: `${path.join('.')} ${message}`,
       name: 'ValidationError',
+      code,
+      values,
     })),
   });
 };
 
-export const singleFieldError = (field: string, message: string) =>
-  fieldValidationError([{ path: [field], message }]);
+export const singleFieldError = (field: string, found: Problem) =>
+  fieldValidationError([fieldError([field], found)]);

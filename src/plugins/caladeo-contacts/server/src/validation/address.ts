@@ -6,7 +6,8 @@
  */
 import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator';
 
-import { describePostalCode, findDepartementsForPostalCode, matchFrenchRegion } from './france';
+import { findDepartementsForPostalCode, matchFrenchRegion } from './france';
+import { fieldError, problem } from './messages';
 import { mergedValue, type PatchReading } from './patch';
 import { normalisePhoneNumber } from './phone';
 import type { AddressFields, FieldError } from './types';
@@ -50,7 +51,7 @@ export function applyAddressRules(reading: AddressReading, existing: AddressFiel
     if (mustCheckPhone && phone !== null) {
       const normalised = normalisePhoneNumber(phone, country ?? DEFAULT_PHONE_COUNTRY);
       if (!normalised.ok) {
-        errors.push({ path: ['phone'], message: normalised.message });
+        errors.push(fieldError(['phone'], normalised.problem));
       } else if (written('phone') || !sameValue(normalised.value, existing?.phone)) {
         changes.phone = normalised.value;
       }
@@ -63,7 +64,7 @@ export function applyAddressRules(reading: AddressReading, existing: AddressFiel
   const postalCodeRelevantChange = written('postalCode') || countryChanged;
   if (postalCodeUsable && postalCode !== null && postalCodeRelevantChange && country !== null) {
     if (postcodeValidatorExistsForCountry(country) && !postcodeValidator(postalCode, country)) {
-      errors.push({ path: ['postalCode'], message: `is not a valid postal code for ${country}` });
+      errors.push(fieldError(['postalCode'], problem('postalCode.invalidForCountry', { country })));
       postalCodeUsable = false;
     } else {
       // French codes are five digits; "33 000" is a typing habit the lookups must not see.
@@ -100,10 +101,13 @@ export function applyAddressRules(reading: AddressReading, existing: AddressFiel
           changes.region = canonical;
         }
       } else if (written('region')) {
-        errors.push({
-          path: ['region'],
-          message: `does not match postal code ${describePostalCode(postalCode, departements)}`,
-        });
+        const names = departements.map((departement) => departement.name);
+        errors.push(
+          fieldError(
+            ['region'],
+            problem('postalCode.departementMismatch', { postalCode, departements: names })
+          )
+        );
       } else {
         // The stored region belonged to the old postal code: a stale value would end up on
         // letters, so it is replaced (or cleared when the new code spans several départements).

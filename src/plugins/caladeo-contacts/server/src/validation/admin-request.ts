@@ -6,22 +6,28 @@
 import { z } from 'zod';
 import { LINK_ROLES } from '../constants';
 import { readListSearchParams, type ListSearchParams } from '../search/request';
+import { coded, fieldErrorsOfIssues, reportProblem } from './issues';
+import { fieldError, problem } from './messages';
 import type { FieldError } from './types';
 
 export type Reading<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-const issuesToErrors = (issues: z.core.$ZodIssue[]): FieldError[] =>
-  issues.flatMap((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: [...issue.path.map(String), key], message: 'is not allowed' }));
-    }
-    return [{ path: issue.path.map(String), message: issue.message }];
-  });
+const MAX_DOCUMENT_ID_LENGTH = 64;
 
-const documentId = z.string().trim().min(1, 'must be a documentId').max(64, 'must be a documentId');
+/** A record named in a body or a filter: a missing one is "required", anything else not an id is invalid. */
+const documentId = z.unknown().transform((raw, context): string => {
+  if (raw === undefined || raw === null) {
+    return reportProblem(context, problem('required'), raw);
+  }
+  const trimmed = typeof raw === 'string' ? raw.trim() : '';
+  if (trimmed.length === 0 || trimmed.length > MAX_DOCUMENT_ID_LENGTH) {
+    return reportProblem(context, problem('documentId.invalid'), raw);
+  }
+  return trimmed;
+});
 
 const listBase = {
-  q: z.string().max(200, 'must be at most 200 characters').optional(),
+  q: z.string().max(200).optional(),
   order: z.string().optional(),
   cursor: z.string().optional(),
   pageSize: z.string().optional(),
@@ -32,10 +38,13 @@ const contactListQuery = z.strictObject({
   client: documentId.optional(),
   country: z
     .string()
-    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code')
+    .refine((value) => /^[A-Z]{2}$/.test(value), coded(problem('country.notAlpha2')))
     .optional(),
-  newsletter: z.enum(['true', 'false'], 'must be true or false').optional(),
-  role: z.enum(LINK_ROLES, `must be one of ${LINK_ROLES.join(', ')}`).optional(),
+  newsletter: z
+    .string()
+    .refine((value) => value === 'true' || value === 'false', coded(problem('boolean.invalid')))
+    .optional(),
+  role: z.enum(LINK_ROLES).optional(),
 });
 
 const clientListQuery = z.strictObject(listBase);
@@ -68,7 +77,7 @@ export const readContactListQuery = (
   query: unknown
 ): Reading<{ search: ListSearchParams; filters: ContactListFilters }> => {
   const parsed = contactListQuery.safeParse(query ?? {});
-  if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues) };
+  if (!parsed.success) return { ok: false, errors: fieldErrorsOfIssues(parsed.error.issues) };
   const { client, country, newsletter, role, ...rest } = parsed.data;
   const search = readSearch(rest);
   if (!search.ok) return search;
@@ -82,7 +91,7 @@ export const readContactListQuery = (
 
 export const readClientListQuery = (query: unknown): Reading<{ search: ListSearchParams }> => {
   const parsed = clientListQuery.safeParse(query ?? {});
-  if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues) };
+  if (!parsed.success) return { ok: false, errors: fieldErrorsOfIssues(parsed.error.issues) };
   const search = readSearch(parsed.data);
   return search.ok ? { ok: true, value: { search: search.params } } : search;
 };
@@ -93,12 +102,12 @@ export const readRecordBody = (
   fields: readonly string[]
 ): Reading<Record<string, unknown>> => {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, errors: [{ path: [], message: 'must be an object of fields' }] };
+    return { ok: false, errors: [fieldError([], problem('value.notObject'))] };
   }
   const allowed = new Set(fields);
   const unknown = Object.keys(body).filter((key) => !allowed.has(key));
   if (unknown.length > 0) {
-    return { ok: false, errors: unknown.map((key) => ({ path: [key], message: 'is not allowed' })) };
+    return { ok: false, errors: unknown.map((key) => fieldError([key], problem('field.notAllowed'))) };
   }
   return { ok: true, value: body as Record<string, unknown> };
 };
@@ -117,7 +126,7 @@ export const readLinkCreateBody = (
   const parsed = linkCreateBody(targetField).safeParse(body);
   return parsed.success
     ? { ok: true, value: parsed.data }
-    : { ok: false, errors: issuesToErrors(parsed.error.issues) };
+    : { ok: false, errors: fieldErrorsOfIssues(parsed.error.issues) };
 };
 
 const linkUpdateBody = z.strictObject({ role: z.unknown().optional(), isPrimary: z.unknown().optional() });
@@ -126,5 +135,5 @@ export const readLinkUpdateBody = (body: unknown): Reading<Record<string, unknow
   const parsed = linkUpdateBody.safeParse(body);
   return parsed.success
     ? { ok: true, value: parsed.data }
-    : { ok: false, errors: issuesToErrors(parsed.error.issues) };
+    : { ok: false, errors: fieldErrorsOfIssues(parsed.error.issues) };
 };

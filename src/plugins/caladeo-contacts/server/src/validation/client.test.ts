@@ -43,13 +43,13 @@ describe('normaliseClientPatch on create', () => {
       type: 'company',
     });
     expect(errorsOf(normaliseClientPatch({ type: 'school' }, null))).toEqual([
-      { path: ['name'], message: 'is required' },
+      { path: ['name'], code: 'required', values: {}, message: 'is required' },
     ]);
     expect(errorsOf(normaliseClientPatch({ name: '   ' }, null))).toEqual([
-      { path: ['name'], message: 'is required' },
+      { path: ['name'], code: 'required', values: {}, message: 'is required' },
     ]);
     expect(errorsOf(normaliseClientPatch({ name: null }, null))).toEqual([
-      { path: ['name'], message: 'is required' },
+      { path: ['name'], code: 'required', values: {}, message: 'is required' },
     ]);
   });
 
@@ -92,15 +92,22 @@ describe('normaliseClientPatch on create', () => {
         )
       )
     ).toEqual([
-      { path: ['name'], message: 'must be a string' },
+      { path: ['name'], code: 'text.notString', values: {}, message: 'must be a string' },
       {
         path: ['type'],
+        code: 'choice.invalid',
+        values: { allowed: 'company, association, friends_group, works_council, school, public_body, other' },
         message:
           'must be one of: company, association, friends_group, works_council, school, public_body, other',
       },
-      { path: ['email'], message: 'must be a valid e-mail address' },
-      { path: ['siret'], message: 'must be a string' },
-      { path: ['notes'], message: 'must be at most 5000 characters' },
+      { path: ['email'], code: 'email.invalid', values: {}, message: 'must be a valid e-mail address' },
+      { path: ['siret'], code: 'text.notString', values: {}, message: 'must be a string' },
+      {
+        path: ['notes'],
+        code: 'text.tooLong',
+        values: { max: 5000 },
+        message: 'must be at most 5000 characters',
+      },
     ]);
   });
 });
@@ -111,10 +118,15 @@ describe('normaliseClientPatch SIRET rules', () => {
     ['a client without country (French agencies)', null],
   ])('checks the SIRET checksum for %s', (_label, country) => {
     expect(errorsOf(normaliseClientPatch({ name: 'X', country, siret: '732 829 320 00075' }, null))).toEqual([
-      { path: ['siret'], message: 'is not a valid SIRET number (its check digit is wrong)' },
+      {
+        path: ['siret'],
+        code: 'siret.checksum',
+        values: {},
+        message: 'is not a valid SIRET number (its check digit is wrong)',
+      },
     ]);
     expect(errorsOf(normaliseClientPatch({ name: 'X', country, siret: '732829320' }, null))).toEqual([
-      { path: ['siret'], message: 'must be a SIRET number of 14 digits' },
+      { path: ['siret'], code: 'siret.format', values: {}, message: 'must be a SIRET number of 14 digits' },
     ]);
   });
 
@@ -129,7 +141,14 @@ describe('normaliseClientPatch SIRET rules', () => {
       dataOf(normaliseClientPatch({ name: 'X', country: 'BE', siret: '0123.456.789' }, null)).siret
     ).toBe('0123456789');
     expect(errorsOf(normaliseClientPatch({ name: 'X', country: 'BE', siret: '1'.repeat(21) }, null))).toEqual(
-      [{ path: ['siret'], message: 'must be at most 20 characters' }]
+      [
+        {
+          path: ['siret'],
+          code: 'text.tooLong',
+          values: { max: 20 },
+          message: 'must be at most 20 characters',
+        },
+      ]
     );
   });
 
@@ -142,7 +161,7 @@ describe('normaliseClientPatch SIRET rules', () => {
       phone: null,
     });
     expect(errorsOf(normaliseClientPatch({ country: 'FR' }, belgian))).toEqual([
-      { path: ['siret'], message: 'must be a SIRET number of 14 digits' },
+      { path: ['siret'], code: 'siret.format', values: {}, message: 'must be a SIRET number of 14 digits' },
     ]);
   });
 });
@@ -156,7 +175,7 @@ describe('normaliseClientPatch on update', () => {
 
   it('refuses to empty the name', () => {
     expect(errorsOf(normaliseClientPatch({ name: '' }, stored()))).toEqual([
-      { path: ['name'], message: 'is required' },
+      { path: ['name'], code: 'required', values: {}, message: 'is required' },
     ]);
   });
 
@@ -174,8 +193,18 @@ describe('normaliseClientPatch on update', () => {
 
   it('applies the same phone and region rules as contacts', () => {
     expect(errorsOf(normaliseClientPatch({ phone: 'none', region: 'Bretagne' }, stored()))).toEqual([
-      { path: ['phone'], message: 'is not a possible phone number for FR' },
-      { path: ['region'], message: 'does not match postal code 31700 (Haute-Garonne)' },
+      {
+        path: ['phone'],
+        code: 'phone.invalidForCountry',
+        values: { country: 'FR' },
+        message: 'is not a possible phone number for FR',
+      },
+      {
+        path: ['region'],
+        code: 'postalCode.departementMismatch',
+        values: { postalCode: '31700', departements: ['Haute-Garonne'] },
+        message: 'does not match postal code 31700 (Haute-Garonne)',
+      },
     ]);
   });
 

@@ -14,8 +14,8 @@ import {
   textField,
 } from './fields';
 import { isPatchObject, mergedValue, notAnObjectErrors, readPatch, type FieldSchemas } from './patch';
+import { fieldError, problem } from './messages';
 import { checkFrenchSiret } from './siret';
-import { MESSAGES } from './text';
 import type { ClientRecord, NormaliseResult } from './types';
 
 /** What a patch may hold: the name may be sent empty, which the record rules then refuse. */
@@ -62,7 +62,7 @@ export function normaliseClientPatch(
 
   const name = mergedValue(reading, existing, 'name', null);
   if (name === null && !reading.failedFields.has('name')) {
-    errors.push({ path: ['name'], message: MESSAGES.required });
+    errors.push(fieldError(['name'], problem('required')));
   } else if (patchedName !== undefined && patchedName !== null) {
     data.name = patchedName;
   }
@@ -74,7 +74,7 @@ export function normaliseClientPatch(
   if (siret !== null && siretNeedsCheck && !reading.failedFields.has('siret') && countryIsFrench) {
     const checked = checkFrenchSiret(siret);
     if (!checked.ok) {
-      errors.push({ path: ['siret'], message: checked.message });
+      errors.push(fieldError(['siret'], checked.problem));
     }
   }
 

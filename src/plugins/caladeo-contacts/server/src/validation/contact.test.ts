@@ -140,30 +140,65 @@ describe('normaliseContactPatch on create', () => {
       )
     );
     expect(errors).toEqual([
-      { path: ['firstName'], message: 'must be a string' },
-      { path: ['lastName'], message: 'must not contain control characters' },
-      { path: ['email'], message: 'must be a valid e-mail address' },
-      { path: ['city'], message: 'must be at most 100 characters' },
-      { path: ['gender'], message: 'must be one of: female, male, other, unspecified' },
-      { path: ['newsletter'], message: 'must be true or false' },
-      { path: ['preferredLanguage'], message: 'must be one of: fr, en, de, es, it, nl, pt' },
-      { path: ['phone'], message: 'is not a possible phone number for FR' },
+      { path: ['firstName'], code: 'text.notString', values: {}, message: 'must be a string' },
+      {
+        path: ['lastName'],
+        code: 'text.controlCharacters',
+        values: {},
+        message: 'must not contain control characters',
+      },
+      { path: ['email'], code: 'email.invalid', values: {}, message: 'must be a valid e-mail address' },
+      {
+        path: ['city'],
+        code: 'text.tooLong',
+        values: { max: 100 },
+        message: 'must be at most 100 characters',
+      },
+      {
+        path: ['gender'],
+        code: 'choice.invalid',
+        values: { allowed: 'female, male, other, unspecified' },
+        message: 'must be one of: female, male, other, unspecified',
+      },
+      { path: ['newsletter'], code: 'boolean.invalid', values: {}, message: 'must be true or false' },
+      {
+        path: ['preferredLanguage'],
+        code: 'choice.invalid',
+        values: { allowed: 'fr, en, de, es, it, nl, pt' },
+        message: 'must be one of: fr, en, de, es, it, nl, pt',
+      },
+      {
+        path: ['phone'],
+        code: 'phone.invalidForCountry',
+        values: { country: 'FR' },
+        message: 'is not a possible phone number for FR',
+      },
     ]);
   });
 
   it('requires a last name or an e-mail address', () => {
     expect(errorsOf(normaliseContactPatch({ firstName: 'Jean' }, null))).toEqual([
-      { path: ['lastName'], message: 'a contact needs at least a last name or an e-mail address' },
+      {
+        path: ['lastName'],
+        code: 'contact.nameOrEmailRequired',
+        values: {},
+        message: 'a contact needs at least a last name or an e-mail address',
+      },
     ]);
     expect(errorsOf(normaliseContactPatch({ lastName: '   ', email: '' }, null))).toEqual([
-      { path: ['lastName'], message: 'a contact needs at least a last name or an e-mail address' },
+      {
+        path: ['lastName'],
+        code: 'contact.nameOrEmailRequired',
+        values: {},
+        message: 'a contact needs at least a last name or an e-mail address',
+      },
     ]);
     expect(dataOf(normaliseContactPatch({ email: 'x@y.fr' }, null)).email).toBe('x@y.fr');
   });
 
   it('does not add the identity error on top of a rejected e-mail', () => {
     expect(errorsOf(normaliseContactPatch({ email: 'nope' }, null))).toEqual([
-      { path: ['email'], message: 'must be a valid e-mail address' },
+      { path: ['email'], code: 'email.invalid', values: {}, message: 'must be a valid e-mail address' },
     ]);
   });
 
@@ -171,7 +206,7 @@ describe('normaliseContactPatch on create', () => {
     for (const patch of [null, 'lastName=Dupont', 42, ['Dupont']]) {
       expect(normaliseContactPatch(patch as unknown as Record<string, unknown>, null)).toEqual({
         ok: false,
-        errors: [{ path: [], message: 'must be an object' }],
+        errors: [{ path: [], code: 'value.notObject', values: {}, message: 'must be an object' }],
       });
     }
   });
@@ -199,7 +234,12 @@ describe('normaliseContactPatch phone rules', () => {
     const belgian = stored({ country: 'BE', postalCode: '1000', region: null, phone: null });
     expect(dataOf(normaliseContactPatch({ phone: '0470 12 34 56' }, belgian)).phone).toBe('+32470123456');
     expect(errorsOf(normaliseContactPatch({ phone: '06 12 34 56 78' }, belgian))).toEqual([
-      { path: ['phone'], message: 'is not a possible phone number for BE' },
+      {
+        path: ['phone'],
+        code: 'phone.invalidForCountry',
+        values: { country: 'BE' },
+        message: 'is not a possible phone number for BE',
+      },
     ]);
   });
 
@@ -217,7 +257,12 @@ describe('normaliseContactPatch phone rules', () => {
   it('reports a stored phone that the new country cannot read, on the phone field', () => {
     const legacy = stored({ phone: '06 12 34 56 78', country: 'FR', postalCode: null, region: null });
     expect(errorsOf(normaliseContactPatch({ country: 'BE' }, legacy))).toEqual([
-      { path: ['phone'], message: 'is not a possible phone number for BE' },
+      {
+        path: ['phone'],
+        code: 'phone.invalidForCountry',
+        values: { country: 'BE' },
+        message: 'is not a possible phone number for BE',
+      },
     ]);
   });
 
@@ -231,7 +276,9 @@ describe('normaliseContactPatch phone rules', () => {
       errorsOf(
         normaliseContactPatch({ country: 'Atlantis', phone: '0470 12 34 56', postalCode: 'ABC' }, stored())
       )
-    ).toEqual([{ path: ['country'], message: 'is not a known country' }]);
+    ).toEqual([
+      { path: ['country'], code: 'country.unknown', values: {}, message: 'is not a known country' },
+    ]);
   });
 });
 
@@ -244,7 +291,12 @@ describe('normaliseContactPatch postal code rules', () => {
     ['GB', '12345'],
   ])('rejects a postal code that does not fit %s: %p', (country, postalCode) => {
     expect(errorsOf(normaliseContactPatch({ lastName: 'X', country, postalCode }, null))).toEqual([
-      { path: ['postalCode'], message: `is not a valid postal code for ${country}` },
+      {
+        path: ['postalCode'],
+        code: 'postalCode.invalidForCountry',
+        values: { country },
+        message: `is not a valid postal code for ${country}`,
+      },
     ]);
   });
 
@@ -269,7 +321,12 @@ describe('normaliseContactPatch postal code rules', () => {
   it('re-checks the stored postal code when the country changes', () => {
     const belgian = stored({ country: 'BE', postalCode: '1000', region: 'Bruxelles', phone: null });
     expect(errorsOf(normaliseContactPatch({ country: 'FR' }, belgian))).toEqual([
-      { path: ['postalCode'], message: 'is not a valid postal code for FR' },
+      {
+        path: ['postalCode'],
+        code: 'postalCode.invalidForCountry',
+        values: { country: 'FR' },
+        message: 'is not a valid postal code for FR',
+      },
     ]);
   });
 });
@@ -307,10 +364,20 @@ describe('normaliseContactPatch French département/région rules', () => {
 
   it('rejects a region that contradicts the postal code', () => {
     expect(errorsOf(create({ postalCode: '33000', region: 'Landes' }))).toEqual([
-      { path: ['region'], message: 'does not match postal code 33000 (Gironde)' },
+      {
+        path: ['region'],
+        code: 'postalCode.departementMismatch',
+        values: { postalCode: '33000', departements: ['Gironde'] },
+        message: 'does not match postal code 33000 (Gironde)',
+      },
     ]);
     expect(errorsOf(create({ postalCode: '01200', region: 'Jura' }))).toEqual([
-      { path: ['region'], message: 'does not match postal code 01200 (Ain or Haute-Savoie)' },
+      {
+        path: ['region'],
+        code: 'postalCode.departementMismatch',
+        values: { postalCode: '01200', departements: ['Ain', 'Haute-Savoie'] },
+        message: 'does not match postal code 01200 (Ain or Haute-Savoie)',
+      },
     ]);
   });
 
@@ -351,7 +418,12 @@ describe('normaliseContactPatch French département/région rules', () => {
 
   it('checks a new region against the stored postal code', () => {
     expect(errorsOf(normaliseContactPatch({ region: 'Landes' }, stored()))).toEqual([
-      { path: ['region'], message: 'does not match postal code 33000 (Gironde)' },
+      {
+        path: ['region'],
+        code: 'postalCode.departementMismatch',
+        values: { postalCode: '33000', departements: ['Gironde'] },
+        message: 'does not match postal code 33000 (Gironde)',
+      },
     ]);
     expect(dataOf(normaliseContactPatch({ region: 'nouvelle-aquitaine' }, stored())).region).toBe(
       'Nouvelle-Aquitaine'
@@ -384,10 +456,20 @@ describe('normaliseContactPatch on update', () => {
   it('accepts clearing the last name when an e-mail remains, but not both', () => {
     expect(dataOf(normaliseContactPatch({ lastName: null }, stored())).lastName).toBeNull();
     expect(errorsOf(normaliseContactPatch({ lastName: '', email: null }, stored()))).toEqual([
-      { path: ['lastName'], message: 'a contact needs at least a last name or an e-mail address' },
+      {
+        path: ['lastName'],
+        code: 'contact.nameOrEmailRequired',
+        values: {},
+        message: 'a contact needs at least a last name or an e-mail address',
+      },
     ]);
     expect(errorsOf(normaliseContactPatch({ email: null }, stored({ lastName: null })))).toEqual([
-      { path: ['lastName'], message: 'a contact needs at least a last name or an e-mail address' },
+      {
+        path: ['lastName'],
+        code: 'contact.nameOrEmailRequired',
+        values: {},
+        message: 'a contact needs at least a last name or an e-mail address',
+      },
     ]);
   });
 
@@ -438,6 +520,8 @@ describe('normaliseContactPatch never throws', () => {
         expect(errors.every((error) => typeof error.message === 'string' && error.message.length > 0)).toBe(
           true
         );
+        // a hostile value is told what is expected, not a catch-all "is not valid"
+        expect(errors.filter((error) => error.code === 'field.invalid')).toEqual([]);
       }
     });
   }

@@ -13,6 +13,7 @@ import {
   postalCodeField,
   textField,
 } from './fields';
+import { fieldError, problem } from './messages';
 import { isPatchObject, mergedValue, notAnObjectErrors, readPatch, type FieldSchemas } from './patch';
 import { buildContactSearchText } from './search-text';
 import type { ContactRecord, NormaliseResult } from './types';
@@ -90,7 +91,7 @@ export function normaliseContactPatch(
   const lastName = mergedValue(reading, existing, 'lastName', null);
   const email = mergedValue(reading, existing, 'email', null);
   if (!identityFieldFailed && lastName === null && email === null) {
-    errors.push({ path: ['lastName'], message: 'a contact needs at least a last name or an e-mail address' });
+    errors.push(fieldError(['lastName'], problem('contact.nameOrEmailRequired')));
   }
 
   if (errors.length > 0) {

@@ -14,10 +14,18 @@ import {
   textField,
   type FieldSchema,
 } from './fields';
+import { problemOfIssue } from './issues';
+import { renderMessage, type Problem } from './messages';
 
-function messagesOf<T>(schema: FieldSchema<T>, raw: unknown): string[] {
+/** What a schema reports for a raw value, as a field error would carry it. */
+function problemsOf<T>(schema: FieldSchema<T>, raw: unknown): Array<Problem & { message: string }> {
   const parsed = schema.safeParse(raw);
-  return parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  return parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
+        const found = problemOfIssue(issue);
+        return { ...found, message: renderMessage(found) };
+      });
 }
 
 function valueOf<T>(schema: FieldSchema<T>, raw: unknown): T {
@@ -60,7 +68,9 @@ describe('textField', () => {
   });
 
   it.each(NON_STRINGS)('rejects %s with "must be a string"', (_label, raw) => {
-    expect(messagesOf(name, raw)).toEqual(['must be a string']);
+    expect(problemsOf(name, raw)).toEqual([
+      { code: 'text.notString', values: {}, message: 'must be a string' },
+    ]);
   });
 
   it.each([
@@ -71,18 +81,26 @@ describe('textField', () => {
     ['delete', 'Dupont\u007f'],
     ['a C1 control', 'Du\u0085pont'],
   ])('rejects a %s control character', (_label, raw) => {
-    expect(messagesOf(name, raw)).toEqual(['must not contain control characters']);
+    expect(problemsOf(name, raw)).toEqual([
+      { code: 'text.controlCharacters', values: {}, message: 'must not contain control characters' },
+    ]);
   });
 
   it('rejects a lone surrogate instead of storing a replacement character', () => {
-    expect(messagesOf(name, 'Dupont\ud800')).toEqual(['must not contain broken Unicode characters']);
+    expect(problemsOf(name, 'Dupont\ud800')).toEqual([
+      { code: 'text.brokenUnicode', values: {}, message: 'must not contain broken Unicode characters' },
+    ]);
     expect(valueOf(name, 'Dupont 😀')).toBe('Dupont 😀');
   });
 
   it('bounds the length in characters, after cleaning', () => {
     expect(valueOf(name, 'a'.repeat(MAX_LENGTH.name))).toBe('a'.repeat(MAX_LENGTH.name));
-    expect(messagesOf(name, 'a'.repeat(MAX_LENGTH.name + 1))).toEqual(['must be at most 100 characters']);
-    expect(messagesOf(name, 'x'.repeat(10_000))).toEqual(['must be at most 100 characters']);
+    expect(problemsOf(name, 'a'.repeat(MAX_LENGTH.name + 1))).toEqual([
+      { code: 'text.tooLong', values: { max: 100 }, message: 'must be at most 100 characters' },
+    ]);
+    expect(problemsOf(name, 'x'.repeat(10_000))).toEqual([
+      { code: 'text.tooLong', values: { max: 100 }, message: 'must be at most 100 characters' },
+    ]);
     // Padding is cleaned away before counting.
     expect(valueOf(name, `  ${'a'.repeat(MAX_LENGTH.name)}${' '.repeat(5_000)}`)).toBe(
       'a'.repeat(MAX_LENGTH.name)
@@ -91,14 +109,20 @@ describe('textField', () => {
 
   it('counts an emoji as one character, as the database does', () => {
     expect(valueOf(name, '😀'.repeat(MAX_LENGTH.name))).toBe('😀'.repeat(MAX_LENGTH.name));
-    expect(messagesOf(name, '😀'.repeat(MAX_LENGTH.name + 1))).toEqual(['must be at most 100 characters']);
+    expect(problemsOf(name, '😀'.repeat(MAX_LENGTH.name + 1))).toEqual([
+      { code: 'text.tooLong', values: { max: 100 }, message: 'must be at most 100 characters' },
+    ]);
   });
 
   it('keeps line breaks and tabs in multi-line text, only trimming it', () => {
     const notes = textField(MAX_LENGTH.notes, 'multi-line');
     expect(valueOf(notes, '\n  Line one\n\n\tLine  two  \n')).toBe('Line one\n\n\tLine  two');
-    expect(messagesOf(notes, 'a\u0000b')).toEqual(['must not contain control characters']);
-    expect(messagesOf(notes, 'n'.repeat(MAX_LENGTH.notes + 1))).toEqual(['must be at most 5000 characters']);
+    expect(problemsOf(notes, 'a\u0000b')).toEqual([
+      { code: 'text.controlCharacters', values: {}, message: 'must not contain control characters' },
+    ]);
+    expect(problemsOf(notes, 'n'.repeat(MAX_LENGTH.notes + 1))).toEqual([
+      { code: 'text.tooLong', values: { max: 5000 }, message: 'must be at most 5000 characters' },
+    ]);
   });
 });
 
@@ -126,18 +150,24 @@ describe('emailField', () => {
     'jean@-exemple.fr',
     'jean@exemple.fr <jean>',
   ])('rejects %p', (raw) => {
-    expect(messagesOf(emailField, raw)).toEqual(['must be a valid e-mail address']);
+    expect(problemsOf(emailField, raw)).toEqual([
+      { code: 'email.invalid', values: {}, message: 'must be a valid e-mail address' },
+    ]);
   });
 
   it('bounds the address to 254 characters', () => {
     const longest = `${'a'.repeat(60)}@${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.fr`;
     expect(longest.length).toBe(246);
     expect(valueOf(emailField, longest)).toBe(longest);
-    expect(messagesOf(emailField, `${'a'.repeat(250)}@b.fr`)).toEqual(['must be at most 254 characters']);
+    expect(problemsOf(emailField, `${'a'.repeat(250)}@b.fr`)).toEqual([
+      { code: 'text.tooLong', values: { max: 254 }, message: 'must be at most 254 characters' },
+    ]);
   });
 
   it.each(NON_STRINGS)('rejects %s', (_label, raw) => {
-    expect(messagesOf(emailField, raw)).toEqual(['must be a string']);
+    expect(problemsOf(emailField, raw)).toEqual([
+      { code: 'text.notString', values: {}, message: 'must be a string' },
+    ]);
   });
 });
 
@@ -165,11 +195,15 @@ describe('countryField', () => {
   });
 
   it.each(['Atlantis', 'XX', 'ZZZ', 'Fr4nce', 'Congo'])('rejects %p as unknown', (raw) => {
-    expect(messagesOf(countryField, raw)).toEqual(['is not a known country']);
+    expect(problemsOf(countryField, raw)).toEqual([
+      { code: 'country.unknown', values: {}, message: 'is not a known country' },
+    ]);
   });
 
   it('bounds the input length', () => {
-    expect(messagesOf(countryField, 'France'.repeat(20))).toEqual(['must be at most 60 characters']);
+    expect(problemsOf(countryField, 'France'.repeat(20))).toEqual([
+      { code: 'text.tooLong', values: { max: 60 }, message: 'must be at most 60 characters' },
+    ]);
   });
 });
 
@@ -183,8 +217,12 @@ describe('postalCodeField', () => {
   });
 
   it('bounds the length and rejects non-strings', () => {
-    expect(messagesOf(postalCodeField, '1'.repeat(17))).toEqual(['must be at most 16 characters']);
-    expect(messagesOf(postalCodeField, 33000)).toEqual(['must be a string']);
+    expect(problemsOf(postalCodeField, '1'.repeat(17))).toEqual([
+      { code: 'text.tooLong', values: { max: 16 }, message: 'must be at most 16 characters' },
+    ]);
+    expect(problemsOf(postalCodeField, 33000)).toEqual([
+      { code: 'text.notString', values: {}, message: 'must be a string' },
+    ]);
   });
 });
 
@@ -206,18 +244,32 @@ describe('enumerations', () => {
   });
 
   it.each([['Female'], ['femme'], [''], [1], [true], [['female']]])('rejects gender %p', (raw) => {
-    expect(messagesOf(gender, raw)).toEqual(['must be one of: female, male, other, unspecified']);
+    expect(problemsOf(gender, raw)).toEqual([
+      {
+        code: 'choice.invalid',
+        values: { allowed: 'female, male, other, unspecified' },
+        message: 'must be one of: female, male, other, unspecified',
+      },
+    ]);
   });
 
   it.each([['french'], ['fr-FR'], ['ru'], [7]])('rejects language %p', (raw) => {
-    expect(messagesOf(language, raw)).toEqual(['must be one of: fr, en, de, es, it, nl, pt']);
+    expect(problemsOf(language, raw)).toEqual([
+      {
+        code: 'choice.invalid',
+        values: { allowed: 'fr, en, de, es, it, nl, pt' },
+        message: 'must be one of: fr, en, de, es, it, nl, pt',
+      },
+    ]);
   });
 
   it('keeps null for an enumeration without default', () => {
     const role = requiredEnum(['a', 'b'] as const);
     expect(valueOf(role, null)).toBeNull();
     expect(valueOf(role, 'b')).toBe('b');
-    expect(messagesOf(role, 'c')).toEqual(['must be one of: a, b']);
+    expect(problemsOf(role, 'c')).toEqual([
+      { code: 'choice.invalid', values: { allowed: 'a, b' }, message: 'must be one of: a, b' },
+    ]);
   });
 });
 
@@ -232,7 +284,9 @@ describe('booleanWithDefault', () => {
   });
 
   it.each([['true'], ['false'], [1], [0], ['yes'], [{}], [[]]])('rejects %p', (raw) => {
-    expect(messagesOf(newsletter, raw)).toEqual(['must be true or false']);
+    expect(problemsOf(newsletter, raw)).toEqual([
+      { code: 'boolean.invalid', values: {}, message: 'must be true or false' },
+    ]);
   });
 });
 
@@ -248,7 +302,9 @@ describe('siretInputField', () => {
   });
 
   it('bounds the compact form', () => {
-    expect(messagesOf(siretInputField, '1'.repeat(21))).toEqual(['must be at most 20 characters']);
+    expect(problemsOf(siretInputField, '1'.repeat(21))).toEqual([
+      { code: 'text.tooLong', values: { max: 20 }, message: 'must be at most 20 characters' },
+    ]);
   });
 });
 
@@ -262,14 +318,20 @@ describe('offerReferenceField', () => {
   });
 
   it.each(['DEV 2025', 'DÉV-1', 'DEV#1', 'DEV,1'])('rejects %p', (raw) => {
-    expect(messagesOf(offerReferenceField, raw)).toEqual([
-      'may only contain letters A-Z, digits and the characters . _ / -',
+    expect(problemsOf(offerReferenceField, raw)).toEqual([
+      {
+        code: 'offerReference.format',
+        values: {},
+        message: 'may only contain letters A-Z, digits and the characters . _ / -',
+      },
     ]);
   });
 
   it('bounds the reference to 40 characters', () => {
     expect(valueOf(offerReferenceField, 'A'.repeat(40))).toBe('A'.repeat(40));
-    expect(messagesOf(offerReferenceField, 'A'.repeat(41))).toEqual(['must be at most 40 characters']);
+    expect(problemsOf(offerReferenceField, 'A'.repeat(41))).toEqual([
+      { code: 'text.tooLong', values: { max: 40 }, message: 'must be at most 40 characters' },
+    ]);
   });
 });
 
@@ -296,10 +358,14 @@ describe('isoDateField', () => {
     ['trailing text', `2025-06-01${' '.repeat(10)}x`],
     ['10,000 digits', '2'.repeat(10_000)],
   ])('rejects %s', (_label, raw) => {
-    expect(messagesOf(isoDateField, raw)).toEqual(['must be a real calendar date in the form YYYY-MM-DD']);
+    expect(problemsOf(isoDateField, raw)).toEqual([
+      { code: 'date.invalid', values: {}, message: 'must be a real calendar date in the form YYYY-MM-DD' },
+    ]);
   });
 
   it.each([[20250601], [new Date('2025-06-01')], [{ year: 2025 }]])('rejects non-string %p', (raw) => {
-    expect(messagesOf(isoDateField, raw)).toEqual(['must be a date in the form YYYY-MM-DD']);
+    expect(problemsOf(isoDateField, raw)).toEqual([
+      { code: 'date.notString', values: {}, message: 'must be a date in the form YYYY-MM-DD' },
+    ]);
   });
 });

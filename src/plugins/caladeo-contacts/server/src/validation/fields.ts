@@ -1,23 +1,20 @@
 /**
  * Field-level normalisers: each takes one raw value from a request body and returns either the
- * value to store or one readable message. Checks that need other fields (phone and postal code
- * against the country, region against the postal code) live in address.ts and the record modules.
+ * value to store or one problem from the message catalogue (zod's own issues, such as a wrong type
+ * or a value outside an enumeration, get their code in issues.ts). Checks that need other fields
+ * (phone and postal code against the country, region against the postal code) live in address.ts
+ * and the record modules.
  */
 import { z } from 'zod';
 
 import { MAX_LENGTH, MAX_PRICE_PER_PERSON } from '../constants';
 import { resolveCountryCode } from './country';
-import { accept, cleanText, MESSAGES, reject, type Check, type TextLayout } from './text';
+import { reportProblem } from './issues';
+import { problem } from './messages';
+import { accept, cleanText, reject, type Check, type TextLayout } from './text';
 
 /** A zod schema that accepts any JS value and outputs T (or reports issues). */
 export type FieldSchema<T> = z.ZodType<T, unknown>;
-
-type RefinementContext = z.core.$RefinementCtx<unknown>;
-
-function reportIssue(context: RefinementContext, message: string, input: unknown): never {
-  context.issues.push({ code: 'custom', message, input });
-  return z.NEVER;
-}
 
 /**
  * A nullable string field: type check, cleaning (trim, whitespace, control characters, length),
@@ -29,7 +26,7 @@ function stringField<T>(options: {
   finish: (cleaned: string) => Check<T>;
 }): FieldSchema<T | null> {
   return z
-    .string({ error: MESSAGES.mustBeString })
+    .string()
     .nullable()
     .transform((raw, context): T | null => {
       if (raw === null) {
@@ -37,13 +34,13 @@ function stringField<T>(options: {
       }
       const cleaned = cleanText(raw, options.max, options.layout ?? 'single-line');
       if (!cleaned.ok) {
-        return reportIssue(context, cleaned.message, raw);
+        return reportProblem(context, cleaned.problem, raw);
       }
       if (cleaned.value === null) {
         return null;
       }
       const finished = options.finish(cleaned.value);
-      return finished.ok ? finished.value : reportIssue(context, finished.message, raw);
+      return finished.ok ? finished.value : reportProblem(context, finished.problem, raw);
     });
 }
 
@@ -59,9 +56,7 @@ export const emailField: FieldSchema<string | null> = stringField({
   max: MAX_LENGTH.email,
   finish: (cleaned) => {
     const lowered = cleaned.toLowerCase();
-    return emailFormat.safeParse(lowered).success
-      ? accept(lowered)
-      : reject('must be a valid e-mail address');
+    return emailFormat.safeParse(lowered).success ? accept(lowered) : reject(problem('email.invalid'));
   },
 });
 
@@ -72,7 +67,7 @@ export const countryField: FieldSchema<string | null> = stringField({
   max: MAX_LENGTH.country,
   finish: (cleaned) => {
     const alpha2 = resolveCountryCode(cleaned);
-    return alpha2 === null ? reject('is not a known country') : accept(alpha2);
+    return alpha2 === null ? reject(problem('country.unknown')) : accept(alpha2);
   },
 });
 
@@ -82,17 +77,13 @@ export const postalCodeField: FieldSchema<string | null> = stringField({
   finish: (cleaned) => accept(cleaned.toUpperCase()),
 });
 
-function listOf(values: readonly string[]): string {
-  return values.join(', ');
-}
-
 /** An enumeration whose null means "the default" (a form left on "—" still stores a value). */
 export function enumWithDefault<Value extends string>(
   values: readonly [Value, ...Value[]],
   fallback: Value,
   options: { caseInsensitive?: boolean } = {}
 ): FieldSchema<Value> {
-  const choice = z.enum(values, { error: `must be one of: ${listOf(values)}` }).nullable();
+  const choice = z.enum(values).nullable();
   const tolerant = options.caseInsensitive
     ? z.preprocess((raw) => (typeof raw === 'string' ? raw.trim().toLowerCase() : raw), choice)
     : choice;
@@ -103,13 +94,13 @@ export function enumWithDefault<Value extends string>(
 export function requiredEnum<Value extends string>(
   values: readonly [Value, ...Value[]]
 ): FieldSchema<Value | null> {
-  return z.enum(values, { error: `must be one of: ${listOf(values)}` }).nullable();
+  return z.enum(values).nullable();
 }
 
 /** Booleans only: "true" or 1 would hide a client bug, and consent must be unambiguous. */
 export function booleanWithDefault(fallback: boolean): FieldSchema<boolean> {
   return z
-    .boolean({ error: 'must be true or false' })
+    .boolean()
     .nullable()
     .transform((value) => value ?? fallback);
 }
@@ -126,7 +117,9 @@ export const siretInputField: FieldSchema<string | null> = stringField({
     if (compact === '') {
       return accept(null);
     }
-    return compact.length > MAX_LENGTH.siret ? reject(MESSAGES.tooLong(MAX_LENGTH.siret)) : accept(compact);
+    return compact.length > MAX_LENGTH.siret
+      ? reject(problem('text.tooLong', { max: MAX_LENGTH.siret }))
+      : accept(compact);
   },
 });
 
@@ -137,9 +130,7 @@ export const offerReferenceField: FieldSchema<string | null> = stringField({
   max: MAX_LENGTH.offerReference,
   finish: (cleaned) => {
     const upper = cleaned.toUpperCase();
-    return OFFER_REFERENCE_PATTERN.test(upper)
-      ? accept(upper)
-      : reject('may only contain letters A-Z, digits and the characters . _ / -');
+    return OFFER_REFERENCE_PATTERN.test(upper) ? accept(upper) : reject(problem('offerReference.format'));
   },
 });
 
@@ -148,13 +139,18 @@ const isoDateTime = z.iso.datetime({ offset: true, local: true });
 /** Longer than any ISO date-time with fractional seconds and offset; spares the regexes huge input. */
 const LONGEST_DATE_INPUT = 40;
 
-/** Calendar date 'YYYY-MM-DD'; a full ISO date-time is accepted and its date part kept. */
+/**
+ * Calendar date 'YYYY-MM-DD'; a full ISO date-time is accepted and its date part kept. The type is
+ * checked here rather than by z.string() so that a number is told the expected date form.
+ */
 export const isoDateField: FieldSchema<string | null> = z
-  .string({ error: 'must be a date in the form YYYY-MM-DD' })
-  .nullable()
+  .unknown()
   .transform((raw, context): string | null => {
     if (raw === null) {
       return null;
+    }
+    if (typeof raw !== 'string') {
+      return reportProblem(context, problem('date.notString'), raw);
     }
     const trimmed = raw.trim();
     if (trimmed === '') {
@@ -163,7 +159,7 @@ export const isoDateField: FieldSchema<string | null> = z
     const isDate = trimmed.length <= LONGEST_DATE_INPUT && isoDate.safeParse(trimmed).success;
     const isDateTime = trimmed.length <= LONGEST_DATE_INPUT && isoDateTime.safeParse(trimmed).success;
     if (!isDate && !isDateTime) {
-      return reportIssue(context, 'must be a real calendar date in the form YYYY-MM-DD', raw);
+      return reportProblem(context, problem('date.invalid'), raw);
     }
     return trimmed.slice(0, 10);
   });
@@ -174,24 +170,26 @@ const AMOUNT_TEXT = /^\d{1,9}(?:[.,]\d{1,2})?$/;
 const isWholeCents = (amount: number) => Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6;
 
 /** A price in euros, to the cent, from 0 to MAX_PRICE_PER_PERSON; never rounded silently. */
-export const priceField: FieldSchema<number | null> = z
-  .union([z.number(), z.string(), z.null()], { error: 'must be an amount in euros, e.g. 1250.50' })
-  .transform((raw, context): number | null => {
-    if (raw === null) return null;
-    let amount = raw;
-    if (typeof raw === 'string') {
-      const compact = raw.replace(/[\s\u00a0\u202f]/g, '');
-      if (compact === '') return null;
-      if (compact.length > 20 || !AMOUNT_TEXT.test(compact)) {
-        return reportIssue(context, 'must be an amount in euros, e.g. 1250.50', raw);
-      }
-      amount = Number(compact.replace(',', '.'));
+export const priceField: FieldSchema<number | null> = z.unknown().transform((raw, context): number | null => {
+  if (raw === null) return null;
+  let amount: number;
+  if (typeof raw === 'number') {
+    amount = raw;
+  } else if (typeof raw === 'string') {
+    const compact = raw.replace(/[\s\u00a0\u202f]/g, '');
+    if (compact === '') return null;
+    if (compact.length > 20 || !AMOUNT_TEXT.test(compact)) {
+      return reportProblem(context, problem('price.invalid'), raw);
     }
-    if (typeof amount !== 'number' || !Number.isFinite(amount) || !isWholeCents(amount)) {
-      return reportIssue(context, 'must be an amount in euros with at most two decimals', raw);
-    }
-    if (amount < 0 || amount > MAX_PRICE_PER_PERSON) {
-      return reportIssue(context, `must be between 0 and ${MAX_PRICE_PER_PERSON} euros`, raw);
-    }
-    return Math.round(amount * 100) / 100;
-  });
+    amount = Number(compact.replace(',', '.'));
+  } else {
+    return reportProblem(context, problem('price.invalid'), raw);
+  }
+  if (!Number.isFinite(amount) || !isWholeCents(amount)) {
+    return reportProblem(context, problem('price.tooPrecise'), raw);
+  }
+  if (amount < 0 || amount > MAX_PRICE_PER_PERSON) {
+    return reportProblem(context, problem('price.outOfRange', { min: 0, max: MAX_PRICE_PER_PERSON }), raw);
+  }
+  return Math.round(amount * 100) / 100;
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { describePostalCode, findDepartementsForPostalCode, matchFrenchRegion } from './france';
+import { findDepartementsForPostalCode, matchFrenchRegion } from './france';
 
 function departementCodes(postalCode: string): string[] {
   return findDepartementsForPostalCode(postalCode).map((departement) => departement.code);
@@ -93,15 +93,5 @@ describe('matchFrenchRegion', () => {
 
   it.each([['Landes'], ['Occitanie'], ['40'], ['Gir'], ['-'], ['']])('refuses %p for 33000', (input) => {
     expect(matchFrenchRegion(input, gironde)).toBeNull();
-  });
-});
-
-describe('describePostalCode', () => {
-  it('names the département(s) in messages', () => {
-    expect(describePostalCode('33000', findDepartementsForPostalCode('33000'))).toBe('33000 (Gironde)');
-    expect(describePostalCode('01200', findDepartementsForPostalCode('01200'))).toBe(
-      '01200 (Ain or Haute-Savoie)'
-    );
-    expect(describePostalCode('00100', [])).toBe('00100');
   });
 });

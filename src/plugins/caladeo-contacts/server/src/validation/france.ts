@@ -165,9 +165,3 @@ export function matchFrenchRegion(input: string, departements: readonly Departem
   }
   return null;
 }
-
-/** "33000 (Gironde)", "01200 (Ain or Haute-Savoie)": how error messages name a postal code. */
-export function describePostalCode(postalCode: string, departements: readonly Departement[]): string {
-  const names = departements.map((departement) => departement.name);
-  return names.length === 0 ? postalCode : `${postalCode} (${names.join(' or ')})`;
-}

@@ -9,6 +9,14 @@ export { normaliseLinkPatch } from './link';
 export { buildClientSearchText, buildContactSearchText, normaliseSearchTerm } from './search-text';
 export { resolveCountryCode } from './country';
 export { findDepartementsForPostalCode, type Departement } from './france';
+export {
+  FIELD_ERROR_CODES,
+  FIELD_ERROR_MESSAGES,
+  fieldError,
+  problem,
+  type FieldErrorCode,
+  type Problem,
+} from './messages';
 export type {
   AddressFields,
   ClientRecord,

@@ -14,11 +14,11 @@ describe('normaliseLinkPatch', () => {
   it('requires a role on create and refuses to clear it', () => {
     expect(normaliseLinkPatch({ isPrimary: true }, null)).toEqual({
       ok: false,
-      errors: [{ path: ['role'], message: 'is required' }],
+      errors: [{ path: ['role'], code: 'required', values: {}, message: 'is required' }],
     });
     expect(normaliseLinkPatch({ role: null }, { role: 'payeur', isPrimary: false })).toEqual({
       ok: false,
-      errors: [{ path: ['role'], message: 'is required' }],
+      errors: [{ path: ['role'], code: 'required', values: {}, message: 'is required' }],
     });
   });
 
@@ -35,10 +35,15 @@ describe('normaliseLinkPatch', () => {
       errors: [
         {
           path: ['role'],
+          code: 'choice.invalid',
+          values: {
+            allowed:
+              'responsable_voyage, president, payeur, voyageur, accompagnateur, contact_facturation, autre',
+          },
           message:
             'must be one of: responsable_voyage, president, payeur, voyageur, accompagnateur, contact_facturation, autre',
         },
-        { path: ['isPrimary'], message: 'must be true or false' },
+        { path: ['isPrimary'], code: 'boolean.invalid', values: {}, message: 'must be true or false' },
       ],
     });
   });

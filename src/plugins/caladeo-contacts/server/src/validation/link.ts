@@ -4,8 +4,8 @@
  */
 import { LINK_ROLES } from '../constants';
 import { booleanWithDefault, requiredEnum } from './fields';
+import { fieldError, problem } from './messages';
 import { isPatchObject, mergedValue, notAnObjectErrors, readPatch, type FieldSchemas } from './patch';
-import { MESSAGES } from './text';
 import type { LinkRecord, NormaliseResult } from './types';
 
 type LinkWritableFields = Omit<LinkRecord, 'role'> & { role: LinkRecord['role'] | null };
@@ -34,7 +34,7 @@ export function normaliseLinkPatch(
     data.isPrimary ??= false;
   }
   if (mergedValue(reading, existing, 'role', null) === null && !reading.failedFields.has('role')) {
-    errors.push({ path: ['role'], message: MESSAGES.required });
+    errors.push(fieldError(['role'], problem('required')));
   } else if (patchedRole !== undefined && patchedRole !== null) {
     data.role = patchedRole;
   }

@@ -2,9 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { normaliseNewsletterSignUp } from './newsletter-sign-up';
 
 const ORIGINS = ['https://www.agence.fr'];
-const paths = (body: unknown) => {
+/** Each refused field with the code of its problem, e.g. 'email: required'. */
+const refusals = (body: unknown) => {
   const result = normaliseNewsletterSignUp(body, ORIGINS);
-  return result.ok ? [] : result.errors.map((error) => error.path.join('.'));
+  return result.ok ? [] : result.errors.map((error) => `${error.path.join('.')}: ${error.code}`);
 };
 
 describe('the newsletter sign-up form', () => {
@@ -48,23 +49,41 @@ describe('the newsletter sign-up form', () => {
   });
 
   it.each([
-    [{}, ['email']],
-    [{ email: 'not-an-address' }, ['email']],
-    [{ email: ['a@b.fr', 'c@d.fr'] }, ['email']],
-    [{ email: 'a@b.fr', newsletter: true }, ['newsletter']],
-    [{ email: 'a@b.fr', clientLinks: [1] }, ['clientLinks']],
-    [{ data: { email: 'a@b.fr' } }, ['data', 'email']],
-    [{ email: 'a@b.fr', firstName: 'x'.repeat(101) }, ['firstName']],
-    [{ email: 'a@b.fr', locale: 'de' }, ['locale']],
-    [{ email: 'a@b.fr', locale: 42 }, ['locale']],
-    [{ email: 'a@b.fr', redirectTo: 'https://evil.example/merci' }, ['redirectTo']],
-    [{ email: 'a@b.fr', redirectTo: 'javascript:alert(1)' }, ['redirectTo']],
-    [{ email: 'a@b.fr', redirectTo: 'https://www.agence.fr.evil.example/' }, ['redirectTo']],
+    [{}, ['email: required']],
+    [{ email: 'not-an-address' }, ['email: email.invalid']],
+    [{ email: ['a@b.fr', 'c@d.fr'] }, ['email: text.notString']],
+    [{ email: 'a@b.fr', newsletter: true }, ['newsletter: signUp.unknownField']],
+    [{ email: 'a@b.fr', clientLinks: [1] }, ['clientLinks: signUp.unknownField']],
+    [{ data: { email: 'a@b.fr' } }, ['data: signUp.unknownField', 'email: required']],
+    [{ email: 'a@b.fr', firstName: 'x'.repeat(101) }, ['firstName: text.tooLong']],
+    [{ email: 'a@b.fr', locale: 'de' }, ['locale: choice.invalid']],
+    [{ email: 'a@b.fr', locale: 42 }, ['locale: choice.invalid']],
+    [
+      { email: 'a@b.fr', redirectTo: 'https://evil.example/merci' },
+      ['redirectTo: signUp.redirectNotAllowed'],
+    ],
+    [{ email: 'a@b.fr', redirectTo: 'javascript:alert(1)' }, ['redirectTo: signUp.redirectNotAllowed']],
+    [
+      { email: 'a@b.fr', redirectTo: 'https://www.agence.fr.evil.example/' },
+      ['redirectTo: signUp.redirectNotAllowed'],
+    ],
   ])('refuses %p naming %p', (body, expected) => {
-    expect(paths(body)).toEqual(expected);
+    expect(refusals(body)).toEqual(expected);
   });
 
   it.each([[null], ['email=a@b.fr'], [['a@b.fr']]])('refuses the non-object body %p', (body) => {
-    expect(normaliseNewsletterSignUp(body, ORIGINS).ok).toBe(false);
+    expect(refusals(body)).toEqual([': signUp.notObject']);
+  });
+
+  it('tells which languages a refused locale may take', () => {
+    const result = normaliseNewsletterSignUp({ email: 'a@b.fr', locale: 'de' }, ORIGINS);
+    expect(result.ok ? [] : result.errors).toEqual([
+      {
+        path: ['locale'],
+        code: 'choice.invalid',
+        values: { allowed: 'fr, en' },
+        message: 'must be one of: fr, en',
+      },
+    ]);
   });
 });

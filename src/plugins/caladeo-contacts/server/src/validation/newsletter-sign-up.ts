@@ -12,6 +12,8 @@ import {
   type NewsletterLocale,
 } from '../constants';
 import { emailField, textField, type FieldSchema } from './fields';
+import { reportProblem } from './issues';
+import { fieldError, problem } from './messages';
 import { hasOwnField, isPatchObject, readPatch, type FieldSchemas } from './patch';
 import type { FieldError, NormaliseResult } from './types';
 
@@ -32,25 +34,17 @@ type SignUpFields = Omit<NewsletterSignUp, 'isTrapped' | 'email'> & {
   [NEWSLETTER_HONEYPOT_FIELD]: string | null;
 };
 
-/** 'fr', 'EN', 'fr-FR', 'en_GB' → the template language; anything else is refused. */
-const localeField: FieldSchema<NewsletterLocale> = z
-  .string({ error: `must be one of: ${NEWSLETTER_LOCALES.join(', ')}` })
-  .nullable()
-  .transform((raw, context): NewsletterLocale => {
-    const language = (raw ?? '').trim().toLowerCase().slice(0, 2);
-    const matches = raw === null || raw.trim() === '' || /^[a-z]{2}([-_][a-z]{2})?$/i.test(raw.trim());
-    const locale = NEWSLETTER_LOCALES.find((candidate) => candidate === language);
-    if (raw === null || raw.trim() === '') return 'fr';
-    if (!matches || !locale) {
-      context.issues.push({
-        code: 'custom',
-        message: `must be one of: ${NEWSLETTER_LOCALES.join(', ')}`,
-        input: raw,
-      });
-      return z.NEVER;
-    }
-    return locale;
-  });
+/** 'fr', 'EN', 'fr-FR', 'en_GB' → the template language; anything else, of any type, is refused. */
+const localeField: FieldSchema<NewsletterLocale> = z.unknown().transform((raw, context): NewsletterLocale => {
+  if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return 'fr';
+  const typed = typeof raw === 'string' ? raw.trim() : '';
+  const language = typed.toLowerCase().slice(0, 2);
+  const locale = NEWSLETTER_LOCALES.find((candidate) => candidate === language);
+  if (!/^[a-z]{2}([-_][a-z]{2})?$/i.test(typed) || !locale) {
+    return reportProblem(context, problem('choice.invalid', { allowed: NEWSLETTER_LOCALES.join(', ') }), raw);
+  }
+  return locale;
+});
 
 // the trap field is read as text so that bots filling it with anything still look accepted
 const honeypotField: FieldSchema<string | null> = z
@@ -92,20 +86,20 @@ export function normaliseNewsletterSignUp(
   allowedOrigins: readonly string[]
 ): NormaliseResult<NewsletterSignUp> {
   if (!isPatchObject(body)) {
-    return { ok: false, errors: [{ path: [], message: 'must be a JSON object or a form' }] };
+    return { ok: false, errors: [fieldError([], problem('signUp.notObject'))] };
   }
   const errors: FieldError[] = Object.keys(body)
     .filter((key) => !hasOwnField(SIGN_UP_SCHEMAS, key))
-    .map((key) => ({ path: [key], message: 'is not a field of the sign-up form' }));
+    .map((key) => fieldError([key], problem('signUp.unknownField')));
 
   const reading = readPatch(body, SIGN_UP_SCHEMAS);
   errors.push(...reading.errors);
   const { values } = reading;
   if (!reading.failedFields.has('email') && !values.email) {
-    errors.push({ path: ['email'], message: 'is required' });
+    errors.push(fieldError(['email'], problem('required')));
   }
   if (values.redirectTo && !isAllowedRedirect(values.redirectTo, allowedOrigins)) {
-    errors.push({ path: ['redirectTo'], message: 'must be a page of an allowed website' });
+    errors.push(fieldError(['redirectTo'], problem('signUp.redirectNotAllowed')));
   }
   if (errors.length > 0 || !values.email) return { ok: false, errors };
 

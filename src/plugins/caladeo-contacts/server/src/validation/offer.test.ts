@@ -55,12 +55,12 @@ describe('normaliseOfferPatch', () => {
 
   it('requires a title and a reference', () => {
     expect(errorsOf(normaliseOfferPatch({}, null))).toEqual([
-      { path: ['title'], message: 'is required' },
-      { path: ['reference'], message: 'is required' },
+      { path: ['title'], code: 'required', values: {}, message: 'is required' },
+      { path: ['reference'], code: 'required', values: {}, message: 'is required' },
     ]);
     expect(errorsOf(normaliseOfferPatch({ title: '', reference: null }, STORED))).toEqual([
-      { path: ['title'], message: 'is required' },
-      { path: ['reference'], message: 'is required' },
+      { path: ['title'], code: 'required', values: {}, message: 'is required' },
+      { path: ['reference'], code: 'required', values: {}, message: 'is required' },
     ]);
   });
 
@@ -80,12 +80,32 @@ describe('normaliseOfferPatch', () => {
         )
       )
     ).toEqual([
-      { path: ['title'], message: 'must be a string' },
-      { path: ['reference'], message: 'may only contain letters A-Z, digits and the characters . _ / -' },
-      { path: ['status'], message: 'must be one of: draft, sent, accepted, declined, cancelled' },
-      { path: ['destination'], message: 'must be a string' },
-      { path: ['startDate'], message: 'must be a real calendar date in the form YYYY-MM-DD' },
-      { path: ['endDate'], message: 'must be a date in the form YYYY-MM-DD' },
+      { path: ['title'], code: 'text.notString', values: {}, message: 'must be a string' },
+      {
+        path: ['reference'],
+        code: 'offerReference.format',
+        values: {},
+        message: 'may only contain letters A-Z, digits and the characters . _ / -',
+      },
+      {
+        path: ['status'],
+        code: 'choice.invalid',
+        values: { allowed: 'draft, sent, accepted, declined, cancelled' },
+        message: 'must be one of: draft, sent, accepted, declined, cancelled',
+      },
+      { path: ['destination'], code: 'text.notString', values: {}, message: 'must be a string' },
+      {
+        path: ['startDate'],
+        code: 'date.invalid',
+        values: {},
+        message: 'must be a real calendar date in the form YYYY-MM-DD',
+      },
+      {
+        path: ['endDate'],
+        code: 'date.notString',
+        values: {},
+        message: 'must be a date in the form YYYY-MM-DD',
+      },
     ]);
   });
 
@@ -97,7 +117,14 @@ describe('normaliseOfferPatch', () => {
           null
         )
       )
-    ).toEqual([{ path: ['endDate'], message: 'must not be before the start date (2025-06-10)' }]);
+    ).toEqual([
+      {
+        path: ['endDate'],
+        code: 'date.beforeStart',
+        values: { startDate: '2025-06-10' },
+        message: 'must not be before the start date (2025-06-10)',
+      },
+    ]);
     expect(
       dataOf(
         normaliseOfferPatch(
@@ -112,7 +139,12 @@ describe('normaliseOfferPatch', () => {
 
   it('compares a new date with the stored one', () => {
     expect(errorsOf(normaliseOfferPatch({ startDate: '2025-07-01' }, STORED))).toEqual([
-      { path: ['endDate'], message: 'must not be before the start date (2025-07-01)' },
+      {
+        path: ['endDate'],
+        code: 'date.beforeStart',
+        values: { startDate: '2025-07-01' },
+        message: 'must not be before the start date (2025-07-01)',
+      },
     ]);
     expect(dataOf(normaliseOfferPatch({ endDate: null }, STORED))).toEqual({ endDate: null });
   });

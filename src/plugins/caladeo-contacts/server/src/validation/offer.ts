@@ -4,8 +4,8 @@
  */
 import { MAX_LENGTH, OFFER_STATUSES, type OfferStatus } from '../constants';
 import { enumWithDefault, isoDateField, offerReferenceField, priceField, textField } from './fields';
+import { fieldError, problem } from './messages';
 import { isPatchObject, mergedValue, notAnObjectErrors, readPatch, type FieldSchemas } from './patch';
-import { MESSAGES } from './text';
 import type { FieldError, NormaliseResult, OfferRecord } from './types';
 
 /** What a patch may hold: title and reference may be sent empty, which the record rules refuse. */
@@ -46,12 +46,12 @@ export function normaliseOfferPatch(
   }
 
   if (mergedValue(reading, existing, 'title', null) === null && !reading.failedFields.has('title')) {
-    errors.push({ path: ['title'], message: MESSAGES.required });
+    errors.push(fieldError(['title'], problem('required')));
   } else if (patchedTitle !== undefined && patchedTitle !== null) {
     data.title = patchedTitle;
   }
   if (mergedValue(reading, existing, 'reference', null) === null && !reading.failedFields.has('reference')) {
-    errors.push({ path: ['reference'], message: MESSAGES.required });
+    errors.push(fieldError(['reference'], problem('required')));
   } else if (patchedReference !== undefined && patchedReference !== null) {
     data.reference = patchedReference;
   }
@@ -62,7 +62,7 @@ export function normaliseOfferPatch(
   const endDate = mergedValue(reading, existing, 'endDate', null);
   // Both are 'YYYY-MM-DD', so comparing the strings compares the dates.
   if (!datesFailed && datesWritten && startDate !== null && endDate !== null && endDate < startDate) {
-    errors.push({ path: ['endDate'], message: `must not be before the start date (${startDate})` });
+    errors.push(fieldError(['endDate'], problem('date.beforeStart', { startDate })));
   }
 
   return errors.length > 0 ? { ok: false, errors } : { ok: true, data };

@@ -4,6 +4,8 @@
  * its field schema, and every failure is collected so the user sees all mistakes at once.
  */
 import type { FieldSchema } from './fields';
+import { problemOfIssue } from './issues';
+import { fieldError, problem, renderMessage, type Problem } from './messages';
 import type { FieldError } from './types';
 
 /** One schema per field the patch may write; its output type is what the field may hold. */
@@ -34,13 +36,13 @@ function assignField<Values, Key extends keyof Values>(
   key: Key,
   schema: FieldSchema<Values[Key]>,
   raw: unknown
-): string[] {
+): Problem[] {
   const parsed = schema.safeParse(raw);
   if (parsed.success) {
     values[key] = parsed.data;
     return [];
   }
-  return parsed.error.issues.map((issue) => issue.message);
+  return parsed.error.issues.map(problemOfIssue);
 }
 
 export function readPatch<Values extends object>(
@@ -59,11 +61,13 @@ export function readPatch<Values extends object>(
     if (raw === undefined) {
       continue;
     }
-    const messages = assignField(values, key, schemas[key], raw);
-    if (messages.length > 0) {
+    const problems = assignField(values, key, schemas[key], raw);
+    if (problems.length > 0) {
       failedFields.add(key);
-      for (const message of new Set(messages)) {
-        errors.push({ path: [key], message });
+      // The same problem reported twice by one schema is shown once.
+      const distinct = new Map(problems.map((found) => [renderMessage(found), found]));
+      for (const found of distinct.values()) {
+        errors.push(fieldError([key], found));
       }
     }
   }
@@ -72,7 +76,7 @@ export function readPatch<Values extends object>(
 
 /** The errors returned when the patch itself is not an object (a programming error upstream). */
 export function notAnObjectErrors(): FieldError[] {
-  return [{ path: [], message: 'must be an object' }];
+  return [fieldError([], problem('value.notObject'))];
 }
 
 /** The value a field will hold once the patch is applied. */

@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 
+import { problem } from './messages';
 import { normalisePhoneNumber, phoneSearchForms } from './phone';
+
+/** The country named in the message is the one the number was read in. */
+const forCountry = (country: string) => problem('phone.invalidForCountry', { country });
 
 describe('normalisePhoneNumber', () => {
   it.each([
@@ -23,28 +27,18 @@ describe('normalisePhoneNumber', () => {
   });
 
   it.each([
-    ['too short', '01 23', 'FR', 'is not a possible phone number for FR'],
-    ['too long', '06 12 34 56 78 99', 'FR', 'is not a possible phone number for FR'],
-    [
-      'an unallocated mobile range (only the max metadata knows)',
-      '07 00 00 00 00',
-      'FR',
-      'is not a possible phone number for FR',
-    ],
-    ['words', 'call me', 'FR', 'is not a possible phone number for FR'],
-    [
-      'a number inside a sentence',
-      'tel 06 12 34 56 78 evenings',
-      'FR',
-      'is not a possible phone number for FR',
-    ],
-    ['a French mobile read as Belgian', '06 12 34 56 78', 'BE', 'is not a possible phone number for BE'],
-    ['a bad international number', '+33 6 12', 'DE', 'is not a possible phone number for FR'],
-    ['an unknown calling code', '+999 1234 5678', 'FR', 'is not a possible international phone number'],
-    ['a bare plus', '+', 'FR', 'is not a possible international phone number'],
-    ['an extension', '06 12 34 56 78 ext. 12', 'FR', 'must not contain an extension'],
-  ])('rejects %s', (_label, input, country, message) => {
-    expect(normalisePhoneNumber(input, country)).toEqual({ ok: false, message });
+    ['too short', '01 23', 'FR', forCountry('FR')],
+    ['too long', '06 12 34 56 78 99', 'FR', forCountry('FR')],
+    ['an unallocated mobile range (only the max metadata knows)', '07 00 00 00 00', 'FR', forCountry('FR')],
+    ['words', 'call me', 'FR', forCountry('FR')],
+    ['a number inside a sentence', 'tel 06 12 34 56 78 evenings', 'FR', forCountry('FR')],
+    ['a French mobile read as Belgian', '06 12 34 56 78', 'BE', forCountry('BE')],
+    ['a bad international number', '+33 6 12', 'DE', forCountry('FR')],
+    ['an unknown calling code', '+999 1234 5678', 'FR', problem('phone.invalidInternational')],
+    ['a bare plus', '+', 'FR', problem('phone.invalidInternational')],
+    ['an extension', '06 12 34 56 78 ext. 12', 'FR', problem('phone.extension')],
+  ])('rejects %s', (_label, input, country, expected) => {
+    expect(normalisePhoneNumber(input, country)).toEqual({ ok: false, problem: expected });
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
+import { problem } from './messages';
 import { accept, reject, type Check } from './text';
 
 /**
@@ -22,13 +23,13 @@ export function normalisePhoneNumber(input: string, defaultCountry: string): Che
   if (parsed === undefined || !parsed.isValid()) {
     return reject(
       describedCountry === null
-        ? 'is not a possible international phone number'
-        : `is not a possible phone number for ${describedCountry}`
+        ? problem('phone.invalidInternational')
+        : problem('phone.invalidForCountry', { country: describedCountry })
     );
   }
   if (parsed.ext !== undefined) {
     // E.164 has no room for an extension: storing the number without it would lose data.
-    return reject('must not contain an extension');
+    return reject(problem('phone.extension'));
   }
   return accept(parsed.number);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
+import { problem } from './messages';
 import { checkFrenchSiret } from './siret';
 
 describe('checkFrenchSiret', () => {
@@ -17,10 +18,7 @@ describe('checkFrenchSiret', () => {
     ['a La Poste number failing both rules', '35600000049838'],
     ['a transposition', '37282932000074'],
   ])('rejects %s', (_label, siret) => {
-    expect(checkFrenchSiret(siret)).toEqual({
-      ok: false,
-      message: 'is not a valid SIRET number (its check digit is wrong)',
-    });
+    expect(checkFrenchSiret(siret)).toEqual({ ok: false, problem: problem('siret.checksum') });
   });
 
   it.each([
@@ -29,6 +27,6 @@ describe('checkFrenchSiret', () => {
     ['letters', '7328293200007A'],
     ['a SIREN', '732829320'],
   ])('rejects %s as not a SIRET', (_label, siret) => {
-    expect(checkFrenchSiret(siret)).toEqual({ ok: false, message: 'must be a SIRET number of 14 digits' });
+    expect(checkFrenchSiret(siret)).toEqual({ ok: false, problem: problem('siret.format') });
   });
 });

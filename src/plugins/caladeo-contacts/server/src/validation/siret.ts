@@ -3,6 +3,7 @@
  * defines it. La Poste's establishments share SIREN 356000000 and are numbered past what Luhn
  * allows, so INSEE validates them with "sum of digits is a multiple of 5" instead.
  */
+import { problem } from './messages';
 import { accept, reject, type Check } from './text';
 
 const LA_POSTE_SIREN = '356000000';
@@ -28,8 +29,8 @@ function passesLuhn(digits: string): boolean {
 /** Checks a compact SIRET (separators already removed). */
 export function checkFrenchSiret(siret: string): Check<string> {
   if (!/^\d{14}$/.test(siret)) {
-    return reject('must be a SIRET number of 14 digits');
+    return reject(problem('siret.format'));
   }
   const valid = passesLuhn(siret) || (siret.startsWith(LA_POSTE_SIREN) && digitSum(siret) % 5 === 0);
-  return valid ? accept(siret) : reject('is not a valid SIRET number (its check digit is wrong)');
+  return valid ? accept(siret) : reject(problem('siret.checksum'));
 }

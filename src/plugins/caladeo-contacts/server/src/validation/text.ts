@@ -2,23 +2,16 @@
  * Low-level cleaning of free text, shared by every string field: the rules users expect from a
  * CRM (no stray spaces, no invisible control characters, bounded length).
  */
+import { problem, type Problem } from './messages';
 
-export type Check<T> = { ok: true; value: T } | { ok: false; message: string };
-
-export const MESSAGES = {
-  mustBeString: 'must be a string',
-  controlCharacters: 'must not contain control characters',
-  brokenUnicode: 'must not contain broken Unicode characters',
-  required: 'is required',
-  tooLong: (max: number): string => `must be at most ${max} characters`,
-} as const;
+export type Check<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
 export function accept<T>(value: T): Check<T> {
   return { ok: true, value };
 }
 
-export function reject<T>(message: string): Check<T> {
-  return { ok: false, message };
+export function reject<T>(found: Problem): Check<T> {
+  return { ok: false, problem: found };
 }
 
 /** Tab, line feed and carriage return are ordinary whitespace; every other C0/C1 code is not. */
@@ -66,10 +59,10 @@ export type TextLayout = 'single-line' | 'multi-line';
  */
 export function cleanText(raw: string, max: number, layout: TextLayout): Check<string | null> {
   if (containsControlCharacter(raw)) {
-    return reject(MESSAGES.controlCharacters);
+    return reject(problem('text.controlCharacters'));
   }
   if (containsLoneSurrogate(raw)) {
-    return reject(MESSAGES.brokenUnicode);
+    return reject(problem('text.brokenUnicode'));
   }
   const composed = raw.normalize('NFC');
   const spaced = layout === 'single-line' ? composed.replace(/\s+/g, ' ') : composed;
@@ -78,7 +71,7 @@ export function cleanText(raw: string, max: number, layout: TextLayout): Check<s
     return accept(null);
   }
   if (exceedsLength(trimmed, max)) {
-    return reject(MESSAGES.tooLong(max));
+    return reject(problem('text.tooLong', { max }));
   }
   return accept(trimmed);
 }

@@ -1,7 +1,11 @@
 import type { ClientType, Gender, Language, LinkRole, OfferStatus } from '../constants';
+import type { Problem } from './messages';
 
-/** One problem with one field; `path` is the field name as a one-element array (e.g. ['email']). */
-export type FieldError = { path: string[]; message: string };
+/**
+ * One problem with one field; `path` is the field name as a one-element array (e.g. ['email']).
+ * `code` and `values` are for translation, `message` is the English text made from them.
+ */
+export type FieldError = Problem & { path: string[]; message: string };
 
 export type NormaliseResult<T> = { ok: true; data: T } | { ok: false; errors: FieldError[] };
 

@@ -1,0 +1,124 @@
+/**
+ * The one catalogue of field-error messages. A field error carries a stable `code` (which the admin
+ * and external apps translate) and the `values` its message names; the English `message` is
+ * generated here from the same code and values, so the three cannot drift apart.
+ *
+ * Templates name their values in braces ('must be at most {max} characters'): the same syntax as
+ * the admin's translations, and what the types below read to know which values a code needs.
+ */
+import type { FieldError } from './types';
+
+export const FIELD_ERROR_MESSAGES = {
+  required: 'is required',
+  'field.notAllowed': 'is not allowed',
+  'field.keptByApplication': 'is kept by the application and cannot be written',
+  'field.invalid': 'is not valid',
+  'value.notObject': 'must be an object',
+  'text.notString': 'must be a string',
+  'text.controlCharacters': 'must not contain control characters',
+  'text.brokenUnicode': 'must not contain broken Unicode characters',
+  'text.tooLong': 'must be at most {max} characters',
+  'choice.invalid': 'must be one of: {allowed}',
+  'boolean.invalid': 'must be true or false',
+  'number.outOfRange': 'must be a whole number from {min} to {max}',
+  'email.invalid': 'must be a valid e-mail address',
+  'email.taken': 'is already used by another contact',
+  'country.unknown': 'is not a known country',
+  'country.notAlpha2': 'must be an ISO 3166 alpha-2 code',
+  'phone.invalidForCountry': 'is not a possible phone number for {country}',
+  'phone.invalidInternational': 'is not a possible international phone number',
+  'phone.extension': 'must not contain an extension',
+  'postalCode.invalidForCountry': 'is not a valid postal code for {country}',
+  'postalCode.departementMismatch': 'does not match postal code {postalCode} ({departements})',
+  'contact.nameOrEmailRequired': 'a contact needs at least a last name or an e-mail address',
+  'siret.format': 'must be a SIRET number of 14 digits',
+  'siret.checksum': 'is not a valid SIRET number (its check digit is wrong)',
+  'offerReference.format': 'may only contain letters A-Z, digits and the characters . _ / -',
+  'offerReference.taken': 'is already used by another offer',
+  'date.notString': 'must be a date in the form YYYY-MM-DD',
+  'date.invalid': 'must be a real calendar date in the form YYYY-MM-DD',
+  'date.beforeStart': 'must not be before the start date ({startDate})',
+  'price.invalid': 'must be an amount in euros, e.g. 1250.50',
+  'price.tooPrecise': 'must be an amount in euros with at most two decimals',
+  'price.outOfRange': 'must be between {min} and {max} euros',
+  'documentId.invalid': 'must be a documentId',
+  'documentId.invalidOffer': 'must be the documentId of an offer (letters and digits)',
+  'link.endRequired': 'must be the documentId of one {target}',
+  'link.endNotFound': 'does not exist',
+  'link.endFixed': 'cannot be changed; delete this link and create another',
+  'link.roleTaken': 'is already held by this contact on this {target}',
+  'link.primaryRace': 'another contact was made primary at the same moment; reload and try again',
+  'query.notAParameter': 'is not a parameter of this route',
+  'search.notSingleString': 'must be a single string',
+  'search.cursorInvalid': 'is not a cursor of this list and order',
+  'search.paginationWithCursor': 'cannot be used with q or cursor; follow the cursor',
+  'search.sortWithCursor': 'cannot be used with q or cursor; use order',
+  'signUp.notObject': 'must be a JSON object or a form',
+  'signUp.unknownField': 'is not a field of the sign-up form',
+  'signUp.redirectNotAllowed': 'must be a page of an allowed website',
+} as const;
+
+export type FieldErrorCode = keyof typeof FIELD_ERROR_MESSAGES;
+
+export const FIELD_ERROR_CODES = Object.keys(FIELD_ERROR_MESSAGES) as FieldErrorCode[];
+
+/** A list value (e.g. the départements of a postal code) reads "A or B" in English. */
+export type FieldErrorValue = string | number | readonly string[];
+
+type PlaceholdersIn<Template extends string> = Template extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | PlaceholdersIn<Rest>
+  : never;
+
+/** The values the message of a code names, e.g. `{ max: number }` for 'text.tooLong'. */
+export type FieldErrorValues<Code extends FieldErrorCode> = {
+  [Name in PlaceholdersIn<(typeof FIELD_ERROR_MESSAGES)[Code]>]: FieldErrorValue;
+};
+
+/** What is wrong with a value, independently of the field it was found in. */
+export type Problem = {
+  [Code in FieldErrorCode]: { code: Code; values: FieldErrorValues<Code> };
+}[FieldErrorCode];
+
+type ValuesArgument<Code extends FieldErrorCode> = [keyof FieldErrorValues<Code>] extends [never]
+  ? []
+  : [values: FieldErrorValues<Code>];
+
+export function problem<Code extends FieldErrorCode>(code: Code, ...values: ValuesArgument<Code>): Problem {
+  return { code, values: values[0] ?? {} } as Problem;
+}
+
+export function isProblem(candidate: unknown): candidate is Problem {
+  if (typeof candidate !== 'object' || candidate === null) {
+    return false;
+  }
+  const { code, values } = candidate as { code?: unknown; values?: unknown };
+  return (
+    typeof code === 'string' &&
+    Object.prototype.hasOwnProperty.call(FIELD_ERROR_MESSAGES, code) &&
+    typeof values === 'object' &&
+    values !== null
+  );
+}
+
+/** The names in braces of a code's template: what its `values` must hold. */
+export function placeholdersOf(code: FieldErrorCode): string[] {
+  return Array.from(FIELD_ERROR_MESSAGES[code].matchAll(/\{(\w+)\}/g), (match) => match[1]);
+}
+
+function formatValue(value: FieldErrorValue | undefined): string {
+  if (value === undefined) {
+    return '';
+  }
+  return Array.isArray(value) ? value.join(' or ') : String(value);
+}
+
+/** The English message of a problem: what external apps have always read. */
+export function renderMessage({ code, values }: Problem): string {
+  const byName = values as Record<string, FieldErrorValue | undefined>;
+  return FIELD_ERROR_MESSAGES[code].replace(/\{(\w+)\}/g, (_, name: string) => formatValue(byName[name]));
+}
+
+/** A problem found in the field at `path`, as the 400 envelope and the tests see it. */
+export function fieldError(path: string[], found: Problem): FieldError {
+  return { path, ...found, message: renderMessage(found) };
+}
