@@ -1,11 +1,17 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { User } from '@strapi/icons';
 import { ConsentLogPanel } from './components/ConsentLogPanel';
+import { QuoteDocumentAction } from './components/QuoteDocumentAction';
 import { PLUGIN_ID } from './pluginId';
 import { PERMISSIONS } from './permissions';
 
 type TranslationModule = { default: Record<string, string> };
-type ContentManagerApis = { addEditViewSidePanel: (panels: (typeof ConsentLogPanel)[]) => void };
+type ContentManagerApis = {
+  addEditViewSidePanel: (panels: (typeof ConsentLogPanel)[]) => void;
+  addDocumentAction: (
+    actions: (previous: (typeof QuoteDocumentAction)[]) => (typeof QuoteDocumentAction)[]
+  ) => void;
+};
 type AdminApp = {
   registerPlugin: (plugin: { id: string; name: string }) => void;
   addMenuLink: (link: {
@@ -35,8 +41,10 @@ export default {
 
   bootstrap(app: StrapiApp) {
     // the contact's consent log, beside an edit form in the content manager
-    const contentManager = app.getPlugin('content-manager');
-    (contentManager.apis as unknown as ContentManagerApis).addEditViewSidePanel([ConsentLogPanel]);
+    const contentManager = app.getPlugin('content-manager').apis as unknown as ContentManagerApis;
+    contentManager.addEditViewSidePanel([ConsentLogPanel]);
+    // after Strapi's own actions: on an offer, beside the Save button
+    contentManager.addDocumentAction((actions) => [...actions, QuoteDocumentAction]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -32,6 +32,7 @@ export const LinksTable = ({
   onRole,
   onPrimary,
   onDetach,
+  rowActions,
 }: {
   rows: LinkRow[];
   nameLabel: string;
@@ -39,6 +40,8 @@ export const LinksTable = ({
   onRole?: (row: LinkRow, role: string) => void;
   onPrimary?: (row: LinkRow) => void;
   onDetach?: (row: LinkRow) => void;
+  /** Actions on the linked record itself (an offer's quote), before the link's own. */
+  rowActions?: (row: LinkRow) => React.ReactNode;
 }) => {
   const { t } = useT();
   if (rows.length === 0) {
@@ -88,6 +91,7 @@ export const LinksTable = ({
             </Td>
             <Td>
               <Flex gap={2}>
+                {rowActions?.(row)}
                 {onPrimary && !row.isPrimary && (
                   <Button size="S" variant="tertiary" onClick={() => onPrimary(row)}>
                     {t('links.makePrimary')}

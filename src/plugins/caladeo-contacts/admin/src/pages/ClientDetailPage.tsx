@@ -5,11 +5,13 @@ import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi
 import { useNavigate, useParams } from 'react-router-dom';
 import type { ClientDetail, DetailResponse } from '../../../shared/contracts/admin';
 import { LinksTable, type LinkRow } from '../components/LinksTable';
+import { QuoteButton } from '../components/QuoteButton';
 import { allOf } from '../permissions';
 import { API, messageOf } from '../utils/api';
 import { countryName } from '../utils/countries';
 import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
+import { useQuoteDownload } from '../utils/useQuoteDownload';
 
 const ClientDetailPage = () => {
   const { t, locale } = useT();
@@ -19,6 +21,7 @@ const ClientDetailPage = () => {
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC(allOf('clients'));
   const contactsRbac = useRBAC(allOf('contacts'));
+  const quotes = useQuoteDownload();
   const [client, setClient] = useState<ClientDetail | null>(null);
   const [failed, setFailed] = useState(false);
 
@@ -153,6 +156,7 @@ const ClientDetailPage = () => {
                     <Typography fontWeight="bold">{offer.reference}</Typography>
                     <Typography>{offer.title}</Typography>
                     <Badge>{t(`offerStatus.${offer.status}` as MessageKey)}</Badge>
+                    {quotes.canGenerate && <QuoteButton offer={offer} quotes={quotes} />}
                   </Flex>
                 ))
               )}

@@ -8,11 +8,13 @@ import { AttachForm } from '../components/AttachForm';
 import { ClientPicker } from '../components/ClientPicker';
 import { LinksTable, type LinkRow } from '../components/LinksTable';
 import { OfferPicker } from '../components/OfferPicker';
+import { QuoteButton } from '../components/QuoteButton';
 import { allOf } from '../permissions';
 import { API, fieldErrorsOf, messageOf } from '../utils/api';
 import { countryName } from '../utils/countries';
 import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
+import { useQuoteDownload } from '../utils/useQuoteDownload';
 
 const ContactDetailPage = () => {
   const { t, locale } = useT();
@@ -22,6 +24,7 @@ const ContactDetailPage = () => {
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC(allOf('contacts'));
   const clientsRbac = useRBAC(allOf('clients'));
+  const quotes = useQuoteDownload();
   const [contact, setContact] = useState<ContactDetail | null>(null);
   const [failed, setFailed] = useState(false);
   const [attachErrors, setAttachErrors] = useState<{ client?: string; offer?: string }>({});
@@ -71,6 +74,11 @@ const ContactDetailPage = () => {
     name: link.offer ? `${link.offer.reference} · ${link.offer.title}` : '—',
     to: null,
   }));
+  const offerOfLink = new Map(contact.offerLinks.map((link) => [link.documentId, link.offer]));
+  const quoteAction = (row: LinkRow) => {
+    const offer = offerOfLink.get(row.documentId);
+    return offer ? <QuoteButton offer={offer} quotes={quotes} /> : null;
+  };
   const canEdit = allowedActions.canUpdate;
   const editing = (kind: 'client' | 'offer') =>
     canEdit
@@ -221,6 +229,7 @@ const ContactDetailPage = () => {
                 rows={offerRows}
                 nameLabel={t('links.offer')}
                 emptyLabel={t('links.noOffers')}
+                rowActions={quotes.canGenerate ? quoteAction : undefined}
                 {...editing('offer')}
               />
             </Box>
