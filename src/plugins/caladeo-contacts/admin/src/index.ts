@@ -1,13 +1,11 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { User } from '@strapi/icons';
-import { ConsentLogPanel } from './components/ConsentLogPanel';
 import { QuoteDocumentAction } from './components/QuoteDocumentAction';
 import { PLUGIN_ID } from './pluginId';
 import { PERMISSIONS } from './permissions';
 
 type TranslationModule = { default: Record<string, string> };
 type ContentManagerApis = {
-  addEditViewSidePanel: (panels: (typeof ConsentLogPanel)[]) => void;
   addDocumentAction: (
     actions: (previous: (typeof QuoteDocumentAction)[]) => (typeof QuoteDocumentAction)[]
   ) => void;
@@ -40,9 +38,8 @@ export default {
   },
 
   bootstrap(app: StrapiApp) {
-    // the contact's consent log, beside an edit form in the content manager
+    // offers are edited in the content manager: their quote is generated from there too
     const contentManager = app.getPlugin('content-manager').apis as unknown as ContentManagerApis;
-    contentManager.addEditViewSidePanel([ConsentLogPanel]);
     // after Strapi's own actions: on an offer, beside the Save button
     contentManager.addDocumentAction((actions) => [...actions, QuoteDocumentAction]);
   },

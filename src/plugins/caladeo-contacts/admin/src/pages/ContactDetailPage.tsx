@@ -5,6 +5,7 @@ import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi
 import { useNavigate, useParams } from 'react-router-dom';
 import type { ContactDetail, DetailResponse } from '../../../shared/contracts/admin';
 import { AttachForm } from '../components/AttachForm';
+import { ConsentLog } from '../components/ConsentLog';
 import { ClientPicker } from '../components/ClientPicker';
 import { LinksTable, type LinkRow } from '../components/LinksTable';
 import { OfferPicker } from '../components/OfferPicker';
@@ -249,6 +250,7 @@ const ContactDetailPage = () => {
               />
             )}
           </Box>
+          <ConsentLog documentId={documentId} version={contact.updatedAt} />
         </Flex>
       </Layouts.Content>
     </Page.Main>
