@@ -5,11 +5,11 @@ import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi
 import { useNavigate, useParams } from 'react-router-dom';
 import type { ContactDetail, DetailResponse } from '../../../shared/contracts/admin';
 import { AttachForm } from '../components/AttachForm';
+import { BackLink } from '../components/BackLink';
 import { ConsentLog } from '../components/ConsentLog';
-import { ClientPicker } from '../components/ClientPicker';
 import { LinksTable, type LinkRow } from '../components/LinksTable';
-import { OfferPicker } from '../components/OfferPicker';
 import { QuoteButton } from '../components/QuoteButton';
+import { ClientPicker, OfferPicker } from '../components/SearchPicker';
 import { allOf } from '../permissions';
 import { API, fieldErrorsOf, messageOf } from '../utils/api';
 import { countryName } from '../utils/countries';
@@ -128,11 +128,7 @@ const ContactDetailPage = () => {
       <Layouts.Header
         title={name}
         subtitle={contact.email ?? undefined}
-        navigationAction={
-          <Button variant="tertiary" onClick={() => navigate(PATHS.contacts)}>
-            {t('nav.backToContacts')}
-          </Button>
-        }
+        navigationAction={<BackLink to={PATHS.contacts}>{t('nav.backToContacts')}</BackLink>}
         primaryAction={
           <Flex gap={2}>
             {allowedActions.canUpdate && (
@@ -205,12 +201,7 @@ const ContactDetailPage = () => {
                 target={null}
                 error={attachErrors.client}
                 picker={(value, onChange) => (
-                  <ClientPicker
-                    label={t('links.pickClient')}
-                    placeholder={t('links.pickClient')}
-                    value={value}
-                    onChange={onChange}
-                  />
+                  <ClientPicker label={t('links.pickClient')} value={value} onChange={onChange} />
                 )}
                 onAttach={(client, role, isPrimary) =>
                   change(
