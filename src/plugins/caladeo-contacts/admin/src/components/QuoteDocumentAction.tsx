@@ -7,7 +7,7 @@ import { useQuoteDownload } from '../utils/useQuoteDownload';
 /**
  * "Générer le devis" in the content manager's edit view of an offer (offers are edited there, not
  * in the Contacts tab). An offer not yet saved has no quote; a role without "Generate quotes" sees
- * no action.
+ * no action. The quote is made from the saved offer, as every other way of getting it.
  */
 export const QuoteDocumentAction: DocumentActionComponent = ({ model, documentId, document }) => {
   const { t } = useT();
@@ -19,6 +19,10 @@ export const QuoteDocumentAction: DocumentActionComponent = ({ model, documentId
     icon: <FilePdf />,
     position: 'panel',
     loading: quotes.pending === documentId,
-    onClick: () => quotes.download({ documentId, reference }),
+    onClick: (event) => {
+      // the panel's second action is drawn as the form's submit button: downloading must not save
+      event.preventDefault();
+      void quotes.download({ documentId, reference });
+    },
   };
 };
