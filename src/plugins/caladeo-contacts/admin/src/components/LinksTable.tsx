@@ -2,6 +2,7 @@ import {
   Badge,
   Button,
   Flex,
+  Link,
   SingleSelect,
   SingleSelectOption,
   Table,
@@ -12,7 +13,7 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { Link } from 'react-router-dom';
+import { NavLink } from 'react-router-dom';
 import { LINK_ROLES } from '../../../server/src/constants';
 import { useT, type MessageKey } from '../utils/translate';
 
@@ -67,7 +68,13 @@ export const LinksTable = ({
           <Tr key={row.documentId}>
             <Td>
               <Flex gap={2}>
-                {row.to ? <Link to={row.to}>{row.name}</Link> : <Typography>{row.name}</Typography>}
+                {row.to ? (
+                  <Link tag={NavLink} to={row.to}>
+                    {row.name}
+                  </Link>
+                ) : (
+                  <Typography>{row.name}</Typography>
+                )}
                 {row.isPrimary && <Badge active>{t('links.primaryBadge')}</Badge>}
               </Flex>
             </Td>
