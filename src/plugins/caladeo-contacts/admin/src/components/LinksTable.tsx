@@ -45,11 +45,13 @@ export const LinksTable = ({
   rowActions?: (row: LinkRow) => React.ReactNode;
 }) => {
   const { t } = useT();
+  // a read-only table has no empty Actions column
+  const hasActions = Boolean(onPrimary || onDetach || rowActions);
   if (rows.length === 0) {
     return <Typography textColor="neutral600">{emptyLabel}</Typography>;
   }
   return (
-    <Table colCount={3} rowCount={rows.length + 1}>
+    <Table colCount={hasActions ? 3 : 2} rowCount={rows.length + 1}>
       <Thead>
         <Tr>
           <Th>
@@ -58,9 +60,11 @@ export const LinksTable = ({
           <Th>
             <Typography variant="sigma">{t('links.role')}</Typography>
           </Th>
-          <Th>
-            <Typography variant="sigma">{t('links.actions')}</Typography>
-          </Th>
+          {hasActions && (
+            <Th>
+              <Typography variant="sigma">{t('links.actions')}</Typography>
+            </Th>
+          )}
         </Tr>
       </Thead>
       <Tbody>
@@ -96,21 +100,23 @@ export const LinksTable = ({
                 <Badge>{t(`role.${row.role}` as MessageKey)}</Badge>
               )}
             </Td>
-            <Td>
-              <Flex gap={2}>
-                {rowActions?.(row)}
-                {onPrimary && !row.isPrimary && (
-                  <Button size="S" variant="tertiary" onClick={() => onPrimary(row)}>
-                    {t('links.makePrimary')}
-                  </Button>
-                )}
-                {onDetach && (
-                  <Button size="S" variant="danger-light" onClick={() => onDetach(row)}>
-                    {t('links.detach')}
-                  </Button>
-                )}
-              </Flex>
-            </Td>
+            {hasActions && (
+              <Td>
+                <Flex gap={2}>
+                  {rowActions?.(row)}
+                  {onPrimary && !row.isPrimary && (
+                    <Button size="S" variant="tertiary" onClick={() => onPrimary(row)}>
+                      {t('links.makePrimary')}
+                    </Button>
+                  )}
+                  {onDetach && (
+                    <Button size="S" variant="danger-light" onClick={() => onDetach(row)}>
+                      {t('links.detach')}
+                    </Button>
+                  )}
+                </Flex>
+              </Td>
+            )}
           </Tr>
         ))}
       </Tbody>
