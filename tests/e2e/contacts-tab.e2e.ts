@@ -44,7 +44,7 @@ beforeAll(async () => {
     lastname: 'Direction',
   });
   superToken = String(registered.token);
-  await app.api(
+  const client = await app.api(
     'POST',
     '/caladeo-contacts/clients',
     { name: 'Comité des fêtes de Brûlon', type: 'association' },
@@ -60,7 +60,13 @@ beforeAll(async () => {
   const offer = await app.api(
     'POST',
     '/content-manager/collection-types/api::offer.offer',
-    { title: 'Week-end à Lisbonne', reference: OFFER_REFERENCE, status: 'draft', destination: 'Lisbonne' },
+    {
+      title: 'Week-end à Lisbonne',
+      reference: OFFER_REFERENCE,
+      status: 'draft',
+      destination: 'Lisbonne',
+      client: { connect: [{ documentId: client.documentId }] },
+    },
     superToken
   );
   offerId = String(offer.documentId);
@@ -150,6 +156,10 @@ describe('a super admin in the Contacts tab', () => {
     await row.getByText('Responsable voyage').waitFor();
     await row.getByText('Principal').waitFor();
     await shot(page, '04-fiche-client');
+    const fromClient = await download(page, () =>
+      page.getByRole('button', { name: 'Générer le devis' }).click()
+    );
+    expect(fromClient.head).toBe('%PDF-');
 
     await page
       .getByRole('combobox', { name: 'Chercher un contact' })
@@ -242,6 +252,12 @@ describe('an Editor without the contacts actions', () => {
     await page.locator('tbody').getByText('Hélène Lefèvre', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Nouveau contact' }).count()).toBe(0);
     await shot(page, '07-editeur-liste-sans-creation');
+
+    // reading contacts is not reading their consent log, nor generating quotes
+    await page.locator('tbody').getByText('Hélène Lefèvre', { exact: true }).click();
+    await page.getByText(`${OFFER_REFERENCE} · Week-end à Lisbonne`).waitFor();
+    expect(await page.getByRole('button', { name: 'Générer le devis' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Consentement newsletter' }).count()).toBe(0);
     await page.context().close();
   });
 });
