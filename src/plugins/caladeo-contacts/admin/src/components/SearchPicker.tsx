@@ -78,6 +78,7 @@ export const SearchPicker = <Item extends { documentId: string }>({
 
 const PAGE_OF_20 = { pageSize: '20' };
 
+/** Clients by name; the city tells two namesakes apart. */
 export const ClientPicker = (props: PickerProps) => (
   <SearchPicker<ClientSummary>
     {...props}
