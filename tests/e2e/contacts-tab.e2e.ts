@@ -7,9 +7,19 @@ import { launchBrowser, SCREENSHOTS, startApp, SUPER_ADMIN, type App } from './a
 let app: App;
 let browser: Browser;
 let superToken: string;
+let offerId: string;
+
+const OFFER_REFERENCE = 'OFF-2027-0042';
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/** Clicks what starts a download and answers the file's name and its first bytes. */
+const download = async (page: Page, trigger: () => Promise<void>) => {
+  const [file] = await Promise.all([page.waitForEvent('download'), trigger()]);
+  const content = fs.readFileSync(await file.path());
+  return { name: file.suggestedFilename(), head: content.subarray(0, 5).toString('latin1') };
+};
 
 /** Logs in through the admin's form, in French. */
 const login = async (email: string, password: string) => {
@@ -34,12 +44,32 @@ beforeAll(async () => {
     lastname: 'Direction',
   });
   superToken = String(registered.token);
-  await app.api(
+  const client = await app.api(
     'POST',
     '/caladeo-contacts/clients',
     { name: 'Comité des fêtes de Brûlon', type: 'association' },
     superToken
   );
+  await app.api(
+    'POST',
+    '/caladeo-contacts/contacts',
+    { firstName: 'Marc', lastName: 'Dubois', email: 'marc.dubois@exemple.fr' },
+    superToken
+  );
+  // offers are the app's own type, written through the content manager
+  const offer = await app.api(
+    'POST',
+    '/content-manager/collection-types/api::offer.offer',
+    {
+      title: 'Week-end à Lisbonne',
+      reference: OFFER_REFERENCE,
+      status: 'draft',
+      destination: 'Lisbonne',
+      client: { connect: [{ documentId: client.documentId }] },
+    },
+    superToken
+  );
+  offerId = String(offer.documentId);
   browser = await launchBrowser();
 }, 240_000);
 
@@ -49,7 +79,7 @@ afterAll(async () => {
 });
 
 describe('a super admin in the Contacts tab', () => {
-  it('creates a contact, fixes a field error, finds it without accents and makes it primary on a client', async () => {
+  it('creates a contact, fixes a field error, finds it without accents, links it to a client and an offer, gets the quote and sees the consent log', async () => {
     const page = await login(SUPER_ADMIN.email, SUPER_ADMIN.password);
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await page.getByRole('link', { name: 'Contacts' }).first().click();
@@ -70,13 +100,20 @@ describe('a super admin in the Contacts tab', () => {
     await shot(page, '02-formulaire-contact-erreur');
 
     await page.getByLabel('E-mail').fill('helene.lefevre@exemple.fr');
+    await page.getByLabel('Ville').fill('Bordeaux');
+    await page.getByLabel('Newsletter').check();
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('heading', { name: 'Hélène Lefèvre' }).waitFor();
 
-    await page.getByRole('button', { name: 'Retour aux contacts' }).click();
+    await page.getByRole('link', { name: 'Retour aux contacts' }).click();
     await page.getByPlaceholder('Nom, e-mail, téléphone, ville…').fill('helene lefevre');
     await page.waitForURL(/q=helene/);
     await page.locator('tbody').getByText('Hélène Lefèvre', { exact: true }).waitFor();
+    // the city column holds the city alone, not "Bordeaux, France"
+    await page
+      .getByRole('row', { name: /Hélène Lefèvre/ })
+      .getByText('Bordeaux', { exact: true })
+      .waitFor();
     await shot(page, '01-liste-contacts');
     await page.locator('tbody').getByText('Hélène Lefèvre', { exact: true }).click();
 
@@ -89,7 +126,30 @@ describe('a super admin in the Contacts tab', () => {
     await page.getByRole('checkbox', { name: 'Contact principal' }).first().click();
     await page.getByRole('button', { name: 'Rattacher' }).first().click();
     await page.getByText('Principal', { exact: true }).first().waitFor();
+    // the picker is ready for the next client: neither the old choice nor its text remain
+    expect(await page.getByRole('combobox', { name: 'Chercher un client' }).inputValue()).toBe('');
     await shot(page, '03-fiche-contact');
+
+    await page
+      .getByRole('combobox', { name: 'Chercher une offre' })
+      .pressSequentially('lisbonne', { delay: 50 });
+    await page.getByRole('option', { name: new RegExp(OFFER_REFERENCE) }).click();
+    await page.getByRole('combobox', { name: 'Rôle' }).last().click();
+    await page.getByRole('option', { name: 'Payeur' }).click();
+    await page.getByRole('button', { name: 'Rattacher' }).last().click();
+    const offerRow = page.getByRole('row', { name: new RegExp(OFFER_REFERENCE) });
+    const quote = await download(page, () =>
+      offerRow.getByRole('button', { name: 'Générer le devis' }).click()
+    );
+    expect(quote.name).toBe(`devis-${OFFER_REFERENCE}.pdf`);
+    expect(quote.head).toBe('%PDF-');
+
+    // the newsletter box ticked in the form is in the log, with the admin who ticked it
+    await page.getByRole('heading', { name: 'Consentement newsletter' }).waitFor();
+    const consentRow = page.getByRole('row', { name: /Modifié par l’agence/ });
+    await consentRow.getByText(`Agence · ${SUPER_ADMIN.email}`).waitFor();
+    await page.getByRole('heading', { name: 'Consentement newsletter' }).scrollIntoViewIfNeeded();
+    await shot(page, '08-fiche-contact-devis-consentement');
 
     await page.getByRole('link', { name: 'Comité des fêtes de Brûlon' }).click();
     await page.getByRole('heading', { name: 'Comité des fêtes de Brûlon' }).waitFor();
@@ -97,6 +157,32 @@ describe('a super admin in the Contacts tab', () => {
     await row.getByText('Responsable voyage').waitFor();
     await row.getByText('Principal').waitFor();
     await shot(page, '04-fiche-client');
+    const fromClient = await download(page, () =>
+      page.getByRole('button', { name: 'Générer le devis' }).click()
+    );
+    expect(fromClient.head).toBe('%PDF-');
+
+    await page
+      .getByRole('combobox', { name: 'Chercher un contact' })
+      .pressSequentially('dubois', { delay: 50 });
+    await page.getByRole('option', { name: /Marc Dubois/ }).click();
+    await page.getByRole('combobox', { name: 'Rôle' }).click();
+    await page.getByRole('option', { name: 'Payeur' }).click();
+    await page.getByRole('button', { name: 'Rattacher' }).click();
+    await page
+      .getByRole('row', { name: /Marc Dubois/ })
+      .getByText('Payeur')
+      .waitFor();
+    expect(await page.getByRole('combobox', { name: 'Chercher un contact' }).inputValue()).toBe('');
+    await shot(page, '09-fiche-client-contact-rattache');
+
+    // the offer's own page in the content manager offers the same quote
+    await page.goto(`${app.baseUrl}/admin/content-manager/collection-types/api::offer.offer/${offerId}`);
+    const quoteAction = page.getByRole('button', { name: 'Générer le devis' });
+    await quoteAction.waitFor();
+    await shot(page, '10-offre-devis');
+    const fromOffer = await download(page, () => quoteAction.click());
+    expect(fromOffer.head).toBe('%PDF-');
 
     await page.goto(`${app.baseUrl}/admin/plugins/caladeo-contacts/clients`);
     await page.locator('tbody').getByText('Comité des fêtes de Brûlon', { exact: true }).waitFor();
@@ -167,6 +253,12 @@ describe('an Editor without the contacts actions', () => {
     await page.locator('tbody').getByText('Hélène Lefèvre', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Nouveau contact' }).count()).toBe(0);
     await shot(page, '07-editeur-liste-sans-creation');
+
+    // reading contacts is not reading their consent log, nor generating quotes
+    await page.locator('tbody').getByText('Hélène Lefèvre', { exact: true }).click();
+    await page.getByText(`${OFFER_REFERENCE} · Week-end à Lisbonne`).waitFor();
+    expect(await page.getByRole('button', { name: 'Générer le devis' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Consentement newsletter' }).count()).toBe(0);
     await page.context().close();
   });
 });

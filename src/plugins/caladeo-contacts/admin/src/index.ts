@@ -1,11 +1,15 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { User } from '@strapi/icons';
-import { ConsentLogPanel } from './components/ConsentLogPanel';
+import { QuoteDocumentAction } from './components/QuoteDocumentAction';
 import { PLUGIN_ID } from './pluginId';
 import { PERMISSIONS } from './permissions';
 
 type TranslationModule = { default: Record<string, string> };
-type ContentManagerApis = { addEditViewSidePanel: (panels: (typeof ConsentLogPanel)[]) => void };
+type ContentManagerApis = {
+  addDocumentAction: (
+    actions: (previous: (typeof QuoteDocumentAction)[]) => (typeof QuoteDocumentAction)[]
+  ) => void;
+};
 type AdminApp = {
   registerPlugin: (plugin: { id: string; name: string }) => void;
   addMenuLink: (link: {
@@ -34,9 +38,10 @@ export default {
   },
 
   bootstrap(app: StrapiApp) {
-    // the contact's consent log, beside an edit form in the content manager
-    const contentManager = app.getPlugin('content-manager');
-    (contentManager.apis as unknown as ContentManagerApis).addEditViewSidePanel([ConsentLogPanel]);
+    // offers are edited in the content manager: their quote is generated from there too
+    const contentManager = app.getPlugin('content-manager').apis as unknown as ContentManagerApis;
+    // after Strapi's own actions: on an offer, beside the Save button
+    contentManager.addDocumentAction((actions) => [...actions, QuoteDocumentAction]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -17,6 +17,12 @@ export const PERMISSIONS = {
     update: only(ACTION['clients.update']),
     delete: only(ACTION['clients.delete']),
   },
+  consent: {
+    read: only(ACTION['consent.read']),
+  },
+  documents: {
+    generate: only(ACTION['documents.generate']),
+  },
 };
 
 /** Each resource's actions as one list, so that `useRBAC` answers canRead, canCreate… for it. */

@@ -2,7 +2,7 @@
  * What the plugin's admin routes answer, shared by the server, the admin pages and the tests.
  * Only public fields appear here: the derived `searchText` and `primaryOf` never leave the server.
  */
-import type { LinkRole } from '../../server/src/constants';
+import type { ConsentAction, ConsentActorKind, LinkRole } from '../../server/src/constants';
 import type { ClientRecord, ContactRecord, OfferRecord } from '../../server/src/validation/types';
 
 export const CONTACT_FIELDS = [
@@ -60,6 +60,19 @@ export type ContactLink = LinkBase & { contact: ContactSummary | null };
 
 export type ContactDetail = Contact & { clientLinks: ClientLink[]; offerLinks: OfferLink[] };
 export type ClientDetail = Client & { contactLinks: ContactLink[]; offers: OfferSummary[] };
+
+/** One line of a contact's consent log (`GET /contacts/:documentId/consent-events`), newest first. */
+export type ConsentEventEntry = {
+  documentId: string;
+  action: ConsentAction;
+  occurredAt: string;
+  newsletter: boolean;
+  source: string | null;
+  consentTextVersion: string | null;
+  ipAddress: string | null;
+  actorKind: ConsentActorKind;
+  actorName: string | null;
+};
 
 export type ListPagination = {
   pageSize: number;

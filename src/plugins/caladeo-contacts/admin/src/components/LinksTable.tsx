@@ -2,6 +2,7 @@ import {
   Badge,
   Button,
   Flex,
+  Link,
   SingleSelect,
   SingleSelectOption,
   Table,
@@ -12,7 +13,7 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { Link } from 'react-router-dom';
+import { NavLink } from 'react-router-dom';
 import { LINK_ROLES } from '../../../server/src/constants';
 import { useT, type MessageKey } from '../utils/translate';
 
@@ -32,6 +33,7 @@ export const LinksTable = ({
   onRole,
   onPrimary,
   onDetach,
+  rowActions,
 }: {
   rows: LinkRow[];
   nameLabel: string;
@@ -39,13 +41,17 @@ export const LinksTable = ({
   onRole?: (row: LinkRow, role: string) => void;
   onPrimary?: (row: LinkRow) => void;
   onDetach?: (row: LinkRow) => void;
+  /** Actions on the linked record itself (an offer's quote), before the link's own. */
+  rowActions?: (row: LinkRow) => React.ReactNode;
 }) => {
   const { t } = useT();
+  // a read-only table has no empty Actions column
+  const hasActions = Boolean(onPrimary || onDetach || rowActions);
   if (rows.length === 0) {
     return <Typography textColor="neutral600">{emptyLabel}</Typography>;
   }
   return (
-    <Table colCount={3} rowCount={rows.length + 1}>
+    <Table colCount={hasActions ? 3 : 2} rowCount={rows.length + 1}>
       <Thead>
         <Tr>
           <Th>
@@ -54,9 +60,11 @@ export const LinksTable = ({
           <Th>
             <Typography variant="sigma">{t('links.role')}</Typography>
           </Th>
-          <Th>
-            <Typography variant="sigma">{t('links.actions')}</Typography>
-          </Th>
+          {hasActions && (
+            <Th>
+              <Typography variant="sigma">{t('links.actions')}</Typography>
+            </Th>
+          )}
         </Tr>
       </Thead>
       <Tbody>
@@ -64,7 +72,13 @@ export const LinksTable = ({
           <Tr key={row.documentId}>
             <Td>
               <Flex gap={2}>
-                {row.to ? <Link to={row.to}>{row.name}</Link> : <Typography>{row.name}</Typography>}
+                {row.to ? (
+                  <Link tag={NavLink} to={row.to}>
+                    {row.name}
+                  </Link>
+                ) : (
+                  <Typography>{row.name}</Typography>
+                )}
                 {row.isPrimary && <Badge active>{t('links.primaryBadge')}</Badge>}
               </Flex>
             </Td>
@@ -86,20 +100,23 @@ export const LinksTable = ({
                 <Badge>{t(`role.${row.role}` as MessageKey)}</Badge>
               )}
             </Td>
-            <Td>
-              <Flex gap={2}>
-                {onPrimary && !row.isPrimary && (
-                  <Button size="S" variant="tertiary" onClick={() => onPrimary(row)}>
-                    {t('links.makePrimary')}
-                  </Button>
-                )}
-                {onDetach && (
-                  <Button size="S" variant="danger-light" onClick={() => onDetach(row)}>
-                    {t('links.detach')}
-                  </Button>
-                )}
-              </Flex>
-            </Td>
+            {hasActions && (
+              <Td>
+                <Flex gap={2}>
+                  {rowActions?.(row)}
+                  {onPrimary && !row.isPrimary && (
+                    <Button size="S" variant="tertiary" onClick={() => onPrimary(row)}>
+                      {t('links.makePrimary')}
+                    </Button>
+                  )}
+                  {onDetach && (
+                    <Button size="S" variant="danger-light" onClick={() => onDetach(row)}>
+                      {t('links.detach')}
+                    </Button>
+                  )}
+                </Flex>
+              </Td>
+            )}
           </Tr>
         ))}
       </Tbody>

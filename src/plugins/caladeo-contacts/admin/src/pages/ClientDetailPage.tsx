@@ -1,32 +1,40 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Badge, Box, Button, Dialog, Flex, Grid, Typography } from '@strapi/design-system';
 import { Pencil, Trash } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { ClientDetail, DetailResponse } from '../../../shared/contracts/admin';
+import { AttachForm } from '../components/AttachForm';
+import { BackLink } from '../components/BackLink';
 import { LinksTable, type LinkRow } from '../components/LinksTable';
+import { QuoteButton } from '../components/QuoteButton';
+import { ContactPicker } from '../components/SearchPicker';
 import { allOf } from '../permissions';
-import { API, messageOf } from '../utils/api';
+import { API, messageOf, refusalOf } from '../utils/api';
 import { countryName } from '../utils/countries';
 import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
+import { useQuoteDownload } from '../utils/useQuoteDownload';
 
 const ClientDetailPage = () => {
-  const { t, locale } = useT();
+  const { t, locale, intl } = useT();
   const { documentId = '' } = useParams();
   const navigate = useNavigate();
-  const { get, del } = useFetchClient();
+  const { get, post, del } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC(allOf('clients'));
   const contactsRbac = useRBAC(allOf('contacts'));
+  const quotes = useQuoteDownload();
   const [client, setClient] = useState<ClientDetail | null>(null);
   const [failed, setFailed] = useState(false);
+  const [attachError, setAttachError] = useState<string | undefined>();
 
-  useEffect(() => {
+  const load = useCallback(() => {
     get<DetailResponse<ClientDetail>>(`${API}/clients/${documentId}`)
       .then(({ data }) => setClient(data.data))
       .catch(() => setFailed(true));
   }, [documentId, get]);
+  useEffect(load, [load]);
 
   if (failed) return <Page.Error />;
   if (!client) return <Page.Loading />;
@@ -41,6 +49,22 @@ const ClientDetailPage = () => {
       : '—',
     to: link.contact && contactsRbac.allowedActions.canRead ? PATHS.contact(link.contact.documentId) : null,
   }));
+
+  /** Gives a contact a role on this client, through the contact's own route (it needs contacts.update). */
+  const attachContact = async (contact: string, role: string, isPrimary: boolean) => {
+    try {
+      await post(`${API}/contacts/${contact}/client-links`, { client: documentId, role, isPrimary });
+      setAttachError(undefined);
+      toggleNotification({ type: 'success', message: t('form.saved') });
+      load();
+      return true;
+    } catch (error) {
+      const shown = refusalOf(error, intl, ['role', 'client']);
+      setAttachError(shown);
+      toggleNotification({ type: 'danger', message: shown });
+      return false;
+    }
+  };
 
   const remove = async () => {
     try {
@@ -72,11 +96,7 @@ const ClientDetailPage = () => {
       <Layouts.Header
         title={client.name}
         subtitle={t(`clientType.${client.type}` as MessageKey)}
-        navigationAction={
-          <Button variant="tertiary" onClick={() => navigate(PATHS.clients)}>
-            {t('nav.backToClients')}
-          </Button>
-        }
+        navigationAction={<BackLink to={PATHS.clients}>{t('nav.backToClients')}</BackLink>}
         primaryAction={
           <Flex gap={2}>
             {allowedActions.canUpdate && (
@@ -139,6 +159,16 @@ const ClientDetailPage = () => {
                 emptyLabel={t('links.noContacts')}
               />
             </Box>
+            {contactsRbac.allowedActions.canUpdate && contactsRbac.allowedActions.canRead && (
+              <AttachForm
+                target={null}
+                error={attachError}
+                picker={(value, onChange) => (
+                  <ContactPicker label={t('links.pickContact')} value={value} onChange={onChange} />
+                )}
+                onAttach={attachContact}
+              />
+            )}
           </Box>
           <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
             <Typography variant="delta" tag="h2">
@@ -153,6 +183,7 @@ const ClientDetailPage = () => {
                     <Typography fontWeight="bold">{offer.reference}</Typography>
                     <Typography>{offer.title}</Typography>
                     <Badge>{t(`offerStatus.${offer.status}` as MessageKey)}</Badge>
+                    {quotes.canGenerate && <QuoteButton offer={offer} quotes={quotes} />}
                   </Flex>
                 ))
               )}

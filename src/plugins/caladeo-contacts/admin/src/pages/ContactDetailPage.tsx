@@ -5,14 +5,17 @@ import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi
 import { useNavigate, useParams } from 'react-router-dom';
 import type { ContactDetail, DetailResponse } from '../../../shared/contracts/admin';
 import { AttachForm } from '../components/AttachForm';
-import { ClientPicker } from '../components/ClientPicker';
+import { BackLink } from '../components/BackLink';
+import { ConsentLog } from '../components/ConsentLog';
 import { LinksTable, type LinkRow } from '../components/LinksTable';
-import { OfferPicker } from '../components/OfferPicker';
+import { QuoteButton } from '../components/QuoteButton';
+import { ClientPicker, OfferPicker } from '../components/SearchPicker';
 import { allOf } from '../permissions';
-import { API, fieldErrorsOf, messageOf } from '../utils/api';
+import { API, messageOf, refusalOf } from '../utils/api';
 import { countryName } from '../utils/countries';
 import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
+import { useQuoteDownload } from '../utils/useQuoteDownload';
 
 const ContactDetailPage = () => {
   const { t, locale, intl } = useT();
@@ -22,6 +25,7 @@ const ContactDetailPage = () => {
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC(allOf('contacts'));
   const clientsRbac = useRBAC(allOf('clients'));
+  const quotes = useQuoteDownload();
   const [contact, setContact] = useState<ContactDetail | null>(null);
   const [failed, setFailed] = useState(false);
   const [attachErrors, setAttachErrors] = useState<{ client?: string; offer?: string }>({});
@@ -50,13 +54,7 @@ const ContactDetailPage = () => {
       toggleNotification({ type: 'success', message: t('form.saved') });
       return true;
     } catch (error) {
-      const fieldErrors = fieldErrorsOf(error, intl);
-      // the server's summary is English: a field error is shown in the admin's language instead
-      const shown =
-        fieldErrors.role ??
-        (kind ? fieldErrors[kind] : undefined) ??
-        Object.values(fieldErrors)[0] ??
-        messageOf(error);
+      const shown = refusalOf(error, intl, kind ? ['role', kind] : ['role']);
       if (kind) setAttachErrors({ [kind]: shown });
       toggleNotification({ type: 'danger', message: shown });
       return false;
@@ -77,6 +75,11 @@ const ContactDetailPage = () => {
     name: link.offer ? `${link.offer.reference} · ${link.offer.title}` : '—',
     to: null,
   }));
+  const offerOfLink = new Map(contact.offerLinks.map((link) => [link.documentId, link.offer]));
+  const quoteAction = (row: LinkRow) => {
+    const offer = offerOfLink.get(row.documentId);
+    return offer ? <QuoteButton offer={offer} quotes={quotes} /> : null;
+  };
   const canEdit = allowedActions.canUpdate;
   const editing = (kind: 'client' | 'offer') =>
     canEdit
@@ -125,11 +128,7 @@ const ContactDetailPage = () => {
       <Layouts.Header
         title={name}
         subtitle={contact.email ?? undefined}
-        navigationAction={
-          <Button variant="tertiary" onClick={() => navigate(PATHS.contacts)}>
-            {t('nav.backToContacts')}
-          </Button>
-        }
+        navigationAction={<BackLink to={PATHS.contacts}>{t('nav.backToContacts')}</BackLink>}
         primaryAction={
           <Flex gap={2}>
             {allowedActions.canUpdate && (
@@ -202,12 +201,7 @@ const ContactDetailPage = () => {
                 target={null}
                 error={attachErrors.client}
                 picker={(value, onChange) => (
-                  <ClientPicker
-                    label={t('links.pickClient')}
-                    placeholder={t('links.pickClient')}
-                    value={value}
-                    onChange={onChange}
-                  />
+                  <ClientPicker label={t('links.pickClient')} value={value} onChange={onChange} />
                 )}
                 onAttach={(client, role, isPrimary) =>
                   change(
@@ -227,6 +221,7 @@ const ContactDetailPage = () => {
                 rows={offerRows}
                 nameLabel={t('links.offer')}
                 emptyLabel={t('links.noOffers')}
+                rowActions={quotes.canGenerate ? quoteAction : undefined}
                 {...editing('offer')}
               />
             </Box>
@@ -246,6 +241,7 @@ const ContactDetailPage = () => {
               />
             )}
           </Box>
+          <ConsentLog documentId={documentId} version={contact.updatedAt} />
         </Flex>
       </Layouts.Content>
     </Page.Main>

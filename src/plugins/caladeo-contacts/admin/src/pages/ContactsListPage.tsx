@@ -20,13 +20,14 @@ import { Layouts, Page, useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { LINK_ROLES } from '../../../server/src/constants';
 import type { Contact } from '../../../shared/contracts/admin';
-import { ClientPicker } from '../components/ClientPicker';
 import { ListFooter } from '../components/ListFooter';
 import { SearchBox } from '../components/SearchBox';
+import { ClientPicker } from '../components/SearchPicker';
 import { TabNav } from '../components/TabNav';
 import { allOf } from '../permissions';
 import { API } from '../utils/api';
-import { countryName, countryOptions } from '../utils/countries';
+import { countryOptions } from '../utils/countries';
+import { saveFile } from '../utils/download';
 import { PATHS } from '../utils/paths';
 import { useList } from '../utils/useList';
 import { useT, type MessageKey } from '../utils/translate';
@@ -54,12 +55,8 @@ const ContactsListPage = () => {
       const value = list.params.get(key);
       if (value) params[key] = value;
     }
-    const { data } = await get<Blob>(`${API}/contacts/export`, { params, responseType: 'blob' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(data);
-    link.download = 'contacts.csv';
-    link.click();
-    URL.revokeObjectURL(link.href);
+    const { data } = await get(`${API}/contacts/export`, { params, responseType: 'blob' });
+    saveFile(data, 'contacts.csv');
   };
 
   const fullName = (contact: Contact) =>
@@ -213,9 +210,7 @@ const ContactsListPage = () => {
                       <Typography>{contact.phone}</Typography>
                     </Td>
                     <Td>
-                      <Typography>
-                        {[contact.city, countryName(contact.country, locale)].filter(Boolean).join(', ')}
-                      </Typography>
+                      <Typography>{contact.city}</Typography>
                     </Td>
                     <Td>
                       {contact.newsletter ? (

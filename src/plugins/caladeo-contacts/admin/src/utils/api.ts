@@ -18,3 +18,13 @@ export const fieldErrorsOf = (error: unknown, intl: IntlShape): Record<string, s
 
 export const messageOf = (error: unknown) =>
   isFetchError(error) ? (error.response?.data?.error?.message ?? error.message) : String(error);
+
+/**
+ * One line for a refused change: the first of these fields' errors, else any field error, in the
+ * admin's language; the server's English summary only when no field is named.
+ */
+export const refusalOf = (error: unknown, intl: IntlShape, fields: readonly string[]) => {
+  const fieldErrors = fieldErrorsOf(error, intl);
+  const named = fields.map((field) => fieldErrors[field]).find(Boolean);
+  return named ?? Object.values(fieldErrors)[0] ?? messageOf(error);
+};
