@@ -179,7 +179,8 @@ describe('a super admin in the Contacts tab', () => {
     // the offer's own page in the content manager offers the same quote
     await page.goto(`${app.baseUrl}/admin/content-manager/collection-types/api::offer.offer/${offerId}`);
     const quoteAction = page.getByRole('button', { name: 'Générer le devis' });
-    await quoteAction.waitFor();
+    // the content manager loads its layouts on first visit: slow on a busy machine
+    await quoteAction.waitFor({ timeout: 90_000 });
     await shot(page, '10-offre-devis');
     const fromOffer = await download(page, () => quoteAction.click());
     expect(fromOffer.head).toBe('%PDF-');

@@ -4,7 +4,7 @@
  */
 module.exports = {
   rootDir: '../..',
-  testTimeout: 180000,
+  testTimeout: 300000,
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false, tsconfig: { isolatedModules: true } }] },
   testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts'],
