@@ -5,6 +5,7 @@ import { useIntl } from 'react-intl';
 import type { ConsentEventEntry, DetailResponse } from '../../../shared/contracts/admin';
 import { PERMISSIONS } from '../permissions';
 import { API } from '../utils/api';
+import { SectionCard } from './DetailParts';
 import { useT, type MessageKey } from '../utils/translate';
 
 const COLUMNS: MessageKey[] = [
@@ -56,10 +57,7 @@ export const ConsentLog = ({ documentId, version }: { documentId: string; versio
 
   if (!allowed) return null;
   return (
-    <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-      <Typography variant="delta" tag="h2">
-        {t('consent.title')}
-      </Typography>
+    <SectionCard title={t('consent.title')}>
       <Box paddingTop={4}>
         {failed ? (
           <Typography textColor="neutral600">{t('consent.unavailable')}</Typography>
@@ -106,6 +104,6 @@ export const ConsentLog = ({ documentId, version }: { documentId: string; versio
           </Table>
         )}
       </Box>
-    </Box>
+    </SectionCard>
   );
 };

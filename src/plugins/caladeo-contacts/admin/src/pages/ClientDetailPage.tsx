@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Box, Button, Dialog, Flex, Grid, Typography } from '@strapi/design-system';
-import { Pencil, Trash } from '@strapi/icons';
+import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Pencil } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { ClientDetail, DetailResponse } from '../../../shared/contracts/admin';
 import { AttachForm } from '../components/AttachForm';
 import { BackLink } from '../components/BackLink';
+import { DeleteButton, FactsCard, SectionCard } from '../components/DetailParts';
 import { LinksTable, type LinkRow } from '../components/LinksTable';
 import { QuoteButton } from '../components/QuoteButton';
 import { ContactPicker } from '../components/SearchPicker';
@@ -105,53 +106,22 @@ const ClientDetailPage = () => {
               </Button>
             )}
             {allowedActions.canDelete && (
-              <Dialog.Root>
-                <Dialog.Trigger>
-                  <Button variant="danger-light" startIcon={<Trash />}>
-                    {t('form.delete')}
-                  </Button>
-                </Dialog.Trigger>
-                <Dialog.Content>
-                  <Dialog.Header>{t('client.deleteTitle')}</Dialog.Header>
-                  <Dialog.Body>
-                    <Typography>
-                      {t('client.deleteConfirm', { name: client.name, contacts: client.contactLinks.length })}
-                    </Typography>
-                  </Dialog.Body>
-                  <Dialog.Footer>
-                    <Dialog.Cancel>
-                      <Button variant="tertiary">{t('form.cancel')}</Button>
-                    </Dialog.Cancel>
-                    <Dialog.Action>
-                      <Button variant="danger" onClick={remove}>
-                        {t('form.delete')}
-                      </Button>
-                    </Dialog.Action>
-                  </Dialog.Footer>
-                </Dialog.Content>
-              </Dialog.Root>
+              <DeleteButton
+                title={t('client.deleteTitle')}
+                message={t('client.deleteConfirm', {
+                  name: client.name,
+                  contacts: client.contactLinks.length,
+                })}
+                onConfirm={remove}
+              />
             )}
           </Flex>
         }
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
-          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-            <Grid.Root gap={4}>
-              {facts.map(([label, value]) => (
-                <Grid.Item key={label} col={4} s={6} direction="column" alignItems="flex-start">
-                  <Typography variant="sigma" textColor="neutral600">
-                    {t(label)}
-                  </Typography>
-                  <Typography>{value || '—'}</Typography>
-                </Grid.Item>
-              ))}
-            </Grid.Root>
-          </Box>
-          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-            <Typography variant="delta" tag="h2">
-              {t('links.contacts')}
-            </Typography>
+          <FactsCard facts={facts} columns={4} />
+          <SectionCard title={t('links.contacts')}>
             <Box paddingTop={4}>
               <LinksTable
                 rows={contactRows}
@@ -169,11 +139,8 @@ const ClientDetailPage = () => {
                 onAttach={attachContact}
               />
             )}
-          </Box>
-          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-            <Typography variant="delta" tag="h2">
-              {t('links.offers')}
-            </Typography>
+          </SectionCard>
+          <SectionCard title={t('links.offers')}>
             <Flex direction="column" alignItems="flex-start" gap={2} paddingTop={4}>
               {client.offers.length === 0 ? (
                 <Typography textColor="neutral600">{t('links.noOffers')}</Typography>
@@ -188,7 +155,7 @@ const ClientDetailPage = () => {
                 ))
               )}
             </Flex>
-          </Box>
+          </SectionCard>
         </Flex>
       </Layouts.Content>
     </Page.Main>

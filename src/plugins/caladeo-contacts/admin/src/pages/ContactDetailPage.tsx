@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Box, Button, Dialog, Flex, Grid, Typography } from '@strapi/design-system';
-import { Pencil, Trash } from '@strapi/icons';
+import { Box, Button, Flex } from '@strapi/design-system';
+import { Pencil } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { ContactDetail, DetailResponse } from '../../../shared/contracts/admin';
 import { AttachForm } from '../components/AttachForm';
 import { BackLink } from '../components/BackLink';
 import { ConsentLog } from '../components/ConsentLog';
+import { DeleteButton, FactsCard, SectionCard } from '../components/DetailParts';
 import { LinksTable, type LinkRow } from '../components/LinksTable';
 import { QuoteButton } from '../components/QuoteButton';
 import { ClientPicker, OfferPicker } from '../components/SearchPicker';
@@ -137,57 +138,23 @@ const ContactDetailPage = () => {
               </Button>
             )}
             {allowedActions.canDelete && (
-              <Dialog.Root>
-                <Dialog.Trigger>
-                  <Button variant="danger-light" startIcon={<Trash />}>
-                    {t('form.delete')}
-                  </Button>
-                </Dialog.Trigger>
-                <Dialog.Content>
-                  <Dialog.Header>{t('contact.deleteTitle')}</Dialog.Header>
-                  <Dialog.Body>
-                    <Typography>
-                      {t('contact.deleteConfirm', {
-                        name,
-                        clients: contact.clientLinks.length,
-                        offers: contact.offerLinks.length,
-                      })}
-                    </Typography>
-                  </Dialog.Body>
-                  <Dialog.Footer>
-                    <Dialog.Cancel>
-                      <Button variant="tertiary">{t('form.cancel')}</Button>
-                    </Dialog.Cancel>
-                    <Dialog.Action>
-                      <Button variant="danger" onClick={remove}>
-                        {t('form.delete')}
-                      </Button>
-                    </Dialog.Action>
-                  </Dialog.Footer>
-                </Dialog.Content>
-              </Dialog.Root>
+              <DeleteButton
+                title={t('contact.deleteTitle')}
+                message={t('contact.deleteConfirm', {
+                  name,
+                  clients: contact.clientLinks.length,
+                  offers: contact.offerLinks.length,
+                })}
+                onConfirm={remove}
+              />
             )}
           </Flex>
         }
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
-          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-            <Grid.Root gap={4}>
-              {facts.map(([label, value]) => (
-                <Grid.Item key={label} col={3} s={6} direction="column" alignItems="flex-start">
-                  <Typography variant="sigma" textColor="neutral600">
-                    {t(label)}
-                  </Typography>
-                  <Typography>{value || '—'}</Typography>
-                </Grid.Item>
-              ))}
-            </Grid.Root>
-          </Box>
-          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-            <Typography variant="delta" tag="h2">
-              {t('links.clients')}
-            </Typography>
+          <FactsCard facts={facts} columns={3} />
+          <SectionCard title={t('links.clients')}>
             <Box paddingTop={4}>
               <LinksTable
                 rows={clientRows}
@@ -211,11 +178,8 @@ const ContactDetailPage = () => {
                 }
               />
             )}
-          </Box>
-          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-            <Typography variant="delta" tag="h2">
-              {t('links.offers')}
-            </Typography>
+          </SectionCard>
+          <SectionCard title={t('links.offers')}>
             <Box paddingTop={4}>
               <LinksTable
                 rows={offerRows}
@@ -240,7 +204,7 @@ const ContactDetailPage = () => {
                 }
               />
             )}
-          </Box>
+          </SectionCard>
           <ConsentLog documentId={documentId} version={contact.updatedAt} />
         </Flex>
       </Layouts.Content>

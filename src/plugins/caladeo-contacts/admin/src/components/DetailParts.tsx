@@ -1,0 +1,73 @@
+import type { ReactNode } from 'react';
+import { Box, Button, Dialog, Grid, Typography } from '@strapi/design-system';
+import { Trash } from '@strapi/icons';
+import { useT, type MessageKey } from '../utils/translate';
+
+/** A white card of a detail page, with its heading. */
+export const SectionCard = ({ title, children }: { title?: string; children: ReactNode }) => (
+  <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
+    {title && (
+      <Typography variant="delta" tag="h2">
+        {title}
+      </Typography>
+    )}
+    {children}
+  </Box>
+);
+
+/** The record's own fields, label above value; an empty value reads "—". */
+export const FactsCard = ({ facts, columns }: { facts: Array<[MessageKey, string]>; columns: 3 | 4 }) => {
+  const { t } = useT();
+  return (
+    <SectionCard>
+      <Grid.Root gap={4}>
+        {facts.map(([label, value]) => (
+          <Grid.Item key={label} col={columns} s={6} direction="column" alignItems="flex-start">
+            <Typography variant="sigma" textColor="neutral600">
+              {t(label)}
+            </Typography>
+            <Typography>{value || '—'}</Typography>
+          </Grid.Item>
+        ))}
+      </Grid.Root>
+    </SectionCard>
+  );
+};
+
+/** Delete, after a confirmation that says what goes with the record. */
+export const DeleteButton = ({
+  title,
+  message,
+  onConfirm,
+}: {
+  title: string;
+  message: string;
+  onConfirm: () => void;
+}) => {
+  const { t } = useT();
+  return (
+    <Dialog.Root>
+      <Dialog.Trigger>
+        <Button variant="danger-light" startIcon={<Trash />}>
+          {t('form.delete')}
+        </Button>
+      </Dialog.Trigger>
+      <Dialog.Content>
+        <Dialog.Header>{title}</Dialog.Header>
+        <Dialog.Body>
+          <Typography>{message}</Typography>
+        </Dialog.Body>
+        <Dialog.Footer>
+          <Dialog.Cancel>
+            <Button variant="tertiary">{t('form.cancel')}</Button>
+          </Dialog.Cancel>
+          <Dialog.Action>
+            <Button variant="danger" onClick={onConfirm}>
+              {t('form.delete')}
+            </Button>
+          </Dialog.Action>
+        </Dialog.Footer>
+      </Dialog.Content>
+    </Dialog.Root>
+  );
+};
