@@ -12,7 +12,7 @@ import {
   EXPORT,
   GENEROUS_LIMITS,
   parseCsv,
-  signUp,
+  signUpAndProcess,
 } from '../helpers/newsletter';
 import { useStrapi } from '../helpers/strapi';
 
@@ -31,7 +31,7 @@ const staffPermissions = [
 ];
 
 const subscribeByDoubleOptIn = async (email: string, extra: Record<string, unknown> = {}) => {
-  await signUp(app, { email, ...extra });
+  await signUpAndProcess(app, { email, ...extra });
   await request(app.baseUrl).post(confirmationPathIn(app, email));
   return contactByEmail(app, email);
 };
@@ -353,7 +353,7 @@ describe('subscriber export', () => {
       lastName: '=HYPERLINK("x")',
       locale: 'en',
     });
-    await signUp(app, { email: 'export-pending@example.fr' });
+    await signUpAndProcess(app, { email: 'export-pending@example.fr' });
     const left = await subscribeByDoubleOptIn('export-left@example.fr');
     const url = app.strapi
       .plugin('caladeo-contacts')

@@ -12,6 +12,7 @@ export const UID = {
   offer: 'api::offer.offer',
   consentEvent: 'plugin::caladeo-contacts.consent-event',
   newsletterConfirmation: 'plugin::caladeo-contacts.newsletter-confirmation',
+  newsletterSignUp: 'plugin::caladeo-contacts.newsletter-sign-up',
 } as const;
 
 export type ContactUid = (typeof UID)['contact'];
