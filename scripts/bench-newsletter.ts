@@ -17,6 +17,7 @@ import { performance } from 'perf_hooks';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { createStrapi } from '@strapi/strapi';
+import { waitForIdleDatabase } from './lib/idle-database';
 
 // run from the app's root (npm run), compiled into dist/scripts
 const APP_DIR = process.cwd();
@@ -59,7 +60,8 @@ const serve = async () => {
   process.stdout.write(`READY ${port} ${token.accessKey}\n`);
   process.stdin.resume();
   process.stdin.on('end', async () => {
-    // requests autocannon cut off at the end may still hold pool slots; the run is over anyway
+    // requests autocannon cut off at the end may still hold pool slots; let them finish first
+    await waitForIdleDatabase(strapi);
     await strapi.destroy().catch(() => undefined);
     process.exit(0);
   });
