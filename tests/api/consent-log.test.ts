@@ -207,6 +207,12 @@ describe('the log never leaves without permission', () => {
     ['populate on the list', (id) => `${CONTACTS}?filters[documentId]=${id}&populate[consentEvents]=true`],
     ['populate by name on one contact', (id) => `${CONTACTS}/${id}?populate=consentEvents`],
     ['populate in a list of relations', (id) => `${CONTACTS}/${id}?populate[0]=consentEvents`],
+    ['populate in a comma-separated list', (id) => `${CONTACTS}/${id}?populate=clientLinks,consentEvents`],
+    ['populate by a dotted path', () => `${CONTACTS}?populate=clientLinks.contact.consentEvents`],
+    [
+      'populate nested in a list',
+      () => `${CONTACTS}?populate[clientLinks][populate][contact][populate]=clientLinks,consentEvents`,
+    ],
     [
       'populate through the client links',
       () => `${CONTACTS}?populate[clientLinks][populate][contact][populate][consentEvents]=true`,

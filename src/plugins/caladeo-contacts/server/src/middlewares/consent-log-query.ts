@@ -15,6 +15,31 @@ const traversals: Record<QueryParam, typeof traverse.traverseQueryPopulate> = {
 
 type AuthState = Parameters<Core.Strapi['auth']['verify']>[0];
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const splitNames = (names: string) => names.split(',').map((name) => name.trim());
+
+/**
+ * Strapi reads `populate=clientLinks,consentEvents` (at any level) as two relations; the traversal
+ * would read one unknown name. Lists are split first, so that no spelling slips past the check.
+ */
+const splitPopulateLists = (populate: unknown): unknown => {
+  if (typeof populate === 'string') return populate === '*' ? populate : splitNames(populate);
+  if (Array.isArray(populate)) {
+    return populate.flatMap((entry) => (typeof entry === 'string' ? splitNames(entry) : [entry]));
+  }
+  if (!isPlainObject(populate)) return populate;
+  return Object.fromEntries(
+    Object.entries(populate).map(([name, nested]) => [
+      name,
+      isPlainObject(nested) && nested.populate !== undefined
+        ? { ...nested, populate: splitPopulateLists(nested.populate) }
+        : nested,
+    ])
+  );
+};
+
 /** The relation a query named and the parameter it named it in, or null when it never touches the log. */
 const namedConsentLog = async (strapi: Core.Strapi, uid: string, query: Record<string, unknown>) => {
   const getModel = (modelUid: string) => strapi.getModel(modelUid as StrapiUID.Schema);
@@ -22,6 +47,7 @@ const namedConsentLog = async (strapi: Core.Strapi, uid: string, query: Record<s
   for (const param of QUERY_PARAMS) {
     // `populate=*` asks for whatever the caller may read, not for the log: the sanitizer handles it
     if (query[param] === undefined || query[param] === '*') continue;
+    const value = param === 'populate' ? splitPopulateLists(query[param]) : query[param];
     let found: string | null = null;
     await traversals[param](
       ({ key, attribute }) => {
@@ -29,7 +55,7 @@ const namedConsentLog = async (strapi: Core.Strapi, uid: string, query: Record<s
         if (attribute?.type === 'relation' && target === UID.consentEvent) found ??= key;
       },
       { schema, getModel },
-      query[param]
+      value
     );
     if (found) return { key: found, param };
   }
