@@ -148,6 +148,7 @@ export const createSignUpQueue = (strapi: Core.Strapi) => {
         try {
           await processRequest(row, claimToken);
         } catch (error) {
+          // if even the release fails, the lease runs out and the request is taken up again
           if (!(error instanceof LostClaimError))
             await release(row, claimToken, error).catch(() => undefined);
         }
@@ -169,9 +170,9 @@ export const createSignUpQueue = (strapi: Core.Strapi) => {
           strapi.log.error(`newsletter sign-ups: queue not processed: ${error.message}`)
         );
       } while (runAgain);
-    })().finally(() => {
+      // in the same turn as the last check, so that no kick can fall between the two
       running = null;
-    });
+    })();
     return running;
   };
 
