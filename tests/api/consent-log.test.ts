@@ -4,7 +4,7 @@ import { ACTION, ADMIN_ACTION, UID } from '../../src/plugins/caladeo-contacts/se
 import { emailDigest } from '../../src/plugins/caladeo-contacts/server/src/newsletter/tokens';
 import { adminApi, createAdminWithPermissions } from '../helpers/admin';
 import { createApiToken, createUserWithActions } from '../helpers/auth';
-import { CONTACTS, restClient } from '../helpers/http';
+import { CONTACTS, errorPaths, OFFERS, restClient, type ErrorEnvelope } from '../helpers/http';
 import {
   confirmationPathIn,
   consentEventsOf,
@@ -12,7 +12,7 @@ import {
   EXPORT,
   GENEROUS_LIMITS,
   parseCsv,
-  signUp,
+  signUpAndProcess,
 } from '../helpers/newsletter';
 import { useStrapi } from '../helpers/strapi';
 
@@ -31,7 +31,7 @@ const staffPermissions = [
 ];
 
 const subscribeByDoubleOptIn = async (email: string, extra: Record<string, unknown> = {}) => {
-  await signUp(app, { email, ...extra });
+  await signUpAndProcess(app, { email, ...extra });
   await request(app.baseUrl).post(confirmationPathIn(app, email));
   return contactByEmail(app, email);
 };
@@ -190,30 +190,62 @@ describe('the log never leaves without permission', () => {
     expect(JSON.stringify(one.body)).not.toContain('127.0.0.1');
   });
 
-  it('drops a populate of it for a caller without the consent-event permission', async () => {
-    const reader = restClient(
-      app,
-      await createApiToken(app.strapi, 'custom', ['plugin::caladeo-contacts.contact.find'])
-    );
-    const response = await reader.get(
-      `${CONTACTS}?filters[documentId]=${contactId}&populate[consentEvents]=true`
-    );
-    // Strapi's sanitizer removes relations the caller may not read; nothing of the log comes out
-    expect(response.status).toBe(200);
-    expect(response.body.data[0]).toMatchObject({ documentId: contactId });
-    expect(response.body.data[0]).not.toHaveProperty('consentEvents');
-  });
+  // reads contacts and their client links, not the consent log
+  const READER_ACTIONS = [
+    'plugin::caladeo-contacts.contact.find',
+    'plugin::caladeo-contacts.contact.findOne',
+    'plugin::caladeo-contacts.client-contact.find',
+    'plugin::caladeo-contacts.offer-contact.find',
+    'api::offer.offer.find',
+  ];
+  const contactReader = (kind: 'token' | 'user') =>
+    kind === 'token'
+      ? createApiToken(app.strapi, 'custom', READER_ACTIONS)
+      : createUserWithActions(app.strapi, READER_ACTIONS);
 
-  it.each([
-    ['filters', `filters[consentEvents][action][$eq]=confirmed`],
-    ['filters on the IP', `filters[consentEvents][ipAddress][$startsWith]=127`],
-  ])('refuses %s on it to a caller without the consent-event permission', async (_name, query) => {
-    const reader = restClient(
-      app,
-      await createApiToken(app.strapi, 'custom', ['plugin::caladeo-contacts.contact.find'])
-    );
-    const response = await reader.get(`${CONTACTS}?${query}`);
-    expect(response.status).toBe(400);
+  const askingForTheLog: [string, (id: string) => string][] = [
+    ['populate on the list', (id) => `${CONTACTS}?filters[documentId]=${id}&populate[consentEvents]=true`],
+    ['populate by name on one contact', (id) => `${CONTACTS}/${id}?populate=consentEvents`],
+    ['populate in a list of relations', (id) => `${CONTACTS}/${id}?populate[0]=consentEvents`],
+    ['populate in a comma-separated list', (id) => `${CONTACTS}/${id}?populate=clientLinks,consentEvents`],
+    ['populate by a dotted path', () => `${CONTACTS}?populate=clientLinks.contact.consentEvents`],
+    [
+      'populate nested in a list',
+      () => `${CONTACTS}?populate[clientLinks][populate][contact][populate]=clientLinks,consentEvents`,
+    ],
+    [
+      'populate through the client links',
+      () => `${CONTACTS}?populate[clientLinks][populate][contact][populate][consentEvents]=true`,
+    ],
+    [
+      'populate from the offers',
+      () => `${OFFERS}?populate[contactLinks][populate][contact][populate][consentEvents]=true`,
+    ],
+    ['filters on it', () => `${CONTACTS}?filters[consentEvents][action][$eq]=confirmed`],
+    ['filters on the IP', () => `${CONTACTS}?filters[consentEvents][ipAddress][$startsWith]=127`],
+    ['sort on it', () => `${CONTACTS}?sort=consentEvents.occurredAt:desc`],
+    ['fields naming it', (id) => `${CONTACTS}/${id}?fields[0]=lastName&fields[1]=consentEvents`],
+  ];
+
+  describe.each(['token', 'user'] as const)('to an API %s without the consent-event permission', (kind) => {
+    let reader: ReturnType<typeof restClient>;
+    beforeAll(async () => {
+      reader = restClient(app, await contactReader(kind));
+    });
+
+    it.each(askingForTheLog)('refuses %s, naming consentEvents', async (_name, path) => {
+      const response = await reader.get(path(contactId));
+      expect(response.status).toBe(403);
+      expect(response.body).toMatchObject({ data: null, error: { status: 403, name: 'PolicyError' } });
+      expect(errorPaths(response.body as ErrorEnvelope)).toEqual([['consentEvents']]);
+      expect(JSON.stringify(response.body)).not.toContain('127.0.0.1');
+    });
+
+    it('still reads contacts that do not ask for it', async () => {
+      const response = await reader.get(`${CONTACTS}/${contactId}?populate[0]=clientLinks`);
+      expect(response.status).toBe(200);
+      expect(response.body.data).toMatchObject({ documentId: contactId, clientLinks: [] });
+    });
   });
 
   it('is readable by a caller holding the consent-event permission', async () => {
@@ -232,6 +264,67 @@ describe('the log never leaves without permission', () => {
       response.body.data[0].consentEvents.map((event: { action: string }) => event.action).sort()
     ).toEqual(['confirmed', 'requested']);
     expect((await auditor.get(CONSENT_EVENTS)).status).toBe(200);
+    const sorted = await auditor.get(
+      `${CONTACTS}?filters[consentEvents][action][$eq]=confirmed&sort=consentEvents.occurredAt:desc`
+    );
+    expect(sorted.status).toBe(200);
+    expect(sorted.body.data.map((contact: { documentId: string }) => contact.documentId)).toContain(
+      contactId
+    );
+
+    const userAuditor = restClient(
+      app,
+      await createUserWithActions(app.strapi, [
+        'plugin::caladeo-contacts.contact.findOne',
+        'plugin::caladeo-contacts.consent-event.find',
+      ])
+    );
+    const one = await userAuditor.get(`${CONTACTS}/${contactId}?populate=consentEvents`);
+    expect(one.status).toBe(200);
+    expect(one.body.data.consentEvents).toHaveLength(2);
+    expect(one.body.data.consentEvents[0]).toMatchObject({
+      ipAddress: expect.stringMatching(/127\.0\.0\.1/),
+    });
+  });
+
+  describe('over GraphQL', () => {
+    const query = `query Log($documentId: ID!) {
+      caladeoContactsContact(documentId: $documentId) { lastName consentEvents { action } }
+    }`;
+    const graphql = (credential: string) =>
+      request(app.baseUrl)
+        .post('/graphql')
+        .set('Authorization', `Bearer ${credential}`)
+        .send({ query, variables: { documentId: contactId } });
+
+    it('refuses the consentEvents field without the permission', async () => {
+      for (const credential of [
+        await createApiToken(app.strapi, 'custom', ['plugin::caladeo-contacts.contact.findOne']),
+        await createUserWithActions(app.strapi, ['plugin::caladeo-contacts.contact.findOne']),
+      ]) {
+        const response = await graphql(credential);
+        expect(response.body.errors[0]).toMatchObject({
+          path: ['caladeoContactsContact', 'consentEvents'],
+          extensions: { code: 'FORBIDDEN' },
+        });
+        expect(JSON.stringify(response.body)).not.toContain('confirmed');
+      }
+    });
+
+    it('gives the events to a holder of the permission', async () => {
+      const response = await graphql(
+        await createUserWithActions(app.strapi, [
+          'plugin::caladeo-contacts.contact.findOne',
+          'plugin::caladeo-contacts.consent-event.find',
+        ])
+      );
+      expect(response.body.errors).toBeUndefined();
+      expect(
+        response.body.data.caladeoContactsContact.consentEvents
+          .map((event: { action: string }) => event.action)
+          .sort()
+      ).toEqual(['confirmed', 'requested']);
+    });
   });
 
   it('is closed to anonymous callers', async () => {
@@ -266,7 +359,7 @@ describe('subscriber export', () => {
       lastName: '=HYPERLINK("x")',
       locale: 'en',
     });
-    await signUp(app, { email: 'export-pending@example.fr' });
+    await signUpAndProcess(app, { email: 'export-pending@example.fr' });
     const left = await subscribeByDoubleOptIn('export-left@example.fr');
     const url = app.strapi
       .plugin('caladeo-contacts')

@@ -11,18 +11,27 @@ import {
   linkIn,
   mailsTo,
   sentMails,
+  processSignUps,
   signUp,
+  signUpAndProcess,
+  signUpQueue,
   SUBSCRIPTIONS,
 } from '../helpers/newsletter';
+import { createSignUpQueue } from '../../src/plugins/caladeo-contacts/server/src/services/newsletter-queue';
 import { useStrapi } from '../helpers/strapi';
 
 const app = useStrapi({ env: GENEROUS_LIMITS });
 const contactCount = () => app.strapi.db.query(UID.contact).count();
 const eventCount = () => app.strapi.db.query(UID.consentEvent).count();
+/** Contacts, consent events and mails once every accepted sign-up is processed. */
+const writtenSoFar = async () => {
+  await processSignUps(app);
+  return [await contactCount(), await eventCount(), sentMails(app).length];
+};
 
 describe('double opt-in', () => {
   it('signs a new address up, mails a link, and subscribes only once the link is followed', async () => {
-    const response = await signUp(app, {
+    const response = await signUpAndProcess(app, {
       email: 'Lea.Dubois@Example.fr',
       firstName: 'Léa',
       lastName: 'Dubois',
@@ -87,14 +96,14 @@ describe('double opt-in', () => {
   });
 
   it('writes the English template for an English form', async () => {
-    expect((await signUp(app, { email: 'tom@example.co.uk', locale: 'en-GB' })).status).toBe(202);
+    expect((await signUpAndProcess(app, { email: 'tom@example.co.uk', locale: 'en-GB' })).status).toBe(202);
     const [mail] = mailsTo(app, 'tom@example.co.uk');
     expect(mail.subject).toBe('Please confirm your newsletter subscription');
     expect(mail.text).toContain('valid for 48 hours');
   });
 
   it('refuses a link a second time, and leaves the consent log alone', async () => {
-    await signUp(app, { email: 'reuse@example.fr' });
+    await signUpAndProcess(app, { email: 'reuse@example.fr' });
     const path = confirmationPathIn(app, 'reuse@example.fr');
     expect((await request(app.baseUrl).post(path)).status).toBe(200);
     const eventsBefore = await eventCount();
@@ -107,7 +116,7 @@ describe('double opt-in', () => {
   });
 
   it('refuses an expired link and leaves the contact unsubscribed', async () => {
-    await signUp(app, { email: 'late@example.fr' });
+    await signUpAndProcess(app, { email: 'late@example.fr' });
     const path = confirmationPathIn(app, 'late@example.fr');
     await app.strapi.db
       .query(UID.newsletterConfirmation)
@@ -128,7 +137,7 @@ describe('double opt-in', () => {
 describe('never overwrite, never reveal', () => {
   const ACCEPTED = { data: { status: 'confirmation_requested' } };
 
-  it('answers new, pending, known and subscribed addresses with the same bytes', async () => {
+  it('answers new, pending, known and subscribed addresses with the same bytes, headers included', async () => {
     const api = restClient(app, await createApiToken(app.strapi, 'full-access'));
     await api.post(CONTACTS, {
       lastName: 'Connue',
@@ -137,7 +146,7 @@ describe('never overwrite, never reveal', () => {
       phone: '0612345678',
     });
     await api.post(CONTACTS, { lastName: 'Abonnée', email: 'subscribed@example.fr', newsletter: true });
-    await signUp(app, { email: 'pending@example.fr' });
+    await signUpAndProcess(app, { email: 'pending@example.fr' });
 
     const answers = [];
     for (const email of [
@@ -147,11 +156,15 @@ describe('never overwrite, never reveal', () => {
       'subscribed@example.fr',
     ]) {
       const response = await signUp(app, { email, firstName: 'Mallory', lastName: 'Attaquante' });
-      answers.push({ status: response.status, body: response.text, type: response.headers['content-type'] });
+      // every header but the clock's: the date, and the time Strapi measured
+      const { date: _date, 'x-response-time': _time, ...headers } = response.headers;
+      answers.push({ status: response.status, headers, body: response.text });
     }
     expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
     expect(answers[0].status).toBe(202);
     expect(JSON.parse(answers[0].body)).toMatchObject(ACCEPTED);
+    expect(answers[0].headers['content-type']).toMatch(/^application\/json/);
+    await processSignUps(app);
 
     // the known contact keeps its own data; only a confirmation was started
     expect(await contactByEmail(app, 'known@example.fr')).toMatchObject({
@@ -174,11 +187,131 @@ describe('never overwrite, never reveal', () => {
   });
 
   it('refuses a redirect to another website and writes nothing', async () => {
-    const before = await contactCount();
+    const before = await writtenSoFar();
     const response = await signUp(app, { email: 'phish@example.fr', redirectTo: 'https://evil.test/merci' });
     expect(response.status).toBe(400);
     expect(errorPaths(response.body as ErrorEnvelope)).toEqual([['redirectTo']]);
-    expect(await contactCount()).toBe(before);
+    expect(await writtenSoFar()).toEqual(before);
+  });
+});
+
+describe('the answer comes before the work', () => {
+  const queued = () => app.strapi.db.query(UID.newsletterSignUp).count();
+
+  it('only queues the request before answering; the worker then uses the request’s own evidence', async () => {
+    const queue = signUpQueue(app);
+    await processSignUps(app);
+    await queue.stop();
+    try {
+      const before = new Date();
+      const response = await signUp(app, {
+        email: 'later@example.fr',
+        source: 'footer-blog',
+        consentTextVersion: 'cgu-2026-02',
+      }).set('User-Agent', 'jest-slow-browser/3.0');
+      const answered = new Date();
+      expect(response.status).toBe(202);
+      // nothing of the address is looked up or written before the answer: only the queued request
+      expect(await contactByEmail(app, 'later@example.fr')).toBeNull();
+      expect(mailsTo(app, 'later@example.fr')).toHaveLength(0);
+      expect(await queued()).toBe(1);
+
+      // a node that starts (or restarts) drains what was left
+      queue.start();
+      await processSignUps(app);
+      expect(await queued()).toBe(0);
+      const contact = await contactByEmail(app, 'later@example.fr');
+      const [event] = await consentEventsOf(app, String(contact?.documentId));
+      expect(event).toMatchObject({
+        action: 'requested',
+        source: 'footer-blog',
+        consentTextVersion: 'cgu-2026-02',
+        ipAddress: expect.stringMatching(/127\.0\.0\.1/),
+        userAgent: 'jest-slow-browser/3.0',
+      });
+      // the moment of the request, not of the processing
+      const occurredAt = new Date(String((event as unknown as { occurredAt: string }).occurredAt));
+      expect(occurredAt >= new Date(before.getTime() - 1000) && occurredAt <= answered).toBe(true);
+      expect(mailsTo(app, 'later@example.fr')).toHaveLength(1);
+    } finally {
+      queue.start();
+    }
+  });
+
+  it('retries a sign-up whose mail failed, with a new link, and logs the request once', async () => {
+    const provider = app.strapi.plugin('email').provider as { send: (mail: unknown) => Promise<void> };
+    const send = provider.send;
+    await processSignUps(app);
+    provider.send = async () => {
+      throw new Error('SMTP server unreachable');
+    };
+    try {
+      await signUpAndProcess(app, { email: 'retry@example.fr' });
+    } finally {
+      provider.send = send;
+    }
+    expect(mailsTo(app, 'retry@example.fr')).toHaveLength(0);
+    const [waiting] = (await app.strapi.db.query(UID.newsletterSignUp).findMany({})) as {
+      attempts: number;
+      lastError: string;
+    }[];
+    expect(waiting).toMatchObject({ attempts: 1, lastError: 'SMTP server unreachable' });
+
+    // as if the retry delay had passed
+    await app.strapi.db
+      .query(UID.newsletterSignUp)
+      .updateMany({ where: {}, data: { availableAt: new Date(Date.now() - 1000) } });
+    await processSignUps(app);
+    expect(await queued()).toBe(0);
+    expect(mailsTo(app, 'retry@example.fr')).toHaveLength(1);
+    const contact = await contactByEmail(app, 'retry@example.fr');
+    expect((await consentEventsOf(app, String(contact?.documentId))).map((event) => event.action)).toEqual([
+      'requested',
+    ]);
+    expect((await request(app.baseUrl).post(confirmationPathIn(app, 'retry@example.fr'))).status).toBe(200);
+  });
+
+  it('processes each request exactly once when two nodes’ workers share the queue', async () => {
+    const queue = signUpQueue(app);
+    await processSignUps(app);
+    await queue.stop();
+    const [events, confirmations, mails] = [
+      await eventCount(),
+      await app.strapi.db.query(UID.newsletterConfirmation).count(),
+      sentMails(app).length,
+    ];
+    try {
+      for (let index = 0; index < 30; index += 1) {
+        const email = index % 3 === 0 ? 'shared-queue@example.fr' : `queue-${index}@example.fr`;
+        expect((await signUp(app, { email })).status).toBe(202);
+      }
+      // a second worker on the same database, as another Strapi node would run
+      await Promise.all([queue.drain(), createSignUpQueue(app.strapi).drain()]);
+    } finally {
+      queue.start();
+    }
+    expect(await queued()).toBe(0);
+    expect(await eventCount()).toBe(events + 30);
+    expect(await app.strapi.db.query(UID.newsletterConfirmation).count()).toBe(confirmations + 30);
+    expect(sentMails(app).length).toBe(mails + 30);
+    expect(
+      await app.strapi.db.query(UID.contact).count({ where: { email: 'shared-queue@example.fr' } })
+    ).toBe(1);
+  });
+
+  it('is no part of any API, even for a full-access token', async () => {
+    const token = await createApiToken(app.strapi, 'full-access');
+    const rest = await restClient(app, token).get('/api/caladeo-contacts/newsletter-sign-ups');
+    expect(rest.status).toBe(404);
+    const schema = await request(app.baseUrl)
+      .post('/graphql')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ query: '{ __schema { queryType { fields { name } } } }' });
+    const queries = (schema.body.data.__schema.queryType.fields as { name: string }[]).map(
+      (field) => field.name
+    );
+    expect(queries).toContain('caladeoContactsContacts');
+    expect(queries.filter((name) => /signUp|newsletter/i.test(name))).toEqual([]);
   });
 });
 
@@ -191,23 +324,20 @@ describe('the public body cannot set anything else', () => {
     [{ email: 'mass@example.fr', documentId: 'abc' }, 'documentId'],
     [{ data: { email: 'mass@example.fr' } }, 'data'],
   ])('refuses %p naming %s, and writes nothing', async (body, field) => {
-    const [contacts, events, mails] = [await contactCount(), await eventCount(), sentMails(app).length];
+    const [contacts, events, mails] = await writtenSoFar();
     const response = await signUp(app, body);
     expect(response.status).toBe(400);
     expect(errorPaths(response.body as ErrorEnvelope)).toContainEqual([field]);
-    expect([await contactCount(), await eventCount(), sentMails(app).length]).toEqual([
-      contacts,
-      events,
-      mails,
-    ]);
+    expect(await writtenSoFar()).toEqual([contacts, events, mails]);
   });
 });
 
 describe('the honeypot', () => {
   it('accepts a filled trap field like any sign-up, and drops it', async () => {
-    const [contacts, events, mails] = [await contactCount(), await eventCount(), sentMails(app).length];
+    const [contacts, events, mails] = await writtenSoFar();
     const trapped = await signUp(app, { email: 'bot@example.fr', website: 'http://spam.test' });
     const genuine = await signUp(app, { email: 'human@example.fr', website: '' });
+    await processSignUps(app);
     expect(trapped.status).toBe(202);
     expect(trapped.text).toBe(genuine.text);
     expect(await contactByEmail(app, 'bot@example.fr')).toBeNull();
@@ -229,6 +359,7 @@ describe('a plain HTML form', () => {
         'email=form%40example.fr&firstName=Zo%C3%A9&source=contact-page&locale=fr&website=&redirectTo=https%3A%2F%2Fwww.agence.test%2Fmerci'
       );
     expect(response.status).toBe(303);
+    await processSignUps(app);
     expect(await contactByEmail(app, 'form@example.fr')).toMatchObject({
       firstName: 'Zoé',
       newsletter: false,
@@ -271,21 +402,17 @@ describe('malformed bodies get a 4xx and write nothing', () => {
   ];
 
   it.each(cases)('%s', async (_name, build, status) => {
-    const [contacts, events, mails] = [await contactCount(), await eventCount(), sentMails(app).length];
+    const [contacts, events, mails] = await writtenSoFar();
     const response = await build(request(app.baseUrl).post(SUBSCRIPTIONS));
     expect(response.status).toBe(status);
     expect(response.body.error).toMatchObject({ status });
-    expect([await contactCount(), await eventCount(), sentMails(app).length]).toEqual([
-      contacts,
-      events,
-      mails,
-    ]);
+    expect(await writtenSoFar()).toEqual([contacts, events, mails]);
   });
 });
 
 describe('unsubscribe', () => {
   const subscribe = async (email: string) => {
-    await signUp(app, { email, locale: 'en' });
+    await signUpAndProcess(app, { email, locale: 'en' });
     await request(app.baseUrl).post(confirmationPathIn(app, email));
     const contact = await contactByEmail(app, email);
     const url = app.strapi
@@ -318,14 +445,14 @@ describe('unsubscribe', () => {
 
   it('lets the person subscribe again through a new double opt-in only', async () => {
     const { path } = await subscribe('back@example.fr');
-    await signUp(app, { email: 'back@example.fr' });
+    await signUpAndProcess(app, { email: 'back@example.fr' });
     const pendingBeforeLeaving = confirmationPathIn(app, 'back@example.fr');
     await request(app.baseUrl).post(path);
     // a confirmation link sent before the unsubscribe no longer works
     expect((await request(app.baseUrl).post(pendingBeforeLeaving)).status).toBe(410);
     expect((await contactByEmail(app, 'back@example.fr'))?.newsletter).toBe(false);
 
-    await signUp(app, { email: 'back@example.fr' });
+    await signUpAndProcess(app, { email: 'back@example.fr' });
     expect((await request(app.baseUrl).post(confirmationPathIn(app, 'back@example.fr'))).status).toBe(200);
     expect((await contactByEmail(app, 'back@example.fr'))?.newsletter).toBe(true);
   });

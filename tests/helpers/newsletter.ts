@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { UID } from '../../src/plugins/caladeo-contacts/server/src/constants';
 import type { CapturingMailProvider } from '../../src/mail-providers/capture';
+import type { NewsletterQueueService } from '../../src/plugins/caladeo-contacts/server/src/services/newsletter-queue';
 import type { TestStrapi } from './strapi';
 
 export const SUBSCRIPTIONS = '/api/caladeo-contacts/newsletter/subscriptions';
@@ -33,6 +34,23 @@ export const confirmationPathIn = (app: TestStrapi, email: string) => {
 
 export const signUp = (app: TestStrapi, body: Record<string, unknown>) =>
   request(app.baseUrl).post(SUBSCRIPTIONS).set('User-Agent', 'jest-browser/1.0').send(body);
+
+/** The sign-up queue's worker of the booted Strapi. */
+export const signUpQueue = (app: TestStrapi) =>
+  app.strapi.plugin('caladeo-contacts').service('newsletter-queue') as NewsletterQueueService;
+
+/**
+ * Waits until every sign-up accepted so far is processed (contact, confirmation, consent event,
+ * mail): the route answers before that work is done.
+ */
+export const processSignUps = (app: TestStrapi) => signUpQueue(app).drain();
+
+/** A sign-up whose background work is done once it resolves. */
+export const signUpAndProcess = async (app: TestStrapi, body: Record<string, unknown>) => {
+  const response = await signUp(app, body);
+  await processSignUps(app);
+  return response;
+};
 
 export const contactByEmail = (app: TestStrapi, email: string) =>
   app.strapi.db.query(UID.contact).findOne({ where: { email } }) as Promise<Record<string, unknown> | null>;

@@ -12,6 +12,7 @@ export const UID = {
   offer: 'api::offer.offer',
   consentEvent: 'plugin::caladeo-contacts.consent-event',
   newsletterConfirmation: 'plugin::caladeo-contacts.newsletter-confirmation',
+  newsletterSignUp: 'plugin::caladeo-contacts.newsletter-sign-up',
 } as const;
 
 export type ContactUid = (typeof UID)['contact'];
@@ -229,3 +230,6 @@ export const NEWSLETTER_MAX_LENGTH = {
 
 /** Route middleware adding the contacts' derived fields to REST output (also used by the app's offer routes). */
 export const DERIVED_CONTACT_FIELDS_MIDDLEWARE = `plugin::${PLUGIN_ID}.derived-contact-fields`;
+
+/** Route middleware refusing queries that name the consent log to callers who may not read it. */
+export const CONSENT_LOG_QUERY_MIDDLEWARE = `plugin::${PLUGIN_ID}.consent-log-query`;

@@ -37,6 +37,10 @@ const documentContactFields = (t: ObjectDefinition) => {
 export const registerGraphqlExtension = (strapi: Core.Strapi) => {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
+  // the application's own bookkeeping (queued sign-ups, pending confirmations): never part of an API
+  for (const uid of [UID.newsletterSignUp, UID.newsletterConfirmation]) {
+    graphql.service('extension').shadowCRUD(uid).disable();
+  }
 
   graphql.service('extension').use(({ nexus }: { nexus: typeof Nexus }) => {
     const contactTypeName: string = graphql

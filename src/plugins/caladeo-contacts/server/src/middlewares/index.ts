@@ -1,8 +1,10 @@
+import consentLogQuery from './consent-log-query';
 import derivedContactFields from './derived-contact-fields';
 import newsletterRateLimit from './newsletter-rate-limit';
 import publicForms from './public-forms';
 
 export default {
+  'consent-log-query': consentLogQuery,
   'derived-contact-fields': derivedContactFields,
   'newsletter-rate-limit': newsletterRateLimit,
   'public-forms': publicForms,

@@ -1,5 +1,5 @@
 import { factories } from '@strapi/strapi';
-import { DERIVED_CONTACT_FIELDS_MIDDLEWARE, UID } from '../constants';
+import { CONSENT_LOG_QUERY_MIDDLEWARE, DERIVED_CONTACT_FIELDS_MIDDLEWARE, UID } from '../constants';
 import { newsletterAdminRoutes, newsletterContentApiRoutes } from './newsletter';
 import { documentAdminRoutes, documentContentApiRoutes } from './documents';
 import { ADMIN_ROUTES } from './admin';
@@ -7,13 +7,17 @@ import { ADMIN_ROUTES } from './admin';
 type Routes = ReturnType<typeof factories.createCoreRouter>['routes'];
 
 const coreRoutes = (uid: (typeof UID)[keyof typeof UID]) => {
-  // Reads add the contacts' derived fields (fullName, salutation, …) to what they output. One
-  // object per route: Strapi writes each route's auth scope into its config.
-  const withDerivedContactFields = () => ({
-    middlewares: [{ name: DERIVED_CONTACT_FIELDS_MIDDLEWARE, config: { uid } }],
+  // Reads refuse queries naming the consent log to callers who may not read it, and add the
+  // contacts' derived fields (fullName, salutation, …) to what they output. One object per route:
+  // Strapi writes each route's auth scope into its config.
+  const readConfig = () => ({
+    middlewares: [
+      { name: CONSENT_LOG_QUERY_MIDDLEWARE, config: { uid } },
+      { name: DERIVED_CONTACT_FIELDS_MIDDLEWARE, config: { uid } },
+    ],
   });
   const { routes } = factories.createCoreRouter(uid, {
-    config: { find: withDerivedContactFields(), findOne: withDerivedContactFields() },
+    config: { find: readConfig(), findOne: readConfig() },
   });
   return typeof routes === 'function' ? routes() : routes;
 };

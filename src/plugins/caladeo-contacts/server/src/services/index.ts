@@ -5,6 +5,7 @@ import searchIndex from './search-index';
 import listSearch from './list-search';
 import consentLog from './consent-log';
 import newsletter from './newsletter';
+import newsletterQueue from './newsletter-queue';
 import rateLimits from './rate-limits';
 import offerDocuments from './offer-documents';
 import adminRecords from './admin-records';
@@ -20,6 +21,7 @@ export default {
   'consent-event': factories.createCoreService(UID.consentEvent),
   'consent-log': consentLog,
   newsletter,
+  'newsletter-queue': newsletterQueue,
   'rate-limits': rateLimits,
   'offer-documents': offerDocuments,
   'admin-records': adminRecords,

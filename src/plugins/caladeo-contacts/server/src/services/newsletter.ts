@@ -19,6 +19,9 @@ import { getService } from '../utils/get-service';
 /** What the public pages know about the person in front of them. */
 export type Visitor = { ipAddress: string | null; userAgent: string | null };
 
+/** A sign-up as the form sent it, with the evidence of its request, waiting in the queue. */
+export type SignUpRequest = Omit<NewsletterSignUp, 'redirectTo'> & Visitor & { requestedAt: Date };
+
 type ContactRow = { id: number; documentId: string; email: string | null; newsletter: boolean };
 type ConfirmationRow = {
   id: number;
@@ -75,21 +78,21 @@ const newsletter = ({ strapi }: { strapi: Core.Strapi }) => {
    * is never changed by a sign-up: the form's data is unverified. Concurrent sign-ups of one new
    * address race on the unique e-mail index; the losers read the winner's contact.
    */
-  const findOrCreateContact = async (signUp: NewsletterSignUp): Promise<ContactRow> => {
+  const findOrCreateContact = async (request: SignUpRequest): Promise<ContactRow> => {
     const find = () =>
       contacts().findOne({
         select: CONTACT_FIELDS,
-        where: { email: signUp.email },
+        where: { email: request.email },
       }) as Promise<ContactRow | null>;
     const existing = await find();
     if (existing) return existing;
     try {
       const created = await strapi.documents(UID.contact).create({
         data: {
-          email: signUp.email,
-          firstName: signUp.firstName,
-          lastName: signUp.lastName,
-          preferredLanguage: signUp.locale,
+          email: request.email,
+          firstName: request.firstName,
+          lastName: request.lastName,
+          preferredLanguage: request.locale,
           newsletter: false,
         } as never,
       });
@@ -101,59 +104,97 @@ const newsletter = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const sendConfirmationMail = async (email: string, locale: NewsletterLocale, token: string) => {
-    const { confirmationTtlHours } = settings();
-    const mail = confirmationMail(locale, linkTo(`/newsletter/confirmations/${token}`), confirmationTtlHours);
-    try {
+  return {
+    /**
+     * Accepts a sign-up from the public form. Only work that is the same for every address is done
+     * before the answer: the request is written to the sign-up queue (durable, so a stopped process
+     * loses nothing) and `newsletter-queue` does the rest in the background — so that neither the
+     * answer nor its timing tells a new, pending or known address apart. A trapped request is
+     * queued too (a bot must not see the trap in the timing) and dropped by the worker.
+     */
+    async signUp(signUp: NewsletterSignUp, visitor: Visitor) {
+      const { redirectTo: _redirectTo, ...request } = signUp;
+      await getService(strapi, 'newsletter-queue').enqueue({
+        ...request,
+        ...visitor,
+        requestedAt: new Date(),
+      });
+    },
+
+    /**
+     * The work behind a sign-up, run by the queue's worker: finds or creates the contact, then in
+     * one transaction writes a pending confirmation and the `requested` consent event with the
+     * request's own evidence (IP address, user agent, source, text version, time). `withinTransaction`
+     * lets the worker mark its queue row in the same transaction, so the events are written once
+     * even if the process stops right after. Returns what the confirmation mail needs.
+     */
+    async startDoubleOptIn(
+      request: SignUpRequest,
+      withinTransaction: (confirmationId: number) => Promise<void>
+    ): Promise<{ confirmationId: number; token: string }> {
+      return runInPublicConsentFlow(async () => {
+        const contact = await findOrCreateContact(request);
+        const { token, tokenHash } = newConfirmationToken();
+        const expiresAt = new Date(
+          request.requestedAt.getTime() + settings().confirmationTtlHours * 3600 * 1000
+        );
+        const confirmationId = await strapi.db.transaction(async () => {
+          const confirmation = (await confirmations().create({
+            data: {
+              tokenHash,
+              expiresAt,
+              source: request.source,
+              consentTextVersion: request.consentTextVersion,
+              locale: request.locale,
+              contact: contact.id,
+            },
+          })) as { id: number };
+          await consentLog().append({
+            contactDocumentId: contact.documentId,
+            email: request.email,
+            action: 'requested',
+            newsletter: contact.newsletter,
+            actor: { kind: 'visitor', id: null, name: null },
+            source: request.source,
+            consentTextVersion: request.consentTextVersion,
+            locale: request.locale,
+            ipAddress: request.ipAddress,
+            userAgent: request.userAgent,
+            occurredAt: request.requestedAt,
+          });
+          await withinTransaction(confirmation.id);
+          return confirmation.id;
+        });
+        return { confirmationId, token };
+      });
+    },
+
+    /**
+     * Gives a pending confirmation a new link, for a mail that must be sent again (only the hash of
+     * a link is stored, so the old one cannot be mailed twice). Null when the confirmation is gone
+     * (its contact was erased) or already used.
+     */
+    async renewConfirmationToken(confirmationId: number): Promise<string | null> {
+      const { token, tokenHash } = newConfirmationToken();
+      const { count } = await confirmations().updateMany({
+        where: { id: confirmationId, consumedAt: null },
+        data: { tokenHash },
+      });
+      return count === 1 ? token : null;
+    },
+
+    /** Sends the confirmation link; throws when the mail is not accepted, so the worker retries. */
+    async sendConfirmationMail(email: string, locale: NewsletterLocale, token: string) {
+      const { confirmationTtlHours } = settings();
+      const mail = confirmationMail(
+        locale,
+        linkTo(`/newsletter/confirmations/${token}`),
+        confirmationTtlHours
+      );
       await strapi
         .plugin('email')
         .service('email')
         .send({ to: email, ...mail });
-    } catch (error) {
-      // the visitor gets the same answer whatever happens to the mail; the operator gets the log
-      strapi.log.error(`newsletter: confirmation mail not sent: ${(error as Error).message}`);
-    }
-  };
-
-  return {
-    /**
-     * Starts a double opt-in. The same work is done whether the address is new, pending or
-     * already a contact (find or create, one confirmation row, one consent event, one mail), so
-     * that neither the answer nor its timing tells them apart. A trapped request does nothing.
-     */
-    async signUp(signUp: NewsletterSignUp, visitor: Visitor) {
-      if (signUp.isTrapped) return;
-      await runInPublicConsentFlow(async () => {
-        const contact = await findOrCreateContact(signUp);
-        const { token, tokenHash } = newConfirmationToken();
-        const now = new Date();
-        const expiresAt = new Date(now.getTime() + settings().confirmationTtlHours * 3600 * 1000);
-        await strapi.db.transaction(async () => {
-          await confirmations().create({
-            data: {
-              tokenHash,
-              expiresAt,
-              source: signUp.source,
-              consentTextVersion: signUp.consentTextVersion,
-              locale: signUp.locale,
-              contact: contact.id,
-            },
-          });
-          await consentLog().append({
-            contactDocumentId: contact.documentId,
-            email: signUp.email,
-            action: 'requested',
-            newsletter: contact.newsletter,
-            actor: { kind: 'visitor', id: null, name: null },
-            source: signUp.source,
-            consentTextVersion: signUp.consentTextVersion,
-            locale: signUp.locale,
-            ...visitor,
-            occurredAt: now,
-          });
-        });
-        await sendConfirmationMail(signUp.email, signUp.locale, token);
-      });
     },
 
     /** Whether a confirmation link can still be followed; reads only. */
