@@ -7,6 +7,8 @@ export default [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
+  // a query Strapi's parser would fail on is a 400, not a 500
+  'plugin::caladeo-contacts.query-shape',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

@@ -49,6 +49,8 @@ export const FIELD_ERROR_MESSAGES = {
   'link.roleTaken': 'is already held by this contact on this {target}',
   'link.primaryRace': 'another contact was made primary at the same moment; reload and try again',
   'query.notAParameter': 'is not a parameter of this route',
+  'query.fieldsEmpty': 'must name at least one field',
+  'query.filtersNotConditions': 'must be an object of conditions',
   'search.notSingleString': 'must be a single string',
   'search.cursorInvalid': 'is not a cursor of this list and order',
   'search.paginationWithCursor': 'cannot be used with q or cursor; follow the cursor',
