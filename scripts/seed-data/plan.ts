@@ -94,7 +94,7 @@ const PRICE_PER_DAY = 95;
 export type OfferInput = {
   title: string;
   reference: string;
-  status: OfferStatus;
+  offerStatus: OfferStatus;
   destination: string;
   startDate: string;
   endDate: string;
@@ -466,7 +466,7 @@ class SeedPlanner {
     const data: OfferInput = {
       title: `${kind} ${destination.phrase}`,
       reference: `SEED-${String(index + 1).padStart(4, '0')}`,
-      status: faker.helpers.weightedArrayElement(OFFER_STATUS_WEIGHTS),
+      offerStatus: faker.helpers.weightedArrayElement(OFFER_STATUS_WEIGHTS),
       destination: destination.destination,
       startDate: isoDate(start),
       endDate: isoDate(end),

@@ -62,7 +62,7 @@ describe('offers', () => {
     expect(offer.status).toBe(201);
     expect(offer.body.data).toMatchObject({
       reference: 'DEV-2027-001',
-      status: 'draft',
+      offerStatus: 'draft',
       pricePerPerson: 1490,
     });
 
@@ -78,7 +78,7 @@ describe('offers', () => {
     ],
     ['an impossible date', { title: 'X', reference: 'R-2', startDate: '2027-02-30' }, 'startDate'],
     ['no reference', { title: 'X' }, 'reference'],
-    ['an unknown status', { title: 'X', reference: 'R-3', status: 'won' }, 'status'],
+    ['an unknown status', { title: 'X', reference: 'R-3', offerStatus: 'won' }, 'offerStatus'],
     ['a price finer than a cent', { title: 'X', reference: 'R-4', pricePerPerson: 12.345 }, 'pricePerPerson'],
     ['a negative price', { title: 'X', reference: 'R-5', pricePerPerson: '-90' }, 'pricePerPerson'],
   ])('refuses an offer with %s', async (_label, data, field) => {

@@ -28,9 +28,9 @@ describe('the database itself keeps keys unique, below the validation layer', ()
 
   it('refuses a second offer with the same reference', async () => {
     const offers = () => app.strapi.db.query(UID.offer);
-    await offers().create({ data: { title: 'A', reference: 'REF-1', status: 'draft' } });
+    await offers().create({ data: { title: 'A', reference: 'REF-1', offerStatus: 'draft' } });
     const message = await rejectionMessage(
-      offers().create({ data: { title: 'B', reference: 'REF-1', status: 'draft' } })
+      offers().create({ data: { title: 'B', reference: 'REF-1', offerStatus: 'draft' } })
     );
     expect(message).toMatch(/unique|duplicate/i);
   });

@@ -63,7 +63,7 @@ beforeAll(async () => {
     {
       title: 'Week-end à Lisbonne',
       reference: OFFER_REFERENCE,
-      status: 'draft',
+      offerStatus: 'draft',
       destination: 'Lisbonne',
       client: { connect: [{ documentId: client.documentId }] },
     },

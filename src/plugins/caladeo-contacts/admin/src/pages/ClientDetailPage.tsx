@@ -149,7 +149,7 @@ const ClientDetailPage = () => {
                   <Flex key={offer.documentId} gap={2}>
                     <Typography fontWeight="bold">{offer.reference}</Typography>
                     <Typography>{offer.title}</Typography>
-                    <Badge>{t(`offerStatus.${offer.status}` as MessageKey)}</Badge>
+                    <Badge>{t(`offerStatus.${offer.offerStatus}` as MessageKey)}</Badge>
                     {quotes.canGenerate && <QuoteButton offer={offer} quotes={quotes} />}
                   </Flex>
                 ))

@@ -31,7 +31,7 @@ const input = (overrides: Partial<OfferContextInput> = {}): OfferContextInput =>
     documentId: 'offer1',
     reference: 'OFF-2027-0042',
     title: 'Séjour à Lisbonne',
-    status: 'sent',
+    offerStatus: 'sent',
     destination: 'Lisbonne',
     startDate: '2027-05-12',
     endDate: '2027-05-19',

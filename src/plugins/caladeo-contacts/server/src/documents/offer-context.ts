@@ -37,7 +37,7 @@ export type OfferRow = {
   documentId: string;
   reference: string;
   title: string;
-  status: OfferStatus;
+  offerStatus: OfferStatus;
   destination: string | null;
   startDate: string | null;
   endDate: string | null;
@@ -82,7 +82,12 @@ export type OfferDocumentContext = {
   version: typeof OFFER_CONTEXT_VERSION;
   language: DocumentLanguage;
   issuedOn: string;
-  offer: Omit<OfferRow, 'pricePerPerson'> & { travellerCount: number; nights: number | null };
+  /** The offer's stage is `status` here, as templates have always read it. */
+  offer: Omit<OfferRow, 'pricePerPerson' | 'offerStatus'> & {
+    status: OfferStatus;
+    travellerCount: number;
+    nights: number | null;
+  };
   /** The offer's price, null until the agency has priced it. */
   pricing: Pricing | null;
   client: {
@@ -286,7 +291,7 @@ export function buildOfferDocumentContext(input: OfferContextInput): OfferDocume
       documentId: input.offer.documentId,
       reference: input.offer.reference,
       title: input.offer.title,
-      status: input.offer.status,
+      status: input.offer.offerStatus,
       destination: input.offer.destination,
       startDate: input.offer.startDate,
       endDate: input.offer.endDate,

@@ -17,7 +17,7 @@ const TIMESTAMPS = ['createdAt', 'updatedAt'] as const;
 const LINK_FIELDS = ['role', 'isPrimary'] as const;
 const CLIENT_SUMMARY_FIELDS = ['name', 'type', 'city'] as const;
 const CONTACT_SUMMARY_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'city', 'country'] as const;
-const OFFER_SUMMARY_FIELDS = ['title', 'reference', 'status', 'destination', 'startDate'] as const;
+const OFFER_SUMMARY_FIELDS = ['title', 'reference', 'offerStatus', 'destination', 'startDate'] as const;
 
 /** Fields each searchable list shows; the derived and private ones are never selected. */
 const LIST_FIELDS = {

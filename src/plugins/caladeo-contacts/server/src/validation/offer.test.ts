@@ -6,7 +6,7 @@ import type { FieldError, NormaliseResult, OfferRecord } from './types';
 const STORED: OfferRecord = {
   title: 'Séjour à Lisbonne',
   reference: 'DEV-2025-014',
-  status: 'sent',
+  offerStatus: 'sent',
   destination: 'Lisbonne',
   startDate: '2025-06-10',
   endDate: '2025-06-15',
@@ -46,7 +46,7 @@ describe('normaliseOfferPatch', () => {
     ).toEqual({
       title: 'Séjour à Lisbonne',
       reference: 'DEV-2025/014',
-      status: 'draft',
+      offerStatus: 'draft',
       destination: 'Lisbonne',
       startDate: '2025-06-10',
       endDate: '2025-06-15',
@@ -71,7 +71,7 @@ describe('normaliseOfferPatch', () => {
           {
             title: 7,
             reference: 'DEV 1',
-            status: 'won',
+            offerStatus: 'won',
             destination: {},
             startDate: '2025-02-30',
             endDate: 20250601,
@@ -88,7 +88,7 @@ describe('normaliseOfferPatch', () => {
         message: 'may only contain letters A-Z, digits and the characters . _ / -',
       },
       {
-        path: ['status'],
+        path: ['offerStatus'],
         code: 'choice.invalid',
         values: { allowed: 'draft, sent, accepted, declined, cancelled' },
         message: 'must be one of: draft, sent, accepted, declined, cancelled',
@@ -150,14 +150,16 @@ describe('normaliseOfferPatch', () => {
   });
 
   it('returns only the patched fields on update', () => {
-    expect(dataOf(normaliseOfferPatch({ status: 'accepted' }, STORED))).toEqual({ status: 'accepted' });
-    expect(dataOf(normaliseOfferPatch({ status: null }, STORED))).toEqual({ status: 'draft' });
+    expect(dataOf(normaliseOfferPatch({ offerStatus: 'accepted' }, STORED))).toEqual({
+      offerStatus: 'accepted',
+    });
+    expect(dataOf(normaliseOfferPatch({ offerStatus: null }, STORED))).toEqual({ offerStatus: 'draft' });
   });
 
   it.each([[1], [true], [['x']], [{ a: 1 }], ['x\u0000'], ['9'.repeat(10_000)]])(
     'never throws on hostile values (%#)',
     (value) => {
-      for (const field of ['title', 'reference', 'status', 'destination', 'startDate', 'endDate']) {
+      for (const field of ['title', 'reference', 'offerStatus', 'destination', 'startDate', 'endDate']) {
         const result = normaliseOfferPatch({ [field]: value }, STORED);
         expect(result.ok).toBe(false);
         expect(errorsOf(result).every((error) => error.path[0] === field && error.path.length === 1)).toBe(

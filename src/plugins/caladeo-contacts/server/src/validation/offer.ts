@@ -19,7 +19,7 @@ export const DEFAULT_OFFER_STATUS: OfferStatus = 'draft';
 const OFFER_FIELD_SCHEMAS: FieldSchemas<OfferWritableFields> = {
   title: textField(MAX_LENGTH.offerTitle),
   reference: offerReferenceField,
-  status: enumWithDefault(OFFER_STATUSES, DEFAULT_OFFER_STATUS),
+  offerStatus: enumWithDefault(OFFER_STATUSES, DEFAULT_OFFER_STATUS),
   destination: textField(MAX_LENGTH.destination),
   startDate: isoDateField,
   endDate: isoDateField,
@@ -42,7 +42,7 @@ export function normaliseOfferPatch(
   const { title: patchedTitle, reference: patchedReference, ...otherValues } = reading.values;
   const data: Partial<OfferRecord> = { ...otherValues };
   if (existing === null) {
-    data.status ??= DEFAULT_OFFER_STATUS;
+    data.offerStatus ??= DEFAULT_OFFER_STATUS;
   }
 
   if (mergedValue(reading, existing, 'title', null) === null && !reading.failedFields.has('title')) {

@@ -47,7 +47,8 @@ export type ClientRecord = {
 export type OfferRecord = {
   title: string;
   reference: string;
-  status: OfferStatus;
+  /** `status` is Strapi's own name (draft or published) in its APIs and admin. */
+  offerStatus: OfferStatus;
   destination: string | null;
   /** ISO calendar date, 'YYYY-MM-DD'. */
   startDate: string | null;
