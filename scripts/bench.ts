@@ -209,7 +209,7 @@ export default async function bench(strapi: Core.Strapi, argv: string[]) {
       SECTION_TITLE,
       '',
       `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- --write\`: ${contactCount} contacts on ${strapi.db.dialect.client}, ${machine}.`,
-      `${options.runs} sequential requests per line after ${WARM_UP_RUNS} warm-ups, read-only API token, one process.`,
+      `${options.runs} sequential requests per line after ${WARM_UP_RUNS} warm-ups, one process; REST rows with a read-only API token, admin tab rows with an admin session.`,
       '',
       '| request | p50 ms | p95 ms | rows |',
       '|---|---|---|---|',
