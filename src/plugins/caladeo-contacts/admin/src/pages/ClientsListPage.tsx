@@ -1,22 +1,9 @@
-import {
-  Box,
-  Button,
-  EmptyStateLayout,
-  Flex,
-  Loader,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Button, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import type { Client } from '../../../shared/contracts/admin';
-import { ListFooter } from '../components/ListFooter';
+import { RecordTable } from '../components/RecordTable';
 import { SearchBox } from '../components/SearchBox';
 import { TabNav } from '../components/TabNav';
 import { allOf } from '../permissions';
@@ -57,77 +44,43 @@ const ClientsListPage = () => {
             placeholder={t('clients.searchPlaceholder')}
           />
         </Box>
-        {list.error ? (
-          <Page.Error />
-        ) : !list.data ? (
-          <Flex justifyContent="center" padding={8}>
-            <Loader>{t('list.loading')}</Loader>
-          </Flex>
-        ) : list.data.results.length === 0 ? (
-          <EmptyStateLayout
-            content={list.params.toString() ? t('clients.emptySearch') : t('clients.empty')}
-          />
-        ) : (
-          <>
-            <Table colCount={4} rowCount={list.data.results.length + 1}>
-              <Thead>
-                <Tr>
-                  <Th>
-                    <Button variant="ghost" size="S" onClick={() => list.update({ order: 'name' })}>
-                      {t('client.name')}
-                    </Button>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('client.type')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('client.city')}</Typography>
-                  </Th>
-                  <Th>
-                    <Button
-                      variant="ghost"
-                      size="S"
-                      onClick={() => list.update({ order: order === 'newest' ? 'oldest' : 'newest' })}
-                    >
-                      {t('contact.createdAt')}
-                      {order === 'newest' ? ' ↓' : order === 'oldest' ? ' ↑' : ''}
-                    </Button>
-                  </Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {list.data.results.map((client) => (
-                  <Tr
-                    key={client.documentId}
-                    onClick={() => navigate(PATHS.client(client.documentId))}
-                    style={{ cursor: 'pointer' }}
-                  >
-                    <Td>
-                      <Typography fontWeight="bold">{client.name}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{t(`clientType.${client.type}` as MessageKey)}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>
-                        {[client.city, countryName(client.country, locale)].filter(Boolean).join(', ')}
-                      </Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{new Date(client.createdAt).toLocaleDateString(locale)}</Typography>
-                    </Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
-            <ListFooter
-              pagination={list.data.pagination}
-              page={list.page}
-              onPrevious={list.previousPage}
-              onNext={() => list.nextPage()}
-            />
-          </>
-        )}
+        <RecordTable
+          list={list}
+          empty={{ filtered: t('clients.emptySearch'), none: t('clients.empty') }}
+          onOpen={(client) => navigate(PATHS.client(client.documentId))}
+          columns={[
+            {
+              key: 'name',
+              header: { label: t('client.name'), onSort: () => list.update({ order: 'name' }) },
+              cell: (client) => <Typography fontWeight="bold">{client.name}</Typography>,
+            },
+            {
+              key: 'type',
+              header: t('client.type'),
+              cell: (client) => <Typography>{t(`clientType.${client.type}` as MessageKey)}</Typography>,
+            },
+            {
+              key: 'city',
+              header: t('client.city'),
+              cell: (client) => (
+                <Typography>
+                  {[client.city, countryName(client.country, locale)].filter(Boolean).join(', ')}
+                </Typography>
+              ),
+            },
+            {
+              key: 'createdAt',
+              header: {
+                label: t('contact.createdAt'),
+                onSort: () => list.update({ order: order === 'newest' ? 'oldest' : 'newest' }),
+                arrow: order === 'newest' ? '↓' : order === 'oldest' ? '↑' : null,
+              },
+              cell: (client) => (
+                <Typography>{new Date(client.createdAt).toLocaleDateString(locale)}</Typography>
+              ),
+            },
+          ]}
+        />
       </Layouts.Content>
     </Page.Main>
   );

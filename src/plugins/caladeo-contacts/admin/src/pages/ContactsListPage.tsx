@@ -2,17 +2,9 @@ import {
   Badge,
   Box,
   Button,
-  EmptyStateLayout,
   Flex,
-  Loader,
   SingleSelect,
   SingleSelectOption,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
   Typography,
 } from '@strapi/design-system';
 import { Download, Plus } from '@strapi/icons';
@@ -20,7 +12,7 @@ import { Layouts, Page, useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { LINK_ROLES } from '../../../server/src/constants';
 import type { Contact } from '../../../shared/contracts/admin';
-import { ListFooter } from '../components/ListFooter';
+import { RecordTable } from '../components/RecordTable';
 import { SearchBox } from '../components/SearchBox';
 import { ClientPicker } from '../components/SearchPicker';
 import { TabNav } from '../components/TabNav';
@@ -145,95 +137,65 @@ const ContactsListPage = () => {
           </Box>
         </Flex>
 
-        {list.error ? (
-          <Page.Error />
-        ) : !list.data ? (
-          <Flex justifyContent="center" padding={8}>
-            <Loader>{t('list.loading')}</Loader>
-          </Flex>
-        ) : list.data.results.length === 0 ? (
-          <EmptyStateLayout
-            content={list.params.toString() ? t('contacts.emptySearch') : t('contacts.empty')}
-            action={
-              allowedActions.canCreate ? (
-                <Button startIcon={<Plus />} onClick={() => navigate(PATHS.newContact)}>
-                  {t('contacts.new')}
-                </Button>
-              ) : undefined
-            }
-          />
-        ) : (
-          <>
-            <Table colCount={6} rowCount={list.data.results.length + 1}>
-              <Thead>
-                <Tr>
-                  <Th>
-                    <Button variant="ghost" size="S" onClick={() => sortBy('name')}>
-                      {t('contact.name')}
-                      {order === 'name' || (!order && !list.params.get('q')) ? ' ↑' : ''}
-                    </Button>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('contact.email')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('contact.phone')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('contact.city')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('contact.newsletter')}</Typography>
-                  </Th>
-                  <Th>
-                    <Button variant="ghost" size="S" onClick={() => sortBy('created')}>
-                      {t('contact.createdAt')}
-                      {order === 'newest' ? ' ↓' : order === 'oldest' ? ' ↑' : ''}
-                    </Button>
-                  </Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {list.data.results.map((contact) => (
-                  <Tr
-                    key={contact.documentId}
-                    onClick={() => navigate(PATHS.contact(contact.documentId))}
-                    style={{ cursor: 'pointer' }}
-                  >
-                    <Td>
-                      <Typography fontWeight="bold">{fullName(contact)}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{contact.email}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{contact.phone}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{contact.city}</Typography>
-                    </Td>
-                    <Td>
-                      {contact.newsletter ? (
-                        <Badge active>{t('filters.newsletterYes')}</Badge>
-                      ) : (
-                        <Typography textColor="neutral500">{t('filters.newsletterNo')}</Typography>
-                      )}
-                    </Td>
-                    <Td>
-                      <Typography>{new Date(contact.createdAt).toLocaleDateString(locale)}</Typography>
-                    </Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
-            <ListFooter
-              pagination={list.data.pagination}
-              page={list.page}
-              onPrevious={list.previousPage}
-              onNext={() => list.nextPage()}
-            />
-          </>
-        )}
+        <RecordTable
+          list={list}
+          empty={{ filtered: t('contacts.emptySearch'), none: t('contacts.empty') }}
+          emptyAction={
+            allowedActions.canCreate ? (
+              <Button startIcon={<Plus />} onClick={() => navigate(PATHS.newContact)}>
+                {t('contacts.new')}
+              </Button>
+            ) : undefined
+          }
+          onOpen={(contact) => navigate(PATHS.contact(contact.documentId))}
+          columns={[
+            {
+              key: 'name',
+              header: {
+                label: t('contact.name'),
+                onSort: () => sortBy('name'),
+                arrow: order === 'name' || (!order && !list.params.get('q')) ? '↑' : null,
+              },
+              cell: (contact) => <Typography fontWeight="bold">{fullName(contact)}</Typography>,
+            },
+            {
+              key: 'email',
+              header: t('contact.email'),
+              cell: (contact) => <Typography>{contact.email}</Typography>,
+            },
+            {
+              key: 'phone',
+              header: t('contact.phone'),
+              cell: (contact) => <Typography>{contact.phone}</Typography>,
+            },
+            {
+              key: 'city',
+              header: t('contact.city'),
+              cell: (contact) => <Typography>{contact.city}</Typography>,
+            },
+            {
+              key: 'newsletter',
+              header: t('contact.newsletter'),
+              cell: (contact) =>
+                contact.newsletter ? (
+                  <Badge active>{t('filters.newsletterYes')}</Badge>
+                ) : (
+                  <Typography textColor="neutral500">{t('filters.newsletterNo')}</Typography>
+                ),
+            },
+            {
+              key: 'createdAt',
+              header: {
+                label: t('contact.createdAt'),
+                onSort: () => sortBy('created'),
+                arrow: order === 'newest' ? '↓' : order === 'oldest' ? '↑' : null,
+              },
+              cell: (contact) => (
+                <Typography>{new Date(contact.createdAt).toLocaleDateString(locale)}</Typography>
+              ),
+            },
+          ]}
+        />
         {list.loading && list.data && (
           <Typography variant="pi" textColor="neutral500">
             {t('list.loading')}
