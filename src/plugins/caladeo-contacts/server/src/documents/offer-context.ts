@@ -41,8 +41,8 @@ export type OfferRow = {
   destination: string | null;
   startDate: string | null;
   endDate: string | null;
-  /** Euros per traveller; PostgreSQL hands decimals over as strings. */
-  pricePerPerson?: number | string | null;
+  /** Euros per traveller, to the cent (the choke point refuses anything finer). */
+  pricePerPerson?: number | null;
 };
 
 export type LinkRow = { role: LinkRole; isPrimary: boolean; contact: ContactRow | null };
@@ -124,14 +124,9 @@ export type Pricing = {
 /** Cents are what a price is made of: sums are done on them, never on floating euros. */
 const toCents = (euros: number) => Math.round(euros * 100);
 
-export function pricingOf(
-  pricePerPerson: OfferRow['pricePerPerson'],
-  travellerCount: number
-): Pricing | null {
-  if (pricePerPerson === null || pricePerPerson === undefined || pricePerPerson === '') return null;
-  const perPerson = Number(pricePerPerson);
-  if (!Number.isFinite(perPerson)) return null;
-  const cents = toCents(perPerson);
+function pricingOf(pricePerPerson: OfferRow['pricePerPerson'], travellerCount: number): Pricing | null {
+  if (pricePerPerson === null || pricePerPerson === undefined) return null;
+  const cents = toCents(pricePerPerson);
   return {
     currency: QUOTE_CURRENCY,
     perPerson: cents / 100,
