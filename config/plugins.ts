@@ -27,17 +27,11 @@ const emailConfig = (env: Core.Config.Shared.ConfigParams['env']) => {
       settings,
     };
   }
-  // local providers are loaded by absolute path from the compiled app (dist/src/mail-providers)
-  const provider = path.resolve(
-    __dirname,
-    '..',
-    'src',
-    'mail-providers',
-    transport === 'capture' ? 'capture' : 'files'
-  );
+  // the development and test providers: a package of the app's (see src/mail-providers/index.js)
   return {
-    provider,
+    provider: 'caladeo-mail-providers',
     providerOptions: {
+      transport: transport === 'capture' ? 'capture' : 'files',
       directory: path.resolve(__dirname, '..', '..', env('EMAIL_FILES_DIRECTORY', '.tmp/mails')),
     },
     settings,

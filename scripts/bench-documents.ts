@@ -13,7 +13,7 @@ import path from 'node:path';
 
 import type { Core } from '@strapi/strapi';
 
-import { UID } from '../src/plugins/caladeo-contacts/server/src/constants';
+import { UID, type LinkRole } from '../src/plugins/caladeo-contacts/server/src/constants';
 import { listen } from './lib/listen';
 
 // compiled into dist/scripts
@@ -55,10 +55,11 @@ async function createOffer(strapi: Core.Strapi, travellers: number) {
       destination: 'Lisbonne',
       startDate: '2027-05-12',
       endDate: '2027-05-19',
+      offerStatus: 'sent',
       client: client.documentId,
     },
   });
-  const link = async (index: number, role: string, isPrimary: boolean) => {
+  const link = async (index: number, role: LinkRole, isPrimary: boolean) => {
     const contact = await strapi.documents(UID.contact).create({
       data: {
         firstName: `Prénom${index}`,
@@ -69,6 +70,8 @@ async function createOffer(strapi: Core.Strapi, travellers: number) {
         postalCode: '33000',
         city: 'Bordeaux',
         country: 'FR',
+        newsletter: false,
+        preferredLanguage: 'fr',
       },
     });
     await strapi.documents(UID.offerContact).create({

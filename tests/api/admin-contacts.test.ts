@@ -4,6 +4,7 @@ import type { ContactDetail, ClientDetail } from '../../src/plugins/caladeo-cont
 import { adminClient, superAdminToken, type AdminClient } from '../helpers/admin';
 import { errorCodes } from '../helpers/http';
 import { useStrapi } from '../helpers/strapi';
+import { rawInput } from '../helpers/offers';
 
 const app = useStrapi();
 let admin: AdminClient;
@@ -200,7 +201,7 @@ describe('roles on clients and offers', () => {
   it('attaches a contact to an offer found by the picker', async () => {
     await app.strapi
       .documents(UID.offer)
-      .create({ data: { title: 'Séjour à Lisbonne', reference: 'LIS-2027' } });
+      .create({ data: rawInput(UID.offer, { title: 'Séjour à Lisbonne', reference: 'LIS-2027' }) });
     const found = await admin.get('/offers?q=lisbonne');
     expect(found.status).toBe(200);
     const offer = found.body.results[0];

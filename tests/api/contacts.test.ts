@@ -10,6 +10,7 @@ import {
   type RestClient,
 } from '../helpers/http';
 import { useStrapi } from '../helpers/strapi';
+import { rawInput } from '../helpers/offers';
 
 const app = useStrapi();
 let api: RestClient;
@@ -273,14 +274,21 @@ describe('updating a contact', () => {
 describe('the same rules hold for writes that do not come through REST', () => {
   it('normalises a contact created through the document service', async () => {
     const created = await app.strapi.documents(UID.contact).create({
-      data: { lastName: 'Interne', email: ' Interne@Example.FR', phone: '0556000000', country: 'fr' },
+      data: rawInput(UID.contact, {
+        lastName: 'Interne',
+        email: ' Interne@Example.FR',
+        phone: '0556000000',
+        country: 'fr',
+      }),
     });
     expect(created).toMatchObject({ email: 'interne@example.fr', phone: '+33556000000', country: 'FR' });
   });
 
   it('refuses an invalid contact through the document service', async () => {
     await expect(
-      app.strapi.documents(UID.contact).create({ data: { lastName: 'Interne', email: 'broken@' } })
+      app.strapi
+        .documents(UID.contact)
+        .create({ data: rawInput(UID.contact, { lastName: 'Interne', email: 'broken@' }) })
     ).rejects.toMatchObject({ name: 'ValidationError' });
   });
 });

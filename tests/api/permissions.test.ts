@@ -3,6 +3,7 @@ import { UID } from '../../src/plugins/caladeo-contacts/server/src/constants';
 import { createApiToken, createUserWithActions } from '../helpers/auth';
 import { CLIENT_CONTACTS, CLIENTS, CONTACTS, OFFER_CONTACTS, OFFERS, restClient } from '../helpers/http';
 import { useStrapi } from '../helpers/strapi';
+import { rawInput } from '../helpers/offers';
 
 const app = useStrapi();
 const COLLECTIONS = [CONTACTS, CLIENTS, CLIENT_CONTACTS, OFFER_CONTACTS, OFFERS];
@@ -11,7 +12,7 @@ let contactId: string;
 beforeAll(async () => {
   const contact = await app.strapi
     .documents(UID.contact)
-    .create({ data: { lastName: 'Secret', email: 'secret@example.fr' } });
+    .create({ data: rawInput(UID.contact, { lastName: 'Secret', email: 'secret@example.fr' }) });
   contactId = contact.documentId;
 });
 
@@ -99,7 +100,7 @@ describe('users-permissions roles', () => {
       .documents(UID.client)
       .create({ data: { name: 'Client caché', type: 'company' } });
     await app.strapi.documents(UID.clientContact).create({
-      data: { contact: contactId, client: client.documentId, role: 'payeur' },
+      data: rawInput(UID.clientContact, { contact: contactId, client: client.documentId, role: 'payeur' }),
     });
     const jwt = await createUserWithActions(app.strapi, ['plugin::caladeo-contacts.contact.findOne']);
     const response = await restClient(app, jwt).get(

@@ -1,14 +1,24 @@
-import type { Core } from '@strapi/strapi';
-import { UID } from '../../src/plugins/caladeo-contacts/server/src/constants';
+import type { Core, Modules } from '@strapi/strapi';
+import { UID, type LinkRole, type ManagedUid } from '../../src/plugins/caladeo-contacts/server/src/constants';
 
 let sequence = 0;
 const next = () => `${process.pid}${++sequence}`;
 
+/**
+ * What a test hands the document service: any subset of the fields, raw as a caller would send
+ * them. The choke point fills the defaults the generated input types call required.
+ */
+export const rawInput = <TUid extends ManagedUid>(_uid: TUid, data: Record<string, unknown>) =>
+  data as Modules.Documents.Params.Data.Input<TUid>;
+
 type ContactData = Record<string, unknown>;
 
 export const createContact = async (strapi: Core.Strapi, data: ContactData) =>
-  (await strapi.documents(UID.contact).create({ data: { email: `c${next()}@example.fr`, ...data } }))
-    .documentId as string;
+  (
+    await strapi
+      .documents(UID.contact)
+      .create({ data: rawInput(UID.contact, { email: `c${next()}@example.fr`, ...data }) })
+  ).documentId as string;
 
 export const createClient = async (strapi: Core.Strapi, data: Record<string, unknown> = {}) =>
   (
@@ -20,7 +30,7 @@ export const createClient = async (strapi: Core.Strapi, data: Record<string, unk
 export const createOffer = async (strapi: Core.Strapi, data: Record<string, unknown> = {}) =>
   (
     await strapi.documents(UID.offer).create({
-      data: { title: 'Séjour à Lisbonne', reference: `OFF-${next()}`, ...data },
+      data: rawInput(UID.offer, { title: 'Séjour à Lisbonne', reference: `OFF-${next()}`, ...data }),
     })
   ).documentId as string;
 
@@ -28,7 +38,7 @@ export const linkToOffer = (
   strapi: Core.Strapi,
   contact: string,
   offer: string,
-  role: string,
+  role: LinkRole,
   isPrimary = false
 ) => strapi.documents(UID.offerContact).create({ data: { contact, offer, role, isPrimary } });
 
@@ -36,7 +46,7 @@ export const linkToClient = (
   strapi: Core.Strapi,
   contact: string,
   client: string,
-  role: string,
+  role: LinkRole,
   isPrimary = false
 ) => strapi.documents(UID.clientContact).create({ data: { contact, client, role, isPrimary } });
 

@@ -41,7 +41,7 @@ export const recordHandlers = <Query>(strapi: Core.Strapi, kind: RecordKind<Quer
 
     async create(ctx: Context) {
       const data = readOrRefuse(readRecordBody(ctx.request.body, kind.fields));
-      const created = await strapi.documents(kind.uid).create({ data: data as never });
+      const created = await strapi.documents(kind.uid).create({ data: data });
       ctx.status = 201;
       ctx.body = { data: await kind.detail(records(), created.documentId) };
     },
@@ -50,7 +50,7 @@ export const recordHandlers = <Query>(strapi: Core.Strapi, kind: RecordKind<Quer
       const data = readOrRefuse(readRecordBody(ctx.request.body, kind.fields));
       const { documentId } = ctx.params;
       await records().assertExists(kind.uid, documentId);
-      await strapi.documents(kind.uid).update({ documentId, data: data as never });
+      await strapi.documents(kind.uid).update({ documentId, data: data });
       ctx.body = { data: await kind.detail(records(), documentId) };
     },
 

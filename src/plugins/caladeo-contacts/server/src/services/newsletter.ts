@@ -233,7 +233,7 @@ const newsletter = ({ strapi }: { strapi: Core.Strapi }) => {
           if (!contact.newsletter) {
             await strapi.documents(UID.contact).update({
               documentId: contact.documentId,
-              data: { newsletter: true } as never,
+              data: { newsletter: true },
             });
           }
           await consentLog().append({
@@ -289,7 +289,7 @@ const newsletter = ({ strapi }: { strapi: Core.Strapi }) => {
             });
           }
           if (!contact.newsletter) return;
-          await strapi.documents(UID.contact).update({ documentId, data: { newsletter: false } as never });
+          await strapi.documents(UID.contact).update({ documentId, data: { newsletter: false } });
           await consentLog().append({
             contactDocumentId: documentId,
             email: contact.email,
