@@ -23,6 +23,13 @@ export type BulkOptions = { contacts: number; seed: number; quiet: boolean };
 
 const BATCH = 10_000;
 const SEARCH_INDEXES = ['caladeo_contacts_search_trgm_idx', 'caladeo_contacts_search_sort_idx'];
+const FILLED_TABLES = [
+  'caladeo_contacts',
+  'caladeo_clients',
+  'caladeo_client_contacts',
+  'caladeo_client_contacts_contact_lnk',
+  'caladeo_client_contacts_client_lnk',
+];
 
 /** Strapi's document ids: 24 lower-case letters and digits. */
 const documentId = () => {
@@ -222,7 +229,9 @@ export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
   if (isPostgres) {
     await knex.raw("SET maintenance_work_mem = '1GB'");
     await buildSearchIndexes(knex);
-    await knex.raw('ANALYZE caladeo_contacts, caladeo_clients, caladeo_client_contacts');
+    // every table the load filled: without statistics on the link tables the planner picks a
+    // parallel scan for a one-contact link lookup
+    await knex.raw(`ANALYZE ${FILLED_TABLES.join(', ')}`);
     log('search indexes rebuilt and statistics refreshed');
   }
   return {

@@ -31,6 +31,7 @@ async function main([name, ...args]) {
   }
 
   const { compileStrapi, createStrapi } = require('@strapi/strapi');
+  require('./lib/clean-dist').cleanCompiledServer(APP_DIR);
   const { distDir } = await compileStrapi({ appDir: APP_DIR });
 
   const scriptFile = path.join(distDir, 'scripts', `${name}.js`);
