@@ -10,7 +10,6 @@
  * table also replaces the "List and search at scale" section of docs/benchmarks.md.
  */
 import { randomBytes } from 'crypto';
-import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
@@ -18,7 +17,9 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../src/plugins/caladeo-contacts/server/src/constants';
 import { encodeCursor } from '../src/plugins/caladeo-contacts/server/src/search/cursor';
 import { normaliseSearchTerm } from '../src/plugins/caladeo-contacts/server/src/validation';
+import { writeBenchmarksSection } from './lib/benchmarks-doc';
 import { listen } from './lib/listen';
+import { percentile } from './lib/percentile';
 
 type Options = { runs: number; write: boolean };
 type Measure = { label: string; path: string; p50: number; p95: number; rows: number };
@@ -26,7 +27,6 @@ type Measure = { label: string; path: string; p50: number; p95: number; rows: nu
 const CONTACTS = '/api/caladeo-contacts/contacts';
 const ADMIN_CONTACTS = '/caladeo-contacts/contacts';
 const WARM_UP_RUNS = 3;
-const DOCS_FILE = path.resolve(__dirname, '..', '..', 'docs', 'benchmarks.md');
 const SECTION_TITLE = '## List and search at scale';
 
 export function parseArgv(argv: readonly string[]): Options {
@@ -43,9 +43,6 @@ export function parseArgv(argv: readonly string[]): Options {
   }
   return options;
 }
-
-const percentile = (sorted: number[], fraction: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? NaN;
 
 const containsi = (term: string) =>
   ['lastName', 'firstName', 'email']
@@ -218,14 +215,7 @@ export default async function bench(strapi: Core.Strapi, argv: string[]) {
       ...ratios.map((line) => `- ${line}`),
       '',
     ].join('\n');
-    const existing = fs.existsSync(DOCS_FILE) ? fs.readFileSync(DOCS_FILE, 'utf8') : '# Benchmarks\n';
-    const start = existing.indexOf(SECTION_TITLE);
-    const end = start === -1 ? -1 : existing.indexOf('\n## ', start + SECTION_TITLE.length);
-    const updated =
-      start === -1
-        ? `${existing.trimEnd()}\n\n${section}`
-        : `${existing.slice(0, start)}${section}${end === -1 ? '' : existing.slice(end + 1)}`;
-    fs.writeFileSync(DOCS_FILE, updated);
-    console.log(`\nwrote ${path.relative(process.cwd(), DOCS_FILE)}`);
+    const written = await writeBenchmarksSection(SECTION_TITLE, section);
+    console.log(`\nwrote ${path.relative(process.cwd(), written)}`);
   }
 }
