@@ -1,5 +1,6 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { secret } from '../src/config/secrets';
 
 /**
  * Where mails go. Production sends through SMTP (nodemailer); development writes each mail as a
@@ -45,7 +46,7 @@ const definedOnly = (values: Record<string, string | undefined>) =>
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
     config: {
-      jwtSecret: env('JWT_SECRET', 'caladeo-dev-users-permissions-jwt-secret'),
+      jwtSecret: secret(env, 'JWT_SECRET', 'caladeo-dev-users-permissions-jwt-secret'),
     },
   },
   email: { config: emailConfig(env) },
@@ -71,7 +72,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         timeZone: env('CALADEO_AGENCY_TIME_ZONE'),
       }),
       newsletter: {
-        secret: env('NEWSLETTER_SECRET', 'caladeo-dev-newsletter-secret'),
+        secret: secret(env, 'NEWSLETTER_SECRET', 'caladeo-dev-newsletter-secret'),
         publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
         allowedOrigins: env.array('NEWSLETTER_ALLOWED_ORIGINS', []),
         confirmationTtlHours: env.int('NEWSLETTER_CONFIRMATION_TTL_HOURS', 48),

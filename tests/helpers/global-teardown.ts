@@ -1,0 +1,6 @@
+import { stopTestRedis } from './redis';
+
+/** Stops what the global setup started for the run. */
+export default async function globalTeardown() {
+  stopTestRedis();
+}
