@@ -1,8 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 
@@ -18,6 +13,7 @@ import {
   linkToOffer,
 } from '../helpers/offers';
 import { useStrapi } from '../helpers/strapi';
+import { pdfPageCount, pdfText as readPdfText } from '../helpers/poppler';
 
 const app = useStrapi();
 const contextPath = (offer: string) => `/api/caladeo-contacts/documents/offers/${offer}`;
@@ -31,20 +27,7 @@ beforeAll(async () => {
   fixture = await createOfferWithTravellers(app.strapi, 3);
 });
 
-/** The text a reader would copy out of the PDF, as poppler extracts it. */
-const pdfText = (pdf: Buffer) => {
-  const file = path.join(os.tmpdir(), `quote-${process.pid}-${Date.now()}.pdf`);
-  fs.writeFileSync(file, pdf);
-  try {
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    fs.rmSync(file, { force: true });
-  }
-};
-const pdfPageCount = (pdf: Buffer) => {
-  const info = execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' });
-  return Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-};
+const pdfText = (pdf: Buffer) => readPdfText(pdf, { layout: true });
 
 describe('offer document context over REST', () => {
   it('gives a read-only token everything a French quote needs in one call', async () => {

@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
-
 import { describe, expect, it } from '@jest/globals';
 
 import { DEFAULT_AGENCY, agencyToday, parseAgencyConfig } from './agency';
 import { derivedFieldsForOutput } from './contact-fields';
 import { buildOfferDocumentContext, type ContactRow, type OfferContextInput } from './offer-context';
 import { MAX_LISTED_TRAVELLERS, renderQuotePdf } from './quote-pdf';
+import { pdfPageCount, pdfText } from '../../../../../../tests/helpers/poppler';
 
 const agency = parseAgencyConfig({ ...DEFAULT_AGENCY, city: 'Bordeaux' });
 
@@ -122,7 +121,7 @@ describe('offer pricing', () => {
         input({ offer: { ...input().offer, pricePerPerson: 1250.5 }, offerLinks: travellers(3) })
       )
     );
-    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8' });
+    const text = pdfText(pdf);
     expect(text).toContain('Prix par personne');
     expect(text).toMatch(/1\s250,50\s€/u);
     expect(text).toContain('Total (3 voyageurs)');
@@ -194,9 +193,8 @@ describe('PDF quote', () => {
         })
       )
     );
-    const info = execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' });
-    expect(info).toMatch(/Pages:\s+1\n/);
-    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8' });
+    expect(pdfPageCount(pdf)).toBe(1);
+    const text = pdfText(pdf);
     expect(text).toContain('… et 15 autres voyageurs');
   });
 });
