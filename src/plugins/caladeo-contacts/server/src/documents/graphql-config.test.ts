@@ -5,7 +5,13 @@ import pluginsConfig from '../../../../../../config/plugins';
 type Env = ((key: string, fallback?: unknown) => unknown) & Record<string, unknown>;
 
 const configIn = (nodeEnv: string) => {
-  const read = (key: string, fallback?: unknown) => (key === 'NODE_ENV' ? nodeEnv : fallback);
+  // production refuses to load without its secrets (src/config/secrets.ts)
+  const variables: Record<string, string> = {
+    NODE_ENV: nodeEnv,
+    JWT_SECRET: 'test-jwt-secret',
+    NEWSLETTER_SECRET: 'test-newsletter-secret',
+  };
+  const read = (key: string, fallback?: unknown) => variables[key] ?? fallback;
   // Strapi's env() with its typed readers, each answering the fallback
   const env = Object.assign(read, {
     int: read,

@@ -51,6 +51,7 @@ export const FIELD_ERROR_MESSAGES = {
   'query.notAParameter': 'is not a parameter of this route',
   'query.fieldsEmpty': 'must name at least one field',
   'query.filtersNotConditions': 'must be an object of conditions',
+  'body.malformedJson': 'must be well-formed JSON',
   'search.notSingleString': 'must be a single string',
   'search.cursorInvalid': 'is not a cursor of this list and order',
   'search.paginationWithCursor': 'cannot be used with q or cursor; follow the cursor',
