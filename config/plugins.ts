@@ -1,6 +1,7 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { secret } from '../src/config/secrets';
+import { AGENCY_ENVIRONMENT_VARIABLES } from '../src/plugins/caladeo-contacts/server/src/documents/agency';
 
 /**
  * Where mails go. Production sends through SMTP (nodemailer); development writes each mail as a
@@ -54,23 +55,14 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     enabled: true,
     resolve: './src/plugins/caladeo-contacts',
     config: {
-      // Printed on quotes and letters; unset variables keep the plugin's defaults.
-      agency: definedOnly({
-        name: env('CALADEO_AGENCY_NAME'),
-        addressLine1: env('CALADEO_AGENCY_ADDRESS_LINE1'),
-        addressLine2: env('CALADEO_AGENCY_ADDRESS_LINE2'),
-        postalCode: env('CALADEO_AGENCY_POSTAL_CODE'),
-        city: env('CALADEO_AGENCY_CITY'),
-        country: env('CALADEO_AGENCY_COUNTRY'),
-        phone: env('CALADEO_AGENCY_PHONE'),
-        email: env('CALADEO_AGENCY_EMAIL'),
-        website: env('CALADEO_AGENCY_WEBSITE'),
-        siret: env('CALADEO_AGENCY_SIRET'),
-        registration: env('CALADEO_AGENCY_REGISTRATION'),
-        signatory: env('CALADEO_AGENCY_SIGNATORY'),
-        defaultLanguage: env('CALADEO_AGENCY_LANGUAGE'),
-        timeZone: env('CALADEO_AGENCY_TIME_ZONE'),
-      }),
+      // Printed on quotes and letters, each detail from its CALADEO_AGENCY_* variable (the list is
+      // the plugin's, so that the boot check can name the variable of a wrong value); unset
+      // variables keep the plugin's defaults.
+      agency: definedOnly(
+        Object.fromEntries(
+          Object.entries(AGENCY_ENVIRONMENT_VARIABLES).map(([field, variable]) => [field, env(variable)])
+        )
+      ),
       newsletter: {
         secret: secret(env, 'NEWSLETTER_SECRET', 'caladeo-dev-newsletter-secret'),
         publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),

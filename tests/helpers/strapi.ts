@@ -9,6 +9,14 @@ const BOOT_TIMEOUT_MS = 120_000;
 
 export type TestStrapi = { strapi: Core.Strapi; baseUrl: string };
 
+const createAppStrapi = () =>
+  createStrapi({
+    appDir: APP_DIR,
+    distDir: path.join(APP_DIR, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  });
+
 /**
  * Boots a real Strapi for the calling test file, on a database of its own, and destroys both after
  * the file. The returned handle is filled before the first test runs.
@@ -30,12 +38,7 @@ export const useStrapi = (options: { env?: Record<string, string> } = {}): TestS
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
     });
 
-    const strapi = createStrapi({
-      appDir: APP_DIR,
-      distDir: path.join(APP_DIR, 'dist'),
-      autoReload: false,
-      serveAdminPanel: false,
-    });
+    const strapi = createAppStrapi();
     await strapi.load();
     strapi.server.mount();
     // one real listening socket, so that many concurrent requests share it as browsers would
@@ -57,4 +60,32 @@ export const useStrapi = (options: { env?: Record<string, string> } = {}): TestS
   }, BOOT_TIMEOUT_MS);
 
   return handle;
+};
+
+/**
+ * Boots Strapi as `npm start` would, with these settings on a throwaway database, and returns the
+ * error that stopped the boot (undefined when it started). Whatever the boot opened is closed and
+ * the environment put back, so that the next test file starts clean.
+ */
+export const bootError = async (env: Record<string, string>): Promise<Error | undefined> => {
+  const testFile = path.basename(expect.getState().testPath ?? 'api', '.test.ts');
+  const database = await createTestDatabase(`${testFile}_boot`);
+  const settings = { ...database.env, ...env, NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' };
+  const previousEnv = Object.fromEntries(Object.keys(settings).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, settings);
+  const strapi = createAppStrapi();
+  try {
+    await strapi.load();
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  } finally {
+    // a boot stopped half-way has no plugin lifecycles to run; close at least its connection
+    await strapi.destroy().catch(() => strapi.db?.destroy());
+    await database.drop();
+    for (const [key, value] of Object.entries(previousEnv)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
 };

@@ -1,17 +1,23 @@
+import { DEFAULT_AGENCY, parseAgencyConfig } from './documents/agency';
 import {
   DEFAULT_NEWSLETTER_SETTINGS,
   DEVELOPMENT_SECRET,
   type NewsletterSettings,
 } from './newsletter/settings';
 
-type PluginConfig = { newsletter: NewsletterSettings };
+type PluginConfig = { agency?: unknown; newsletter: NewsletterSettings };
 
 const isPositiveInteger = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
 
-/** Defaults merged under config/plugins.ts; the validator stops a boot with settings that would fail later. */
+/**
+ * The plugin's configuration (`config/plugins.ts` → `caladeo-contacts.config`), merged over these
+ * defaults. The validator stops the boot on settings that would fail later: a wrong agency detail
+ * would otherwise turn the first read of a contact, client or offer into a 500.
+ */
 export default {
-  default: { newsletter: DEFAULT_NEWSLETTER_SETTINGS },
+  default: { agency: DEFAULT_AGENCY, newsletter: DEFAULT_NEWSLETTER_SETTINGS },
   validator(config: PluginConfig) {
+    parseAgencyConfig(config.agency);
     const { newsletter } = config;
     const { rateLimits } = newsletter;
     for (const [name, value] of Object.entries({

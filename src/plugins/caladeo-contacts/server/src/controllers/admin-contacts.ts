@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { stringify } from 'csv-stringify/sync';
 import { UID } from '../constants';
 import { CONTACT_FIELDS, type Contact } from '../../../shared/contracts/admin';
 import { readContactListQuery } from '../validation/admin-request';
 import { MAX_PAGE_SIZE } from '../search/request';
 import { decodeCursor } from '../search/cursor';
+import { toCsv } from '../utils/csv';
 import { getService } from '../utils/get-service';
 import { readOrRefuse, recordHandlers, type Context } from './admin-record-handlers';
 
@@ -21,7 +21,10 @@ const adminContacts = ({ strapi }: { strapi: Core.Strapi }) => ({
     detail: (records, documentId) => records.contactDetail(documentId),
   }),
 
-  /** The filtered list as CSV (UTF-8 with a BOM, so that spreadsheets read the accents). */
+  /**
+   * The filtered list as CSV (UTF-8 with a BOM, so that spreadsheets read the accents), its cells
+   * safe to open in a spreadsheet.
+   */
   async exportCsv(ctx: Context) {
     const { cursor: _cursor, pageSize: _pageSize, ...query } = (ctx.query ?? {}) as Record<string, unknown>;
     const listQuery = readOrRefuse(readContactListQuery(query));
@@ -39,10 +42,10 @@ const adminContacts = ({ strapi }: { strapi: Core.Strapi }) => ({
     } while (cursor && rows.length < EXPORT_ROW_LIMIT);
 
     const columns = ['documentId', ...CONTACT_FIELDS, 'createdAt'] as const;
-    const csv = stringify(
-      rows.slice(0, EXPORT_ROW_LIMIT).map((row) => columns.map((column) => row[column] ?? '')),
-      { header: true, columns: [...columns] }
-    );
+    const csv = toCsv([
+      columns,
+      ...rows.slice(0, EXPORT_ROW_LIMIT).map((row) => columns.map((column) => row[column] ?? '')),
+    ]);
     ctx.set('Content-Type', 'text/csv; charset=utf-8');
     ctx.set('Content-Disposition', 'attachment; filename="contacts.csv"');
     ctx.body = `\uFEFF${csv}`;

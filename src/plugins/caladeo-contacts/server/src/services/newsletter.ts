@@ -1,6 +1,5 @@
 import { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
-import { stringify } from 'csv-stringify/sync';
 import { errors } from '@strapi/utils';
 import { UID, type NewsletterLocale } from '../constants';
 import { runInPublicConsentFlow } from '../newsletter/consent-flow';
@@ -14,6 +13,7 @@ import {
   verifyUnsubscribeToken,
 } from '../newsletter/tokens';
 import type { NewsletterSignUp } from '../validation/newsletter-sign-up';
+import { toCsv } from '../utils/csv';
 import { getService } from '../utils/get-service';
 
 /** What the public pages know about the person in front of them. */
@@ -55,9 +55,6 @@ const CONSENT_METHOD: Record<string, string> = {
 };
 
 const asLocale = (value: unknown): NewsletterLocale => (value === 'en' ? 'en' : 'fr');
-
-/** Spreadsheets run cells starting with these as formulas; a name typed on a public form must not. */
-const neutraliseFormula = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 const isEmailTaken = (error: unknown) =>
   error instanceof errors.ValidationError &&
@@ -313,7 +310,7 @@ const newsletter = ({ strapi }: { strapi: Core.Strapi }) => {
       const batches = async function* (service: {
         batch: (afterId: number) => Promise<{ lastId: number; csv: string } | null>;
       }) {
-        yield stringify([EXPORT_COLUMNS]);
+        yield toCsv([EXPORT_COLUMNS]);
         let afterId = 0;
         for (;;) {
           const next = await service.batch(afterId);
@@ -349,16 +346,16 @@ const newsletter = ({ strapi }: { strapi: Core.Strapi }) => {
         const records = rows.map((row) => {
           const consent = lastConsent.get(row.id);
           return [
-            neutraliseFormula(row.email ?? ''),
-            neutraliseFormula(row.firstName ?? ''),
-            neutraliseFormula(row.lastName ?? ''),
+            row.email ?? '',
+            row.firstName ?? '',
+            row.lastName ?? '',
             row.preferredLanguage,
             consent ? new Date(consent.occurredAt).toISOString() : '',
             consent ? CONSENT_METHOD[consent.action] : 'unknown',
             this.unsubscribeUrl(row.documentId),
           ];
         });
-        return { lastId: rows[rows.length - 1].id, csv: stringify(records) };
+        return { lastId: rows[rows.length - 1].id, csv: toCsv(records) };
       };
       return Readable.from(batches({ batch }));
     },

@@ -1,0 +1,43 @@
+import { describe, expect, it } from '@jest/globals';
+
+import config from './config';
+
+/** What Strapi hands the validator: the plugin's defaults under the app's settings. */
+const withSettings = (agency: Record<string, unknown>) => ({ ...config.default, agency });
+
+describe('plugin configuration', () => {
+  it('accepts its own defaults, and agency details of the right shape', () => {
+    expect(() => config.validator(config.default)).not.toThrow();
+    expect(() =>
+      config.validator(withSettings({ email: 'contact@caladeo-voyages.fr', country: 'Belgique' }))
+    ).not.toThrow();
+  });
+
+  it.each([
+    [{ email: 'not-an-email' }, 'agency.email (CALADEO_AGENCY_EMAIL) must be an e-mail address'],
+    [{ name: ' ' }, 'agency.name (CALADEO_AGENCY_NAME) must not be empty'],
+    [{ country: 'Narnia' }, 'agency.country (CALADEO_AGENCY_COUNTRY) must be a country, "Narnia" is not one'],
+    [{ defaultLanguage: 'de' }, 'agency.defaultLanguage (CALADEO_AGENCY_LANGUAGE) must be one of fr, en'],
+    [
+      { timeZone: 'Mars/Olympus' },
+      'agency.timeZone (CALADEO_AGENCY_TIME_ZONE) must be a time zone such as Europe/Paris',
+    ],
+    [{ fax: '01 23 45 67 89' }, 'agency.fax is not a setting'],
+  ])('stops the boot on agency %j, naming the setting and its variable', (agency, message) => {
+    expect(() => config.validator(withSettings(agency))).toThrow(`caladeo-contacts: ${message}`);
+  });
+
+  it('names every wrong agency detail at once', () => {
+    expect(() => config.validator(withSettings({ email: 'nope', siret: 'x'.repeat(21) }))).toThrow(
+      'caladeo-contacts: agency.email (CALADEO_AGENCY_EMAIL) must be an e-mail address; ' +
+        'agency.siret (CALADEO_AGENCY_SIRET) must be at most 20 characters'
+    );
+  });
+
+  it('still checks the newsletter settings', () => {
+    const newsletter = { ...config.default.newsletter, confirmationTtlHours: 0 };
+    expect(() => config.validator({ ...config.default, newsletter })).toThrow(
+      'caladeo-contacts: newsletter.confirmationTtlHours must be a positive integer'
+    );
+  });
+});
