@@ -65,10 +65,14 @@ const startThrowawayRedis = async () => {
 
 export const provideTestRedis = async () => {
   const configured = process.env[REDIS_URL_VARIABLE];
-  const url =
-    (configured && (await answers(configured)) ? configured : undefined) ??
-    (!configured && (await answers(DEFAULT_URL)) ? DEFAULT_URL : undefined) ??
-    (await startThrowawayRedis());
+  // a Redis the caller named is the one to test against: no fallback hides that it is down
+  const url = configured
+    ? (await answers(configured))
+      ? configured
+      : undefined
+    : (await answers(DEFAULT_URL))
+      ? DEFAULT_URL
+      : await startThrowawayRedis();
   if (url) {
     process.env[REDIS_URL_VARIABLE] = url;
     delete process.env[REDIS_MISSING_VARIABLE];
