@@ -1,7 +1,7 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { secret } from '../src/config/secrets';
-import { AGENCY_ENVIRONMENT_VARIABLES } from '../src/plugins/caladeo-contacts/server/src/documents/agency';
+import { AGENCY_ENVIRONMENT_VARIABLES } from '../src/plugins/caladeo-contacts/server/src/modules/documents/agency';
 
 /**
  * Where mails go. Production sends through SMTP (nodemailer); development writes each mail as a
@@ -63,6 +63,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
           Object.entries(AGENCY_ENVIRONMENT_VARIABLES).map(([field, variable]) => [field, env(variable)])
         )
       ),
+      // how often each node looks for due background jobs besides being woken by its own enqueues
+      jobs: { pollIntervalMs: env.int('JOBS_POLL_INTERVAL_MS', 5000) },
       newsletter: {
         secret: secret(env, 'NEWSLETTER_SECRET', 'caladeo-dev-newsletter-secret'),
         publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),

@@ -13,7 +13,7 @@ import path from 'node:path';
 
 import type { Core } from '@strapi/strapi';
 
-import { UID, type LinkRole } from '../src/plugins/caladeo-contacts/server/src/constants';
+import { UID, type LinkRole } from '../src/plugins/caladeo-contacts/shared/constants';
 import { listen } from './lib/listen';
 
 // compiled into dist/scripts

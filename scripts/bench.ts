@@ -14,8 +14,8 @@ import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 
-import { UID } from '../src/plugins/caladeo-contacts/server/src/constants';
-import { encodeCursor } from '../src/plugins/caladeo-contacts/server/src/search/cursor';
+import { UID } from '../src/plugins/caladeo-contacts/shared/constants';
+import { encodeCursor } from '../src/plugins/caladeo-contacts/server/src/modules/search/cursor';
 import { normaliseSearchTerm } from '../src/plugins/caladeo-contacts/server/src/validation';
 import { writeBenchmarksSection } from './lib/benchmarks-doc';
 import { listen } from './lib/listen';

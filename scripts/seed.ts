@@ -11,7 +11,7 @@
  */
 import type { Core } from '@strapi/strapi';
 
-import { UID } from '../src/plugins/caladeo-contacts/server/src/constants';
+import { UID } from '../src/plugins/caladeo-contacts/shared/constants';
 import { planSeed, type PlannedLink, type SeedPlan, type SeedSizes } from './seed-data/plan';
 
 export type SeedOptions = SeedSizes & { quiet: boolean };

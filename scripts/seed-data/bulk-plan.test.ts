@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { CLIENT_TYPES } from '../../src/plugins/caladeo-contacts/server/src/constants';
+import { CLIENT_TYPES } from '../../src/plugins/caladeo-contacts/shared/constants';
 import {
   buildContactSearchText,
   normaliseContactPatch,

@@ -10,7 +10,7 @@ import {
   CLIENT_TYPES,
   type ClientType,
   type LinkRole,
-} from '../../src/plugins/caladeo-contacts/server/src/constants';
+} from '../../src/plugins/caladeo-contacts/shared/constants';
 import {
   normaliseContactPatch,
   normaliseSearchTerm,

@@ -26,7 +26,7 @@ import {
   type Language,
   type LinkRole,
   type OfferStatus,
-} from '../../src/plugins/caladeo-contacts/server/src/constants';
+} from '../../src/plugins/caladeo-contacts/shared/constants';
 import { foldCaseAndAccents } from '../../src/plugins/caladeo-contacts/server/src/validation/fold';
 import { normalisePhoneNumber } from '../../src/plugins/caladeo-contacts/server/src/validation/phone';
 import {

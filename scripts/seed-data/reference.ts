@@ -4,7 +4,7 @@
  * accents, so the parts the validation checks (postal code ↔ département, phone ranges) and the
  * parts users look at first (names) come from these tables.
  */
-import type { ClientType, Language, LinkRole } from '../../src/plugins/caladeo-contacts/server/src/constants';
+import type { ClientType, Language, LinkRole } from '../../src/plugins/caladeo-contacts/shared/constants';
 
 /** Two-digit prefix of French landlines: 01 Île-de-France … 05 South-West; null where it differs (DROM). */
 /** Reads a comma-separated list: long lists of names stay compact and easy to proofread. */

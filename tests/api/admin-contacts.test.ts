@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { UID } from '../../src/plugins/caladeo-contacts/server/src/constants';
+import { UID } from '../../src/plugins/caladeo-contacts/shared/constants';
 import type { ContactDetail, ClientDetail } from '../../src/plugins/caladeo-contacts/shared/contracts/admin';
 import { adminClient, superAdminToken, type AdminClient } from '../helpers/admin';
 import { errorCodes } from '../helpers/http';

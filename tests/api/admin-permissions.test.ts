@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { ACTIONS, PLUGIN_ID } from '../../src/plugins/caladeo-contacts/server/src/constants';
-import { ADMIN_ROUTES } from '../../src/plugins/caladeo-contacts/server/src/routes/admin';
+import { ACTIONS, PLUGIN_ID } from '../../src/plugins/caladeo-contacts/shared/constants';
+import { ADMIN_ROUTES } from '../../src/plugins/caladeo-contacts/server/src/modules/records/routes/admin';
 import { adminRoutes } from '../../src/plugins/caladeo-contacts/server/src/routes';
 import { adminClient, adminTokenWithActions, superAdminToken } from '../helpers/admin';
 import { useStrapi } from '../helpers/strapi';

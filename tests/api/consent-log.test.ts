@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { ACTION, ADMIN_ACTION, UID } from '../../src/plugins/caladeo-contacts/server/src/constants';
-import { emailDigest } from '../../src/plugins/caladeo-contacts/server/src/newsletter/tokens';
+import { ACTION, UID } from '../../src/plugins/caladeo-contacts/shared/constants';
+import { emailDigest } from '../../src/plugins/caladeo-contacts/server/src/modules/newsletter/tokens';
 import { adminApi, createAdminWithPermissions } from '../helpers/admin';
 import { createApiToken, createUserWithActions } from '../helpers/auth';
 import { CONTACTS, errorPaths, OFFERS, restClient, type ErrorEnvelope } from '../helpers/http';
@@ -338,7 +338,7 @@ describe('the log never leaves without permission', () => {
   });
 
   it('is shown to admins with the consent action only', async () => {
-    const auditor = await createAdminWithPermissions(app, [{ action: ADMIN_ACTION.consentRead }]);
+    const auditor = await createAdminWithPermissions(app, [{ action: ACTION['consent.read'] }]);
     const response = await adminApi(app, auditor.token).get(adminConsentPath(contactId));
     expect(response.status).toBe(200);
     expect(response.body.data.map((event: { action: string }) => event.action)).toEqual([
@@ -392,7 +392,7 @@ describe('subscriber export', () => {
     expect(confirmed?.unsubscribeUrl).toMatch(/\/newsletter\/unsubscribe\//);
     expect(rows.find((row) => row.email === 'import@example.fr')).toBeUndefined();
 
-    const exporter = await createAdminWithPermissions(app, [{ action: ADMIN_ACTION.newsletterExport }]);
+    const exporter = await createAdminWithPermissions(app, [{ action: ACTION['newsletter.export'] }]);
     const fromAdmin = await adminApi(app, exporter.token).get(ADMIN_EXPORT);
     expect(fromAdmin.status).toBe(200);
     expect(

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 
-import { DOCUMENT_CONTENT_API_ACTIONS, UID } from '../../src/plugins/caladeo-contacts/server/src/constants';
+import { DOCUMENT_CONTENT_API_ACTIONS, UID } from '../../src/plugins/caladeo-contacts/shared/constants';
 import { createApiToken, createUserWithActions } from '../helpers/auth';
 import { CONTACTS, OFFER_CONTACTS, OFFERS, errorPaths, restClient, type RestClient } from '../helpers/http';
 import {

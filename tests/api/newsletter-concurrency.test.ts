@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { UID } from '../../src/plugins/caladeo-contacts/server/src/constants';
+import { UID } from '../../src/plugins/caladeo-contacts/shared/constants';
 import {
   consentEventsOf,
   contactByEmail,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { UID } from '../../src/plugins/caladeo-contacts/server/src/constants';
+import { UID } from '../../src/plugins/caladeo-contacts/shared/constants';
 import { mailsTo, processSignUps, signUp } from '../helpers/newsletter';
 import { useStrapi } from '../helpers/strapi';
 

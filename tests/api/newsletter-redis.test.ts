@@ -1,9 +1,8 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
-import path from 'path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { REDIS_MISSING_VARIABLE, REDIS_URL_VARIABLE } from '../helpers/redis';
+import { startSecondNode, type SecondNode } from '../helpers/other-node';
 import { useStrapi } from '../helpers/strapi';
 
 /**
@@ -27,26 +26,13 @@ describeWithRedis('two nodes sharing one Redis', () => {
     },
   });
 
-  let nodeB: ChildProcessWithoutNullStreams;
+  let nodeB: SecondNode | undefined;
   let nodeBUrl: string;
   const BOOT_TIMEOUT_MS = 120_000;
 
   beforeAll(async () => {
-    nodeB = spawn(process.execPath, [path.join(__dirname, '..', 'helpers', 'second-node.js')], {
-      env: { ...process.env },
-    });
-    nodeBUrl = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      nodeB.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /LISTENING (\d+)/.exec(output);
-        if (match) resolve(`http://127.0.0.1:${match[1]}`);
-      });
-      nodeB.stderr.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-      });
-      nodeB.on('exit', (code) => reject(new Error(`node B exited with ${code}: ${output}`)));
-    });
+    nodeB = await startSecondNode();
+    nodeBUrl = nodeB.baseUrl;
   }, BOOT_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -54,10 +40,7 @@ describeWithRedis('two nodes sharing one Redis', () => {
     const keys = await redis.keys(`${KEY_PREFIX}:*`);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
-    if (!nodeB || nodeB.exitCode !== null) return;
-    const exited = new Promise((resolve) => nodeB.on('exit', resolve));
-    nodeB.stdin.end();
-    await exited;
+    await nodeB?.stop();
   }, BOOT_TIMEOUT_MS);
 
   const signUpAt = (baseUrl: string, email: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { UID } from '../../src/plugins/caladeo-contacts/server/src/constants';
+import { UID } from '../../src/plugins/caladeo-contacts/shared/constants';
 import { createApiToken } from '../helpers/auth';
 import { CONTACTS, errorPaths, restClient, type ErrorEnvelope } from '../helpers/http';
 import {
@@ -14,10 +14,9 @@ import {
   processSignUps,
   signUp,
   signUpAndProcess,
-  signUpQueue,
+  jobRunner,
   SUBSCRIPTIONS,
 } from '../helpers/newsletter';
-import { createSignUpQueue } from '../../src/plugins/caladeo-contacts/server/src/services/newsletter-queue';
 import { useStrapi } from '../helpers/strapi';
 
 const app = useStrapi({ env: GENEROUS_LIMITS });
@@ -199,7 +198,7 @@ describe('the answer comes before the work', () => {
   const queued = () => app.strapi.db.query(UID.newsletterSignUp).count();
 
   it('only queues the request before answering; the worker then uses the request’s own evidence', async () => {
-    const queue = signUpQueue(app);
+    const queue = jobRunner(app);
     await processSignUps(app);
     await queue.stop();
     try {
@@ -251,16 +250,21 @@ describe('the answer comes before the work', () => {
       provider.send = send;
     }
     expect(mailsTo(app, 'retry@example.fr')).toHaveLength(0);
-    const [waiting] = (await app.strapi.db.query(UID.newsletterSignUp).findMany({})) as {
+    const [waiting] = (await app.strapi.db
+      .query(UID.job)
+      .findMany({ where: { kind: 'newsletter.sign-up', state: { $ne: 'completed' } } })) as {
+      state: string;
       attempts: number;
       lastError: string;
+      availableAt: string;
     }[];
-    expect(waiting).toMatchObject({ attempts: 1, lastError: 'SMTP server unreachable' });
+    expect(waiting).toMatchObject({ state: 'queued', attempts: 1, lastError: 'SMTP server unreachable' });
+    expect(new Date(waiting!.availableAt).getTime()).toBeGreaterThan(Date.now());
 
     // as if the retry delay had passed
     await app.strapi.db
-      .query(UID.newsletterSignUp)
-      .updateMany({ where: {}, data: { availableAt: new Date(Date.now() - 1000) } });
+      .query(UID.job)
+      .updateMany({ where: { state: 'queued' }, data: { availableAt: new Date(Date.now() - 1000) } });
     await processSignUps(app);
     expect(await queued()).toBe(0);
     expect(mailsTo(app, 'retry@example.fr')).toHaveLength(1);
@@ -272,7 +276,7 @@ describe('the answer comes before the work', () => {
   });
 
   it('processes each request exactly once when two nodes’ workers share the queue', async () => {
-    const queue = signUpQueue(app);
+    const queue = jobRunner(app);
     await processSignUps(app);
     await queue.stop();
     const [events, confirmations, mails] = [
@@ -286,7 +290,7 @@ describe('the answer comes before the work', () => {
         expect((await signUp(app, { email })).status).toBe(202);
       }
       // a second worker on the same database, as another Strapi node would run
-      await Promise.all([queue.drain(), createSignUpQueue(app.strapi).drain()]);
+      await Promise.all([queue.drain(), queue.createRunner('second-node').drain()]);
     } finally {
       queue.start();
     }
@@ -299,10 +303,11 @@ describe('the answer comes before the work', () => {
     ).toBe(1);
   });
 
-  it('is no part of any API, even for a full-access token', async () => {
+  it('is no part of any API, nor are the jobs, even for a full-access token', async () => {
     const token = await createApiToken(app.strapi, 'full-access');
-    const rest = await restClient(app, token).get('/api/caladeo-contacts/newsletter-sign-ups');
-    expect(rest.status).toBe(404);
+    for (const path of ['newsletter-sign-ups', 'jobs', 'job-schedules']) {
+      expect((await restClient(app, token).get(`/api/caladeo-contacts/${path}`)).status).toBe(404);
+    }
     const schema = await request(app.baseUrl)
       .post('/graphql')
       .set('Authorization', `Bearer ${token}`)
@@ -311,7 +316,7 @@ describe('the answer comes before the work', () => {
       (field) => field.name
     );
     expect(queries).toContain('caladeoContactsContacts');
-    expect(queries.filter((name) => /signUp|newsletter/i.test(name))).toEqual([]);
+    expect(queries.filter((name) => /signUp|newsletter|job/i.test(name))).toEqual([]);
   });
 });
 

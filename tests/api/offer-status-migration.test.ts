@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Knex } from 'knex';
 import { up } from '../../database/migrations/2026.11.27T02.00.00.offer-status-column';
-import { UID } from '../../src/plugins/caladeo-contacts/server/src/constants';
+import { UID } from '../../src/plugins/caladeo-contacts/shared/constants';
 import { createOffer } from '../helpers/offers';
 import { useStrapi } from '../helpers/strapi';
 

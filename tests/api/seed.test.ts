@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { CLIENT_TYPES, UID } from '../../src/plugins/caladeo-contacts/server/src/constants';
+import { CLIENT_TYPES, UID } from '../../src/plugins/caladeo-contacts/shared/constants';
 import seed, { parseArgv, type SeedSummary } from '../../scripts/seed';
 import { useStrapi } from '../helpers/strapi';
 

@@ -65,7 +65,7 @@ export const startApp = async () => {
     await new Promise((resolve) => child.once('exit', resolve));
     fs.rmSync(database, { force: true });
   };
-  return { baseUrl, api, stop };
+  return { baseUrl, api, stop, databaseFile: database };
 };
 
 export type App = Awaited<ReturnType<typeof startApp>>;

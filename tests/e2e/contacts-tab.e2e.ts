@@ -1,6 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, SCREENSHOTS, startApp, SUPER_ADMIN, type App } from './app';
 
@@ -261,6 +262,39 @@ describe('an Editor without the contacts actions', () => {
     await page.getByText(`${OFFER_REFERENCE} · Week-end à Lisbonne`).waitFor();
     expect(await page.getByRole('button', { name: 'Générer le devis' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Consentement newsletter' }).count()).toBe(0);
+    await page.context().close();
+  });
+});
+
+describe('the Tâches page', () => {
+  it('shows a dead job with its error to the super admin, who retries it', async () => {
+    // a sign-up whose mail failed every time, as the job runner leaves it
+    const database = new Database(app.databaseFile);
+    const now = Date.now();
+    const { lastInsertRowid } = database
+      .prepare(
+        `INSERT INTO caladeo_jobs (kind, state, payload, available_at, attempts, max_attempts, last_error,
+           cancel_requested, finished_at, created_at, updated_at)
+         VALUES ('newsletter.sign-up', 'dead', '{"signUpId":999999}', ?, 30, 30, 'SMTP server unreachable', 0, ?, ?, ?)`
+      )
+      .run(now, now, now, now);
+    database.close();
+
+    const page = await login(SUPER_ADMIN.email, SUPER_ADMIN.password);
+    await page.goto(`${app.baseUrl}/admin/plugins/caladeo-contacts`);
+    await page.getByRole('link', { name: 'Tâches', exact: true }).click();
+    const row = page.locator(`tr[data-job-id="${lastInsertRowid}"]`);
+    await row.getByText('SMTP server unreachable').waitFor();
+    await row.getByText('Inscription à la newsletter').waitFor();
+    await row.getByText('En échec').waitFor();
+    await row.getByText('30 / 30').waitFor();
+    await shot(page, '08-taches-en-echec');
+
+    await row.getByRole('button', { name: 'Réessayer' }).click();
+    await page.getByText('La tâche est de nouveau en attente').waitFor();
+    // its request is gone, so the retried job has nothing left to do and completes
+    await row.getByText('Terminée').waitFor({ timeout: 15_000 });
+    expect(await row.getByRole('button', { name: 'Réessayer' }).count()).toBe(0);
     await page.context().close();
   });
 });

@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { UID } from '../../src/plugins/caladeo-contacts/server/src/constants';
+import { UID } from '../../src/plugins/caladeo-contacts/shared/constants';
 import type { CapturingMailProvider } from '../../src/mail-providers/capture';
-import type { NewsletterQueueService } from '../../src/plugins/caladeo-contacts/server/src/services/newsletter-queue';
+import type { JobsService } from '../../src/plugins/caladeo-contacts/server/src/modules/jobs/services/jobs';
 import type { TestStrapi } from './strapi';
 
 export const SUBSCRIPTIONS = '/api/caladeo-contacts/newsletter/subscriptions';
@@ -35,15 +35,15 @@ export const confirmationPathIn = (app: TestStrapi, email: string) => {
 export const signUp = (app: TestStrapi, body: Record<string, unknown>) =>
   request(app.baseUrl).post(SUBSCRIPTIONS).set('User-Agent', 'jest-browser/1.0').send(body);
 
-/** The sign-up queue's worker of the booted Strapi. */
-export const signUpQueue = (app: TestStrapi) =>
-  app.strapi.plugin('caladeo-contacts').service('newsletter-queue') as NewsletterQueueService;
+/** The job runner of the booted Strapi, which processes sign-ups. */
+export const jobRunner = (app: TestStrapi) =>
+  app.strapi.plugin('caladeo-contacts').service('jobs') as JobsService;
 
 /**
  * Waits until every sign-up accepted so far is processed (contact, confirmation, consent event,
  * mail): the route answers before that work is done.
  */
-export const processSignUps = (app: TestStrapi) => signUpQueue(app).drain();
+export const processSignUps = (app: TestStrapi) => jobRunner(app).drain();
 
 /** A sign-up whose background work is done once it resolves. */
 export const signUpAndProcess = async (app: TestStrapi, body: Record<string, unknown>) => {

@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { UID, type LinkRole, type ManagedUid } from '../../src/plugins/caladeo-contacts/server/src/constants';
+import { UID, type LinkRole, type ManagedUid } from '../../src/plugins/caladeo-contacts/shared/constants';
 
 let sequence = 0;
 const next = () => `${process.pid}${++sequence}`;

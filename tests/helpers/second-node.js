@@ -1,6 +1,7 @@
 // A second Strapi node for the tests that need two: booted from the same compiled app, on the
 // database and settings of its parent (inherited environment), listening on a free port that it
-// prints as `LISTENING <port>`. It stops when its parent closes its stdin.
+// prints as `LISTENING <port>`. It stops when its parent closes its stdin. With TEST_JOB_KINDS=1
+// it also runs the job kinds of the job runner's tests.
 const path = require('path');
 const { createStrapi } = require('@strapi/strapi');
 
@@ -14,6 +15,7 @@ const main = async () => {
     serveAdminPanel: false,
   });
   await strapi.load();
+  if (process.env.TEST_JOB_KINDS === '1') await require('./test-job-kinds').defineTestJobKinds(strapi);
   strapi.server.mount();
   const httpServer = strapi.server.httpServer;
   await new Promise((resolve) => httpServer.listen(0, '127.0.0.1', resolve));

@@ -720,6 +720,102 @@ export interface PluginCaladeoContactsContact extends Struct.CollectionTypeSchem
   };
 }
 
+export interface PluginCaladeoContactsJob extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_jobs';
+  info: {
+    description: 'Durable work done after a request has answered: claimed with a lease by one node, retried, kept with its last error';
+    displayName: 'Background job';
+    pluralName: 'jobs';
+    singularName: 'job';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    attempts: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    availableAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    cancelRequested: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    claimedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    claimedUntil: Schema.Attribute.DateTime;
+    claimToken: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 36;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    finishedAt: Schema.Attribute.DateTime;
+    kind: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    lastError: Schema.Attribute.Text;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.job'> &
+      Schema.Attribute.Private;
+    maxAttempts: Schema.Attribute.Integer & Schema.Attribute.Required;
+    payload: Schema.Attribute.JSON & Schema.Attribute.Private;
+    progressDone: Schema.Attribute.Integer;
+    progressTotal: Schema.Attribute.Integer;
+    publishedAt: Schema.Attribute.DateTime;
+    startedAt: Schema.Attribute.DateTime;
+    state: Schema.Attribute.Enumeration<['queued', 'running', 'completed', 'dead', 'cancelled']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'queued'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCaladeoContactsJobSchedule extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_job_schedules';
+  info: {
+    description: 'When a periodic job is next due; the node that moves this date forward is the one that enqueues it';
+    displayName: 'Job schedule';
+    pluralName: 'job-schedules';
+    singularName: 'job-schedule';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.job-schedule'> &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    nextRunAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginCaladeoContactsNewsletterConfirmation extends Struct.CollectionTypeSchema {
   collectionName: 'caladeo_newsletter_confirmations';
   info: {
@@ -776,7 +872,7 @@ export interface PluginCaladeoContactsNewsletterConfirmation extends Struct.Coll
 export interface PluginCaladeoContactsNewsletterSignUp extends Struct.CollectionTypeSchema {
   collectionName: 'caladeo_newsletter_sign_ups';
   info: {
-    description: "A public sign-up accepted and not yet processed: the queue behind the form's answer";
+    description: 'A public sign-up accepted and not yet processed: the personal data its job (jobId) works on';
     displayName: 'Newsletter sign-up request';
     pluralName: 'newsletter-sign-ups';
     singularName: 'newsletter-sign-up';
@@ -793,14 +889,6 @@ export interface PluginCaladeoContactsNewsletterSignUp extends Struct.Collection
     };
   };
   attributes: {
-    attempts: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
-    availableAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
-    claimedUntil: Schema.Attribute.DateTime;
-    claimToken: Schema.Attribute.String &
-      Schema.Attribute.Private &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 36;
-      }>;
     confirmationId: Schema.Attribute.Integer;
     consentTextVersion: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
@@ -825,10 +913,7 @@ export interface PluginCaladeoContactsNewsletterSignUp extends Struct.Collection
         maxLength: 45;
       }>;
     isTrapped: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
-    lastError: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 500;
-      }>;
+    jobId: Schema.Attribute.Integer;
     lastName: Schema.Attribute.String &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
@@ -1319,6 +1404,8 @@ declare module '@strapi/strapi' {
       'plugin::caladeo-contacts.client-contact': PluginCaladeoContactsClientContact;
       'plugin::caladeo-contacts.consent-event': PluginCaladeoContactsConsentEvent;
       'plugin::caladeo-contacts.contact': PluginCaladeoContactsContact;
+      'plugin::caladeo-contacts.job': PluginCaladeoContactsJob;
+      'plugin::caladeo-contacts.job-schedule': PluginCaladeoContactsJobSchedule;
       'plugin::caladeo-contacts.newsletter-confirmation': PluginCaladeoContactsNewsletterConfirmation;
       'plugin::caladeo-contacts.newsletter-sign-up': PluginCaladeoContactsNewsletterSignUp;
       'plugin::caladeo-contacts.offer-contact': PluginCaladeoContactsOfferContact;

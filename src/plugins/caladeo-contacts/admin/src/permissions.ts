@@ -1,4 +1,4 @@
-import { ACTION } from '../../server/src/constants';
+import { ACTION } from '../../shared/constants';
 
 const only = (action: string) => [{ action, subject: null }];
 
@@ -22,6 +22,10 @@ export const PERMISSIONS = {
   },
   documents: {
     generate: only(ACTION['documents.generate']),
+  },
+  jobs: {
+    read: only(ACTION['jobs.read']),
+    manage: only(ACTION['jobs.manage']),
   },
 };
 

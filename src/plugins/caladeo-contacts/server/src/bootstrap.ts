@@ -1,9 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from './utils/get-service';
+import { runHook } from './modules';
 
-const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
-  await getService(strapi, 'rate-limits').start();
-  getService(strapi, 'newsletter-queue').start();
-};
+const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => runHook('bootstrap', strapi);
 
 export default bootstrap;

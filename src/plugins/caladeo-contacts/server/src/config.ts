@@ -1,11 +1,12 @@
-import { DEFAULT_AGENCY, parseAgencyConfig } from './documents/agency';
+import { DEFAULT_AGENCY, parseAgencyConfig } from './modules/documents/agency';
 import {
   DEFAULT_NEWSLETTER_SETTINGS,
   DEVELOPMENT_SECRET,
   type NewsletterSettings,
-} from './newsletter/settings';
+} from './modules/newsletter/settings';
+import { DEFAULT_JOB_SETTINGS, type JobSettings } from './modules/jobs/settings';
 
-type PluginConfig = { agency?: unknown; newsletter: NewsletterSettings };
+type PluginConfig = { agency?: unknown; newsletter: NewsletterSettings; jobs: JobSettings };
 
 const isPositiveInteger = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
 
@@ -15,9 +16,13 @@ const isPositiveInteger = (value: unknown) => Number.isInteger(value) && (value 
  * would otherwise turn the first read of a contact, client or offer into a 500.
  */
 export default {
-  default: { agency: DEFAULT_AGENCY, newsletter: DEFAULT_NEWSLETTER_SETTINGS },
+  default: { agency: DEFAULT_AGENCY, newsletter: DEFAULT_NEWSLETTER_SETTINGS, jobs: DEFAULT_JOB_SETTINGS },
   validator(config: PluginConfig) {
     parseAgencyConfig(config.agency);
+    if (!isPositiveInteger(config.jobs.pollIntervalMs))
+      throw new Error(
+        'caladeo-contacts: jobs.pollIntervalMs (JOBS_POLL_INTERVAL_MS) must be a positive integer'
+      );
     const { newsletter } = config;
     const { rateLimits } = newsletter;
     for (const [name, value] of Object.entries({

@@ -1,9 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from './utils/get-service';
+import { runHook } from './modules';
 
-const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
-  await getService(strapi, 'newsletter-queue').stop();
-  await getService(strapi, 'rate-limits').stop();
-};
+const destroy = async ({ strapi }: { strapi: Core.Strapi }) => runHook('destroy', strapi);
 
 export default destroy;

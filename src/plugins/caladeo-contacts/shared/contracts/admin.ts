@@ -2,7 +2,7 @@
  * What the plugin's admin routes answer, shared by the server, the admin pages and the tests.
  * Only public fields appear here: the derived `searchText` and `primaryOf` never leave the server.
  */
-import type { ConsentAction, ConsentActorKind, LinkRole } from '../../server/src/constants';
+import type { ConsentAction, ConsentActorKind, JobState, LinkRole } from '../constants';
 import type { ClientRecord, ContactRecord, OfferRecord } from '../../server/src/validation/types';
 
 export const CONTACT_FIELDS = [
@@ -89,3 +89,30 @@ export type DetailResponse<Item> = { data: Item };
 /** The list orders the server accepts (the sortable columns of the lists). */
 export const ADMIN_LIST_ORDERS = ['relevance', 'name', 'newest', 'oldest'] as const;
 export type AdminListOrder = (typeof ADMIN_LIST_ORDERS)[number];
+
+/** A background job as the "Tâches" page lists it (`GET /jobs`): never its payload. */
+export type JobEntry = {
+  id: number;
+  kind: string;
+  state: JobState;
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  progressDone: number | null;
+  progressTotal: number | null;
+  cancelRequested: boolean | null;
+  claimedBy: string | null;
+  availableAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  createdAt: string;
+};
+
+export type JobListResponse = {
+  data: JobEntry[];
+  meta: {
+    pagination: { page: number; pageSize: number; total: number };
+    counts: Record<JobState, number>;
+    kinds: string[];
+  };
+};

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Box, Button, Checkbox, Field, Flex, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { LINK_ROLES } from '../../../server/src/constants';
+import { LINK_ROLES } from '../../../shared/constants';
 import { useT, type MessageKey } from '../utils/translate';
 
 /** Picks a client or an offer, a role and whether the contact is its primary contact. */

@@ -14,7 +14,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
-import { LINK_ROLES } from '../../../server/src/constants';
+import { LINK_ROLES } from '../../../shared/constants';
 import { useT, type MessageKey } from '../utils/translate';
 
 export type LinkRow = {

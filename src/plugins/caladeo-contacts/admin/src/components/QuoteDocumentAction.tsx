@@ -1,6 +1,6 @@
 import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
 import { FilePdf } from '@strapi/icons';
-import { UID } from '../../../server/src/constants';
+import { UID } from '../../../shared/constants';
 import { useT } from '../utils/translate';
 import { useQuoteDownload } from '../utils/useQuoteDownload';
 

@@ -6,11 +6,12 @@ import { PERMISSIONS } from '../permissions';
 import { PATHS } from '../utils/paths';
 import { useT } from '../utils/translate';
 
-/** Contacts | Clients, each shown only to a role that may read it. */
-export const TabNav = ({ current }: { current: 'contacts' | 'clients' }) => {
+/** Contacts | Clients | Tâches, each shown only to a role that may read it. */
+export const TabNav = ({ current }: { current: 'contacts' | 'clients' | 'jobs' }) => {
   const { t } = useT();
   const contacts = useRBAC(PERMISSIONS.contacts.read);
   const clients = useRBAC(PERMISSIONS.clients.read);
+  const jobs = useRBAC(PERMISSIONS.jobs.read);
   return (
     <Flex gap={2} paddingBottom={4}>
       {contacts.allowedActions.canRead && (
@@ -25,6 +26,11 @@ export const TabNav = ({ current }: { current: 'contacts' | 'clients' }) => {
       {clients.allowedActions.canRead && (
         <LinkButton tag={NavLink} to={PATHS.clients} variant={current === 'clients' ? 'default' : 'tertiary'}>
           {t('nav.clients')}
+        </LinkButton>
+      )}
+      {jobs.allowedActions.canRead && (
+        <LinkButton tag={NavLink} to={PATHS.jobs} variant={current === 'jobs' ? 'default' : 'tertiary'}>
+          {t('nav.jobs')}
         </LinkButton>
       )}
     </Flex>

@@ -9,6 +9,7 @@ const ContactDetailPage = lazy(() => import('./ContactDetailPage'));
 const ClientsListPage = lazy(() => import('./ClientsListPage'));
 const ClientFormPage = lazy(() => import('./ClientFormPage'));
 const ClientDetailPage = lazy(() => import('./ClientDetailPage'));
+const JobsPage = lazy(() => import('./JobsPage'));
 
 const protect = (permissions: Array<{ action: string; subject: null }>, page: React.ReactNode) => (
   <Page.Protect permissions={permissions}>{page}</Page.Protect>
@@ -35,6 +36,7 @@ const App = () => (
         path="clients/:documentId/edit"
         element={protect(PERMISSIONS.clients.update, <ClientFormPage />)}
       />
+      <Route path="jobs" element={protect(PERMISSIONS.jobs.read, <JobsPage />)} />
       <Route path="*" element={<Page.Error />} />
     </Routes>
   </Suspense>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { CLIENT_TYPES } from '../../../server/src/constants';
+import { CLIENT_TYPES } from '../../../shared/constants';
 import { RecordForm, type FieldSpec } from '../components/RecordForm';
 import { API } from '../utils/api';
 import { countryOptions } from '../utils/countries';

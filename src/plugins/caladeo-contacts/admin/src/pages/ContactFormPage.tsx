@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { GENDERS, LANGUAGES } from '../../../server/src/constants';
+import { GENDERS, LANGUAGES } from '../../../shared/constants';
 import { RecordForm, type FieldSpec } from '../components/RecordForm';
 import { API } from '../utils/api';
 import { countryOptions } from '../utils/countries';

@@ -10,7 +10,7 @@ import {
 import { Download, Plus } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
-import { LINK_ROLES } from '../../../server/src/constants';
+import { LINK_ROLES } from '../../../shared/constants';
 import type { Contact } from '../../../shared/contracts/admin';
 import { RecordTable } from '../components/RecordTable';
 import { SearchBox } from '../components/SearchBox';

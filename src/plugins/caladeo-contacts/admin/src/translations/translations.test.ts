@@ -9,7 +9,7 @@ import {
   LANGUAGES,
   LINK_ROLES,
   OFFER_STATUSES,
-} from '../../../server/src/constants';
+} from '../../../shared/constants';
 
 const read = (locale: string) =>
   JSON.parse(fs.readFileSync(path.join(__dirname, `${locale}.json`), 'utf8')) as Record<string, string>;

@@ -41,6 +41,7 @@ const SAMPLE_VALUES: Record<string, string | number | string[]> = {
   departements: ['Ain', 'Haute-Savoie'],
   startDate: '2026-05-01',
   target: 'offer',
+  state: 'completed',
 };
 
 describe.each(['fr', 'en'])('the %s translation of field errors', (locale) => {

@@ -12,4 +12,5 @@ export const PATHS = {
   newClient: `${ROOT}/clients/new`,
   client: (documentId: string) => `${ROOT}/clients/${documentId}`,
   editClient: (documentId: string) => `${ROOT}/clients/${documentId}/edit`,
+  jobs: `${ROOT}/jobs`,
 };

@@ -1,44 +1,20 @@
-import { factories } from '@strapi/strapi';
-import { CONSENT_LOG_QUERY_MIDDLEWARE, DERIVED_CONTACT_FIELDS_MIDDLEWARE, UID } from '../constants';
-import { newsletterAdminRoutes, newsletterContentApiRoutes } from './newsletter';
-import { documentAdminRoutes, documentContentApiRoutes } from './documents';
-import { ADMIN_ROUTES } from './admin';
+import { MODULES } from '../modules';
+import type { PluginModule } from '../modules/module';
+import type { ContentApiRoute } from '../utils/routes';
 
-type Routes = ReturnType<typeof factories.createCoreRouter>['routes'];
+const modules = MODULES as readonly PluginModule[];
 
-const coreRoutes = (uid: (typeof UID)[keyof typeof UID]) => {
-  // Reads refuse queries naming the consent log to callers who may not read it, and add the
-  // contacts' derived fields (fullName, salutation, …) to what they output. One object per route:
-  // Strapi writes each route's auth scope into its config.
-  const readConfig = () => ({
-    middlewares: [
-      { name: CONSENT_LOG_QUERY_MIDDLEWARE, config: { uid } },
-      { name: DERIVED_CONTACT_FIELDS_MIDDLEWARE, config: { uid } },
-    ],
-  });
-  const { routes } = factories.createCoreRouter(uid, {
-    config: { find: readConfig(), findOne: readConfig() },
-  });
-  return typeof routes === 'function' ? routes() : routes;
-};
-
-// the consent log is read through the API, never written: no create, update or delete route
-const readOnlyCoreRoutes = (uid: (typeof UID)[keyof typeof UID]) => {
-  const { routes } = factories.createCoreRouter(uid, { only: ['find', 'findOne'] });
-  return typeof routes === 'function' ? routes() : routes;
-};
+/** Every admin route of the plugin: the Contacts tab's, the subscriber export and consent log, the quote. */
+export const adminRoutes = modules.flatMap((module) => module.adminRoutes ?? []);
 
 // Built once, on first read (content types exist only then): Strapi writes each route's auth scope
 // into these objects and must find them again when it mounts the router.
-let contentApiRoutes: Exclude<Routes, () => unknown> | undefined;
-
-/** Every admin route of the plugin: the Contacts tab's, the subscriber export and consent log, the quote. */
-export const adminRoutes = [...ADMIN_ROUTES, ...newsletterAdminRoutes, ...documentAdminRoutes];
+let contentApiRoutes: ContentApiRoute[] | undefined;
 
 /**
  * Content-API routes: every handler becomes a users-permissions action
- * (`plugin::caladeo-contacts.<controller>.<action>`) and an API-token scope. Nothing is public:
- * the public role holds none of these actions.
+ * (`plugin::caladeo-contacts.<controller>.<action>`) and an API-token scope. Nothing is public but
+ * the newsletter forms' routes, which say `auth: false` themselves.
  */
 export default {
   admin: {
@@ -48,15 +24,7 @@ export default {
   'content-api': {
     type: 'content-api' as const,
     get routes() {
-      contentApiRoutes ??= [
-        ...coreRoutes(UID.contact),
-        ...coreRoutes(UID.client),
-        ...coreRoutes(UID.clientContact),
-        ...coreRoutes(UID.offerContact),
-        ...readOnlyCoreRoutes(UID.consentEvent),
-        ...newsletterContentApiRoutes,
-        ...documentContentApiRoutes,
-      ];
+      contentApiRoutes ??= modules.flatMap((module) => module.contentApiRoutes?.() ?? []);
       return contentApiRoutes;
     },
   },

@@ -1,5 +1,6 @@
 import { errors } from '@strapi/utils';
 import { fieldError, type FieldError, type Problem } from '../validation';
+import type { Reading } from '../validation/types';
 
 /**
  * Builds the error Strapi turns into HTTP 400 with its usual envelope:
@@ -26,3 +27,9 @@ export const fieldValidationError = (fieldErrors: FieldError[]) => {
 
 export const singleFieldError = (field: string, found: Problem) =>
   fieldValidationError([fieldError([field], found)]);
+
+/** Reads a request part, or answers 400 naming the faulty fields. */
+export const readOrRefuse = <T>(read: Reading<T>): T => {
+  if (!read.ok) throw fieldValidationError(read.errors);
+  return read.value;
+};

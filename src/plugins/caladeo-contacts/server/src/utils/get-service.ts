@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from '../constants';
-import type services from '../services';
+import { PLUGIN_ID } from '../../../shared/constants';
+import type { Services } from '../modules/services';
 
-type Services = typeof services;
 type ServiceName = keyof Services;
 export type ServiceOf<Name extends ServiceName> = Services[Name] extends (...args: never[]) => infer R
   ? R

@@ -2,7 +2,7 @@
  * Normalisation of a client patch (create or update): the contact's location rules plus the
  * client's own (required name, type, French SIRET checksum, multi-line notes).
  */
-import { CLIENT_TYPES, MAX_LENGTH, type ClientType } from '../constants';
+import { CLIENT_TYPES, MAX_LENGTH, type ClientType } from '../../../shared/constants';
 import { applyAddressRules } from './address';
 import {
   countryField,

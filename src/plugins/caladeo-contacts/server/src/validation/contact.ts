@@ -2,7 +2,7 @@
  * Normalisation of a contact patch (create or update), the single choke point every write path
  * goes through: field rules, location rules, the "who is this?" rule, and `searchText`.
  */
-import { GENDERS, LANGUAGES, MAX_LENGTH, type Gender, type Language } from '../constants';
+import { GENDERS, LANGUAGES, MAX_LENGTH, type Gender, type Language } from '../../../shared/constants';
 import { applyAddressRules } from './address';
 import {
   booleanWithDefault,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { GENDERS, LANGUAGES, MAX_LENGTH } from '../constants';
+import { GENDERS, LANGUAGES, MAX_LENGTH } from '../../../shared/constants';
 import {
   booleanWithDefault,
   countryField,

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-import { MAX_LENGTH, MAX_PRICE_PER_PERSON } from '../constants';
+import { MAX_LENGTH, MAX_PRICE_PER_PERSON } from '../../../shared/constants';
 import { resolveCountryCode } from './country';
 import { reportProblem } from './issues';
 import { problem } from './messages';

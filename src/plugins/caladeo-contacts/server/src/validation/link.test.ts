@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { LINK_ROLES } from '../constants';
+import { LINK_ROLES } from '../../../shared/constants';
 import { normaliseLinkPatch } from './link';
 
 describe('normaliseLinkPatch', () => {

@@ -2,7 +2,7 @@
  * Normalisation of a contact×client or contact×offer link patch: the role the contact plays
  * there (required) and whether they are the primary contact documents are addressed to.
  */
-import { LINK_ROLES } from '../constants';
+import { LINK_ROLES } from '../../../shared/constants';
 import { booleanWithDefault, requiredEnum } from './fields';
 import { fieldError, problem } from './messages';
 import { isPatchObject, mergedValue, notAnObjectErrors, readPatch, type FieldSchemas } from './patch';

@@ -59,6 +59,8 @@ export const FIELD_ERROR_MESSAGES = {
   'signUp.notObject': 'must be a JSON object or a form',
   'signUp.unknownField': 'is not a field of the sign-up form',
   'signUp.redirectNotAllowed': 'must be a page of an allowed website',
+  'job.notRetryable': 'is {state}: only a dead or cancelled job can be retried',
+  'job.notCancellable': 'is {state}: only a queued or running job can be cancelled',
 } as const;
 
 export type FieldErrorCode = keyof typeof FIELD_ERROR_MESSAGES;

@@ -2,7 +2,7 @@
  * Normalisation of an offer patch (create or update): required title and reference, status,
  * a travel period whose end is not before its start, and a price per person in euros.
  */
-import { MAX_LENGTH, OFFER_STATUSES, type OfferStatus } from '../constants';
+import { MAX_LENGTH, OFFER_STATUSES, type OfferStatus } from '../../../shared/constants';
 import { enumWithDefault, isoDateField, offerReferenceField, priceField, textField } from './fields';
 import { fieldError, problem } from './messages';
 import { isPatchObject, mergedValue, notAnObjectErrors, readPatch, type FieldSchemas } from './patch';

@@ -1,4 +1,4 @@
-import type { ClientType, Gender, Language, LinkRole, OfferStatus } from '../constants';
+import type { ClientType, Gender, Language, LinkRole, OfferStatus } from '../../../shared/constants';
 import type { Problem } from './messages';
 
 /**
@@ -6,6 +6,9 @@ import type { Problem } from './messages';
  * `code` and `values` are for translation, `message` is the English text made from them.
  */
 export type FieldError = Problem & { path: string[]; message: string };
+
+/** What an edge check read from a request: the value, or the field errors to answer with. */
+export type Reading<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 export type NormaliseResult<T> = { ok: true; data: T } | { ok: false; errors: FieldError[] };
 

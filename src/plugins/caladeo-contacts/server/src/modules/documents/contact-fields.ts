@@ -1,0 +1,114 @@
+/**
+ * The fields computed from a contact for documents and external apps: never stored, derived the
+ * same way for REST, GraphQL and the offer document context.
+ */
+import type { DocumentLanguage, Gender, Language } from '../../../../shared/constants';
+import { formatAddressBlock, type PostalAddress } from './address-block';
+import {
+  documentLanguageFor,
+  fullNameOf,
+  letterOpeningFor,
+  nameWithTitle,
+  salutationFor,
+} from './salutation';
+
+export type PresentableContact = PostalAddress & {
+  firstName: string | null;
+  lastName: string | null;
+  gender: Gender;
+  preferredLanguage: Language | null;
+};
+
+export type DerivedContactFields = {
+  fullName: string | null;
+  salutation: string;
+  letterOpening: string;
+  /** Envelope lines, name first; empty when the contact has no postal address. */
+  addressBlock: string[];
+};
+
+export type DerivationSettings = {
+  /** The agency's country: addresses elsewhere get a country line. */
+  senderCountry: string;
+  /** The agency's language, for contacts without a preference. */
+  defaultLanguage: DocumentLanguage;
+};
+
+/**
+ * @param language the language to write in; by default the contact's own document language
+ */
+export function deriveContactFields(
+  contact: PresentableContact,
+  settings: DerivationSettings,
+  language: DocumentLanguage = documentLanguageFor(contact.preferredLanguage, settings.defaultLanguage)
+): DerivedContactFields {
+  const fullName = fullNameOf(contact.firstName, contact.lastName);
+  const recipient = nameWithTitle(contact.gender, language, fullName);
+  return {
+    fullName,
+    salutation: salutationFor(contact.gender, language),
+    letterOpening: letterOpeningFor(contact.gender, language, { lastName: contact.lastName, fullName }),
+    addressBlock: formatAddressBlock(contact, {
+      recipientLines: recipient === null ? [] : [recipient],
+      senderCountry: settings.senderCountry,
+    }),
+  };
+}
+
+/** Reads a contact record of unknown shape (REST output, GraphQL parent) field by field. */
+export function readPresentableContact(record: Record<string, unknown>): PresentableContact {
+  const text = (key: keyof PresentableContact) => {
+    const value = record[key];
+    return typeof value === 'string' ? value : null;
+  };
+  const gender = text('gender');
+  return {
+    firstName: text('firstName'),
+    lastName: text('lastName'),
+    gender: gender === 'female' || gender === 'male' || gender === 'other' ? gender : 'unspecified',
+    preferredLanguage: text('preferredLanguage') as Language | null,
+    addressLine1: text('addressLine1'),
+    addressLine2: text('addressLine2'),
+    postalCode: text('postalCode'),
+    city: text('city'),
+    region: text('region'),
+    country: text('country'),
+  };
+}
+
+/** The stored fields each derived field is computed from. */
+const SOURCES: Record<keyof DerivedContactFields, readonly (keyof PresentableContact)[]> = {
+  fullName: ['firstName', 'lastName'],
+  salutation: ['gender', 'preferredLanguage'],
+  letterOpening: ['gender', 'preferredLanguage', 'firstName', 'lastName'],
+  addressBlock: [
+    'gender',
+    'preferredLanguage',
+    'firstName',
+    'lastName',
+    'addressLine1',
+    'addressLine2',
+    'postalCode',
+    'city',
+    'region',
+    'country',
+  ],
+};
+
+const DERIVED_FIELD_NAMES = Object.keys(SOURCES) as (keyof DerivedContactFields)[];
+
+/**
+ * The derived fields a contact as it was output can carry: a caller who selected only some fields
+ * (`fields=email`) gets only the derived fields whose sources are all present, never a value
+ * computed from missing data.
+ */
+export function derivedFieldsForOutput(
+  output: Record<string, unknown>,
+  settings: DerivationSettings
+): Partial<DerivedContactFields> {
+  const available = DERIVED_FIELD_NAMES.filter((name) => SOURCES[name].every((source) => source in output));
+  if (available.length === 0) return {};
+  const contact = readPresentableContact(output);
+  const derived = deriveContactFields(contact, settings);
+  return Object.fromEntries(available.map((name) => [name, derived[name]]));
+}

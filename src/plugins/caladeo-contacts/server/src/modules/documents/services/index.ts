@@ -1,0 +1,3 @@
+import offerDocuments from './offer-documents';
+
+export default { 'offer-documents': offerDocuments };

@@ -1,0 +1,259 @@
+import { randomUUID } from 'crypto';
+import os from 'os';
+import type { Core } from '@strapi/strapi';
+import { UID } from '../../../../shared/constants';
+import { claimJobs, hasDueJobs, type ClaimedJob } from './claim';
+import {
+  DEFAULT_LEASE_MS,
+  DEFAULT_MAX_ATTEMPTS,
+  defaultRetryDelayMs,
+  JobStoppedError,
+  type JobKind,
+  type JobSchedule,
+} from './kinds';
+import { jobSettings } from './settings';
+
+const MAX_ERROR_LENGTH = 2000;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- kinds of every payload share one registry
+export type KindRegistry = Map<string, JobKind<any>>;
+
+type RunnerOptions = {
+  kinds: KindRegistry;
+  schedules: JobSchedule[];
+  /** Shown on the "Tâches" page next to a running job; unique per process unless given. */
+  nodeId?: string;
+};
+
+const errorMessage = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
+
+/** Writes a job to run as soon as possible (or after `delayMs`); part of the caller's transaction. */
+export const enqueueJob = async (
+  strapi: Core.Strapi,
+  kind: JobKind<unknown>,
+  payload: unknown,
+  { delayMs = 0 }: { delayMs?: number } = {}
+) => {
+  const job = (await strapi.db.query(UID.job).create({
+    data: {
+      kind: kind.kind,
+      state: 'queued',
+      payload,
+      availableAt: new Date(Date.now() + delayMs),
+      attempts: 0,
+      maxAttempts: kind.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      cancelRequested: false,
+    },
+  })) as { id: number };
+  return job.id;
+};
+
+/**
+ * One node's worker. It claims due jobs of every known kind, up to each kind's concurrency, runs
+ * them, and records the outcome against its claim: a run whose lease another node took over
+ * writes nothing. A failed run is retried after a growing delay, then kept as dead with its last
+ * error; a run whose node died is taken over once its lease has run out.
+ */
+export const createJobRunner = (strapi: Core.Strapi, { kinds, schedules, nodeId }: RunnerOptions) => {
+  const node = nodeId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const jobs = () => strapi.db.query(UID.job);
+  const active = new Map<string, number>();
+  const inFlight = new Set<Promise<void>>();
+  let timer: NodeJS.Timeout | null = null;
+  let ticking: Promise<void> | null = null;
+  let tickAgain = false;
+
+  /** Ends this run's hold on the job; nothing is written if the claim is no longer ours. */
+  const release = (job: ClaimedJob, data: Record<string, unknown>) =>
+    jobs().updateMany({
+      where: { id: job.id, claimToken: job.claimToken },
+      data: { claimToken: null, claimedUntil: null, ...data },
+    });
+
+  const fail = async (kind: JobKind, job: ClaimedJob, error: unknown) => {
+    const message = errorMessage(error);
+    const isDead = job.attempts >= job.maxAttempts;
+    strapi.log.error(
+      `job ${job.id} (${job.kind}): attempt ${job.attempts} of ${job.maxAttempts} failed${isDead ? ', giving up' : ''}: ${message}`
+    );
+    const retryDelayMs = kind.retryDelayMs ?? defaultRetryDelayMs;
+    await release(
+      job,
+      isDead
+        ? { state: 'dead', lastError: message, finishedAt: new Date() }
+        : {
+            state: 'queued',
+            lastError: message,
+            availableAt: new Date(Date.now() + retryDelayMs(job.attempts)),
+          }
+    );
+  };
+
+  const runOne = async (kind: JobKind, job: ClaimedJob) => {
+    if (job.attempts > job.maxAttempts) {
+      // its node stopped during each of its attempts: a job that kills its worker must not kill the next one
+      await release(job, {
+        state: 'dead',
+        lastError: `stopped without finishing in each of its ${job.maxAttempts} attempts (its node died or hung)`,
+        finishedAt: new Date(),
+      });
+      return;
+    }
+    const controller = new AbortController();
+    const leaseMs = kind.leaseMs ?? DEFAULT_LEASE_MS;
+    const held = { id: job.id, claimToken: job.claimToken, state: 'running', cancelRequested: false };
+
+    const renew = async (data: Record<string, unknown> = {}) => {
+      const { count } = await jobs().updateMany({
+        where: held,
+        data: { claimedUntil: new Date(Date.now() + leaseMs), ...data },
+      });
+      if (count === 1) return;
+      const now = (await jobs().findOne({
+        select: ['claimToken', 'cancelRequested'],
+        where: { id: job.id },
+      })) as {
+        claimToken: string | null;
+        cancelRequested: boolean | null;
+      } | null;
+      const reason = now?.claimToken === job.claimToken && now?.cancelRequested ? 'cancelled' : 'lost';
+      controller.abort();
+      throw new JobStoppedError(reason);
+    };
+    const heartbeat = setInterval(() => void renew().catch(() => undefined), Math.max(1000, leaseMs / 3));
+    heartbeat.unref();
+    try {
+      await kind.run({
+        strapi,
+        id: job.id,
+        kind: job.kind,
+        payload: job.payload,
+        attempt: job.attempts,
+        signal: controller.signal,
+        progress: (done, total) =>
+          renew(total === undefined ? { progressDone: done } : { progressDone: done, progressTotal: total }),
+        assertClaimed: () => renew(),
+      });
+      await release(job, { state: 'completed', finishedAt: new Date() });
+    } catch (error) {
+      if (error instanceof JobStoppedError) {
+        if (error.reason === 'cancelled') await release(job, { state: 'cancelled', finishedAt: new Date() });
+      } else {
+        // if even this write fails, the lease runs out and the job is taken up again
+        await fail(kind, job, error).catch(() => undefined);
+      }
+    } finally {
+      clearInterval(heartbeat);
+    }
+  };
+
+  const start = (kind: JobKind, job: ClaimedJob) => {
+    active.set(kind.kind, (active.get(kind.kind) ?? 0) + 1);
+    const run: Promise<void> = runOne(kind, job)
+      .catch((error) => {
+        strapi.log.error(`job ${job.id} (${job.kind}): ${errorMessage(error)}`);
+      })
+      .finally(() => {
+        active.set(kind.kind, (active.get(kind.kind) ?? 1) - 1);
+        inFlight.delete(run);
+        if (timer) kick();
+      });
+    inFlight.add(run);
+  };
+
+  /** Enqueues each periodic job that is due, on whichever node moves its date forward first. */
+  const enqueueDueSchedules = async () => {
+    const table = strapi.db.query(UID.jobSchedule);
+    for (const schedule of schedules) {
+      const kind = kinds.get(schedule.kind);
+      if (!kind) continue;
+      const now = new Date();
+      type Row = { id: number; nextRunAt: string | Date };
+      const find = async () => (await table.findOne({ where: { name: schedule.name } })) as Row | null;
+      let row = await find();
+      if (!row) {
+        // first due now; two nodes may try at once: the unique index on the name keeps one row
+        await table.create({ data: { name: schedule.name, nextRunAt: now } }).catch(() => undefined);
+        row = await find();
+      }
+      if (!row || new Date(row.nextRunAt) > now) continue;
+      const due = row;
+      await strapi.db.transaction(async () => {
+        const { count } = await table.updateMany({
+          where: { id: due.id, nextRunAt: due.nextRunAt },
+          data: { nextRunAt: new Date(now.getTime() + schedule.everyMs) },
+        });
+        if (count === 1) await enqueueJob(strapi, kind, schedule.payload ?? {});
+      });
+    }
+  };
+
+  const claimAndStart = async () => {
+    await enqueueDueSchedules();
+    for (const kind of kinds.values()) {
+      const free = (kind.concurrency ?? 1) - (active.get(kind.kind) ?? 0);
+      const claimed = await claimJobs(strapi, {
+        kind: kind.kind,
+        limit: free,
+        leaseMs: kind.leaseMs ?? DEFAULT_LEASE_MS,
+        nodeId: node,
+      });
+      for (const job of claimed) start(kind, job);
+    }
+  };
+
+  /** One look for work at a time in this process; a kick during one makes it look again when done. */
+  const kick = (): Promise<void> => {
+    if (ticking) {
+      tickAgain = true;
+      return ticking;
+    }
+    ticking = (async () => {
+      do {
+        tickAgain = false;
+        await claimAndStart().catch((error) =>
+          strapi.log.error(`jobs: could not claim work: ${errorMessage(error)}`)
+        );
+      } while (tickAgain);
+      // in the same turn as the last check, so that no kick can fall between the two
+      ticking = null;
+    })();
+    return ticking;
+  };
+
+  return {
+    nodeId: node,
+    /** Looks for work now (after an enqueue in this process), if the runner is started. */
+    kick() {
+      if (timer) setImmediate(() => void kick());
+    },
+    /** Starts the worker (bootstrap): takes up what is due, then polls. */
+    start() {
+      if (timer) return;
+      timer = setInterval(() => void kick(), jobSettings(strapi).pollIntervalMs);
+      timer.unref();
+      void kick();
+    },
+    /** Stops claiming (destroy) and waits for the runs in hand; what is queued stays queued. */
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await ticking;
+      await Promise.all(inFlight);
+    },
+    /**
+     * Runs, in this process, every job that is due, and resolves when none is left (a job waiting
+     * for its retry delay, or held by another live node, is not waited for). For tests and scripts.
+     */
+    async drain(only?: string[]) {
+      const names = only ?? [...kinds.keys()];
+      do {
+        await kick();
+        await Promise.all(inFlight);
+      } while (await hasDueJobs(strapi, names));
+    },
+  };
+};
+
+export type JobRunner = ReturnType<typeof createJobRunner>;

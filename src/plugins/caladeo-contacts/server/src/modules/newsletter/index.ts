@@ -1,0 +1,56 @@
+import { factories } from '@strapi/strapi';
+import { UID } from '../../../../shared/constants';
+import { coreRoutes } from '../../utils/routes';
+import { getService } from '../../utils/get-service';
+import { hideFromGraphql } from '../../utils/graphql';
+import { defineModule } from '../module';
+import consentEvent from './content-types/consent-event';
+import newsletterConfirmation from './content-types/newsletter-confirmation';
+import newsletterSignUp from './content-types/newsletter-sign-up';
+import newsletterController from './controllers/newsletter';
+import newsletterAdmin from './controllers/newsletter-admin';
+import consentLogQuery from './middlewares/consent-log-query';
+import newsletterRateLimit from './middlewares/newsletter-rate-limit';
+import publicForms from './middlewares/public-forms';
+import { newsletterAdminRoutes, newsletterContentApiRoutes } from './routes';
+import services from './services';
+import { SIGN_UP_JOB } from './sign-up-job';
+
+/**
+ * The website's newsletter forms (double opt-in, one-click unsubscribe, rate limits) and the consent
+ * log that keeps the evidence of every consent change.
+ */
+export default defineModule({
+  contentTypes: {
+    'consent-event': consentEvent,
+    'newsletter-confirmation': newsletterConfirmation,
+    'newsletter-sign-up': newsletterSignUp,
+  },
+  services,
+  controllers: {
+    'consent-event': factories.createCoreController(UID.consentEvent),
+    newsletter: newsletterController,
+    'newsletter-admin': newsletterAdmin,
+  },
+  middlewares: {
+    'consent-log-query': consentLogQuery,
+    'newsletter-rate-limit': newsletterRateLimit,
+    'public-forms': publicForms,
+  },
+  adminRoutes: newsletterAdminRoutes,
+  // the consent log is read through the API, never written: no create, update or delete route
+  contentApiRoutes: () => [
+    ...coreRoutes(UID.consentEvent, { only: ['find', 'findOne'] }),
+    ...newsletterContentApiRoutes,
+  ],
+  register(strapi) {
+    // queued sign-ups and pending confirmations are bookkeeping, never part of an API
+    hideFromGraphql(strapi, [UID.newsletterSignUp, UID.newsletterConfirmation]);
+    getService(strapi, 'jobs').define(SIGN_UP_JOB);
+  },
+  async bootstrap(strapi) {
+    await getService(strapi, 'rate-limits').start();
+    await getService(strapi, 'newsletter').queueUnprocessedSignUps();
+  },
+  destroy: (strapi) => getService(strapi, 'rate-limits').stop(),
+});

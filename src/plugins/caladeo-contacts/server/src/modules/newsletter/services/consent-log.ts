@@ -1,0 +1,161 @@
+import type { Core } from '@strapi/strapi';
+import {
+  NEWSLETTER_MAX_LENGTH,
+  UID,
+  type ConsentAction,
+  type ConsentActorKind,
+} from '../../../../../shared/constants';
+import { isInPublicConsentFlow } from '../consent-flow';
+import { newsletterSettings } from '../settings';
+import { emailDigest } from '../tokens';
+
+export type ConsentActor = { kind: ConsentActorKind; id: string | null; name: string | null };
+
+export type ConsentEntry = {
+  contactDocumentId: string;
+  email: string | null;
+  action: ConsentAction;
+  /** The contact's newsletter flag once the event is applied. */
+  newsletter: boolean;
+  actor: ConsentActor;
+  source?: string | null;
+  consentTextVersion?: string | null;
+  locale?: string | null;
+  ipAddress?: string | null;
+  userAgent?: string | null;
+  occurredAt?: Date;
+};
+
+type AuthState = { strategy?: { name?: string }; credentials?: Record<string, unknown> | null };
+type StoredContact = { documentId?: unknown; email?: unknown; newsletter?: unknown };
+
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+
+/** Who is behind the current request, from the authentication Strapi attached to it. */
+const actorOf = (auth: AuthState | undefined): ConsentActor => {
+  const credentials = auth?.credentials ?? null;
+  const id = credentials && credentials.id !== undefined ? String(credentials.id) : null;
+  switch (auth?.strategy?.name) {
+    case 'admin': {
+      const name = [text(credentials?.firstname), text(credentials?.lastname)].filter(Boolean).join(' ');
+      return { kind: 'admin_user', id, name: text(credentials?.email) ?? (name || null) };
+    }
+    case 'api-token':
+    case 'content-api-token':
+    case 'admin-token':
+      return { kind: 'api_token', id, name: text(credentials?.name) };
+    case 'users-permissions':
+      return { kind: 'api_user', id, name: text(credentials?.username) ?? text(credentials?.email) };
+    default:
+      return { kind: 'system', id: null, name: null };
+  }
+};
+
+const clip = (value: string | null | undefined, max: number) => (value ? value.slice(0, max) : null);
+
+const consentLog = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Adds one event to the log; the only way entries are written. */
+  async append(entry: ConsentEntry) {
+    const { secret } = newsletterSettings(strapi);
+    await strapi.documents(UID.consentEvent).create({
+      data: {
+        action: entry.action,
+        occurredAt: (entry.occurredAt ?? new Date()).toISOString(),
+        newsletter: entry.newsletter,
+        source: clip(entry.source, NEWSLETTER_MAX_LENGTH.source),
+        consentTextVersion: clip(entry.consentTextVersion, NEWSLETTER_MAX_LENGTH.consentTextVersion),
+        locale: clip(entry.locale, 10),
+        ipAddress: clip(entry.ipAddress, NEWSLETTER_MAX_LENGTH.ipAddress),
+        userAgent: clip(entry.userAgent, NEWSLETTER_MAX_LENGTH.userAgent),
+        actorKind: entry.actor.kind,
+        actorId: clip(entry.actor.id, 40),
+        actorName: clip(entry.actor.name, 255),
+        emailDigest: entry.email ? emailDigest(secret, entry.email) : null,
+        contact: entry.contactDocumentId,
+      } as never,
+    });
+  },
+
+  /**
+   * Called by the contact's document rule after every successful write. The public flows log their
+   * own events (with the visitor's details); every other change of `newsletter` is logged here as
+   * set by staff (an admin user) or by the API (tokens, REST users, scripts).
+   */
+  async recordContactWrite(before: StoredContact | null, written: unknown) {
+    if (isInPublicConsentFlow()) return;
+    const contact = written as StoredContact | null;
+    if (!contact || typeof contact.newsletter !== 'boolean' || typeof contact.documentId !== 'string') return;
+    const previous = before ? before.newsletter === true : false;
+    if (contact.newsletter === previous) return;
+
+    const context = strapi.requestContext.get() as { state?: { auth?: AuthState } } | undefined;
+    const actor = actorOf(context?.state?.auth);
+    await this.append({
+      contactDocumentId: contact.documentId,
+      email: text(contact.email),
+      action: actor.kind === 'admin_user' ? 'set_by_staff' : 'set_by_api',
+      newsletter: contact.newsletter,
+      actor,
+      source: actor.kind === 'admin_user' ? 'admin' : actor.kind === 'system' ? 'application' : 'api',
+    });
+  },
+
+  /**
+   * A contact is being erased. Its consent events stay as evidence that consent was asked for,
+   * given or withdrawn, but lose what identifies the person: the link to the contact goes with the
+   * contact row, the IP address and user agent are cleared here, and only the keyed digest of the
+   * address remains (it can match an address someone presents, it cannot reveal one). Pending
+   * confirmation links die with the contact.
+   */
+  async forgetContact(contactDocumentId: string) {
+    const contact = (await strapi.db
+      .query(UID.contact)
+      .findOne({ select: ['id'], where: { documentId: contactDocumentId } })) as { id: number } | null;
+    if (!contact) return;
+    const events = (await strapi.db.query(UID.consentEvent).findMany({
+      select: ['id'],
+      where: { contact: { id: contact.id } },
+    })) as { id: number }[];
+    if (events.length > 0) {
+      await strapi.db.query(UID.consentEvent).updateMany({
+        where: { id: { $in: events.map((event) => event.id) } },
+        data: { ipAddress: null, userAgent: null, anonymisedAt: new Date() },
+      });
+    }
+    const confirmations = (await strapi.db.query(UID.newsletterConfirmation).findMany({
+      select: ['id'],
+      where: { contact: { id: contact.id } },
+    })) as { id: number }[];
+    if (confirmations.length > 0) {
+      await strapi.db
+        .query(UID.newsletterConfirmation)
+        .deleteMany({ where: { id: { $in: confirmations.map((row) => row.id) } } });
+    }
+  },
+
+  /** A contact's log, newest first, as the admin shows it. */
+  async listForContact(contactDocumentId: string) {
+    return strapi.db.query(UID.consentEvent).findMany({
+      select: [
+        'documentId',
+        'action',
+        'occurredAt',
+        'newsletter',
+        'source',
+        'consentTextVersion',
+        'locale',
+        'ipAddress',
+        'userAgent',
+        'actorKind',
+        'actorId',
+        'actorName',
+      ],
+      where: { contact: { documentId: contactDocumentId } },
+      orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+      limit: 500,
+    });
+  },
+});
+
+export type ConsentLogService = ReturnType<typeof consentLog>;
+export default consentLog;

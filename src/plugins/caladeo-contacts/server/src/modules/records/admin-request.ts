@@ -1,0 +1,137 @@
+/**
+ * The edge checks of the plugin's admin routes: list queries and request bodies. Unknown keys are
+ * refused (a typo must not be silently ignored); field values themselves are left to the record
+ * normalisers, which every write crosses in the document service.
+ */
+import { z } from 'zod';
+import { LINK_ROLES } from '../../../../shared/constants';
+import { readListSearchParams, type ListSearchParams } from '../search/request';
+import { coded, fieldErrorsOfIssues, reportProblem } from '../../validation/issues';
+import { fieldError, problem } from '../../validation/messages';
+import type { Reading } from '../../validation/types';
+
+const MAX_DOCUMENT_ID_LENGTH = 64;
+
+/** A record named in a body or a filter: a missing one is "required", anything else not an id is invalid. */
+const documentId = z.unknown().transform((raw, context): string => {
+  if (raw === undefined || raw === null) {
+    return reportProblem(context, problem('required'), raw);
+  }
+  const trimmed = typeof raw === 'string' ? raw.trim() : '';
+  if (trimmed.length === 0 || trimmed.length > MAX_DOCUMENT_ID_LENGTH) {
+    return reportProblem(context, problem('documentId.invalid'), raw);
+  }
+  return trimmed;
+});
+
+const listBase = {
+  q: z.string().max(200).optional(),
+  order: z.string().optional(),
+  cursor: z.string().optional(),
+  pageSize: z.string().optional(),
+};
+
+const contactListQuery = z.strictObject({
+  ...listBase,
+  client: documentId.optional(),
+  country: z
+    .string()
+    .refine((value) => /^[A-Z]{2}$/.test(value), coded(problem('country.notAlpha2')))
+    .optional(),
+  newsletter: z
+    .string()
+    .refine((value) => value === 'true' || value === 'false', coded(problem('boolean.invalid')))
+    .optional(),
+  role: z.enum(LINK_ROLES).optional(),
+});
+
+const clientListQuery = z.strictObject(listBase);
+
+export type ContactListFilters = {
+  client?: string;
+  country?: string;
+  newsletter?: boolean;
+  role?: (typeof LINK_ROLES)[number];
+};
+
+const readSearch = (query: { q?: string; order?: string; cursor?: string; pageSize?: string }) => {
+  const read = readListSearchParams({
+    q: query.q,
+    order: query.order,
+    cursor: query.cursor || undefined,
+    pagination: query.pageSize === undefined ? undefined : { pageSize: query.pageSize },
+  });
+  if (read.ok) return read;
+  // the admin sends `pageSize` at the top level, not under `pagination`
+  return {
+    ok: false as const,
+    errors: read.errors.map((error) =>
+      error.path[0] === 'pagination' ? { ...error, path: ['pageSize'] } : error
+    ),
+  };
+};
+
+export const readContactListQuery = (
+  query: unknown
+): Reading<{ search: ListSearchParams; filters: ContactListFilters }> => {
+  const parsed = contactListQuery.safeParse(query ?? {});
+  if (!parsed.success) return { ok: false, errors: fieldErrorsOfIssues(parsed.error.issues) };
+  const { client, country, newsletter, role, ...rest } = parsed.data;
+  const search = readSearch(rest);
+  if (!search.ok) return search;
+  const filters: ContactListFilters = {};
+  if (client) filters.client = client;
+  if (country) filters.country = country;
+  if (newsletter) filters.newsletter = newsletter === 'true';
+  if (role) filters.role = role;
+  return { ok: true, value: { search: search.params, filters } };
+};
+
+export const readClientListQuery = (query: unknown): Reading<{ search: ListSearchParams }> => {
+  const parsed = clientListQuery.safeParse(query ?? {});
+  if (!parsed.success) return { ok: false, errors: fieldErrorsOfIssues(parsed.error.issues) };
+  const search = readSearch(parsed.data);
+  return search.ok ? { ok: true, value: { search: search.params } } : search;
+};
+
+/** A record body holds only the record's own fields; the values are the normaliser's business. */
+export const readRecordBody = (
+  body: unknown,
+  fields: readonly string[]
+): Reading<Record<string, unknown>> => {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, errors: [fieldError([], problem('value.notObject'))] };
+  }
+  const allowed = new Set(fields);
+  const unknown = Object.keys(body).filter((key) => !allowed.has(key));
+  if (unknown.length > 0) {
+    return { ok: false, errors: unknown.map((key) => fieldError([key], problem('field.notAllowed'))) };
+  }
+  return { ok: true, value: body as Record<string, unknown> };
+};
+
+const linkCreateBody = (targetField: 'client' | 'offer') =>
+  z.strictObject({
+    [targetField]: documentId,
+    role: z.unknown(),
+    isPrimary: z.unknown().optional(),
+  });
+
+export const readLinkCreateBody = (
+  body: unknown,
+  targetField: 'client' | 'offer'
+): Reading<Record<string, unknown>> => {
+  const parsed = linkCreateBody(targetField).safeParse(body);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, errors: fieldErrorsOfIssues(parsed.error.issues) };
+};
+
+const linkUpdateBody = z.strictObject({ role: z.unknown().optional(), isPrimary: z.unknown().optional() });
+
+export const readLinkUpdateBody = (body: unknown): Reading<Record<string, unknown>> => {
+  const parsed = linkUpdateBody.safeParse(body);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, errors: fieldErrorsOfIssues(parsed.error.issues) };
+};

@@ -1,0 +1,17 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../../../../../shared/constants';
+import { CLIENT_FIELDS } from '../../../../../shared/contracts/admin';
+import { readClientListQuery } from '../admin-request';
+import { recordHandlers } from './admin-record-handlers';
+
+/** The admin pages' client routes. */
+const adminClients = ({ strapi }: { strapi: Core.Strapi }) =>
+  recordHandlers(strapi, {
+    uid: UID.client,
+    fields: CLIENT_FIELDS,
+    readListQuery: readClientListQuery,
+    list: (records, query) => records.listClients(query.search),
+    detail: (records, documentId) => records.clientDetail(documentId),
+  });
+
+export default adminClients;

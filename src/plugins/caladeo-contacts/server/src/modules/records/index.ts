@@ -1,0 +1,70 @@
+import { factories } from '@strapi/strapi';
+import {
+  CONSENT_LOG_QUERY_MIDDLEWARE,
+  DERIVED_CONTACT_FIELDS_MIDDLEWARE,
+  UID,
+  type ManagedUid,
+} from '../../../../shared/constants';
+import { coreRoutes } from '../../utils/routes';
+import { defineModule } from '../module';
+import contact from './content-types/contact';
+import client from './content-types/client';
+import clientContact from './content-types/client-contact';
+import offerContact from './content-types/offer-contact';
+import { createSearchableController } from './controllers/searchable';
+import adminClients from './controllers/admin-clients';
+import adminContacts from './controllers/admin-contacts';
+import adminLinks from './controllers/admin-links';
+import queryShape from './middlewares/query-shape';
+import { ADMIN_ROUTES } from './routes/admin';
+import services from './services';
+import { registerDocumentRules } from './write-rules';
+
+/**
+ * Reads refuse queries naming the consent log to callers who may not read it, and add the
+ * contacts' derived fields (fullName, salutation, …) to what they output. One object per route:
+ * Strapi writes each route's auth scope into its config.
+ */
+const recordRoutes = (uid: ManagedUid) => {
+  const readConfig = () => ({
+    middlewares: [
+      { name: CONSENT_LOG_QUERY_MIDDLEWARE, config: { uid } },
+      { name: DERIVED_CONTACT_FIELDS_MIDDLEWARE, config: { uid } },
+    ],
+  });
+  return coreRoutes(uid, { config: { find: readConfig(), findOne: readConfig() } });
+};
+
+/**
+ * Contacts, clients and the links between them and offers: their content types, the write rules
+ * every entry point crosses, the REST routes and the Contacts tab's routes.
+ */
+export default defineModule({
+  contentTypes: {
+    contact,
+    client,
+    'client-contact': clientContact,
+    'offer-contact': offerContact,
+  },
+  services,
+  // Core controllers validate and sanitize the query, call the document service (where the
+  // validation choke point lives) and sanitize the output with the caller's permissions.
+  controllers: {
+    contact: createSearchableController(UID.contact),
+    client: createSearchableController(UID.client),
+    'client-contact': factories.createCoreController(UID.clientContact),
+    'offer-contact': factories.createCoreController(UID.offerContact),
+    'admin-contacts': adminContacts,
+    'admin-clients': adminClients,
+    'admin-links': adminLinks,
+  },
+  middlewares: { 'query-shape': queryShape },
+  adminRoutes: ADMIN_ROUTES,
+  contentApiRoutes: () => [
+    ...recordRoutes(UID.contact),
+    ...recordRoutes(UID.client),
+    ...recordRoutes(UID.clientContact),
+    ...recordRoutes(UID.offerContact),
+  ],
+  register: registerDocumentRules,
+});

@@ -1,0 +1,30 @@
+import { ACTION } from '../../../../../shared/constants';
+import { guarded, type AdminRoute } from '../../../utils/routes';
+
+/** Served under `/caladeo-contacts`, for the plugin's pages in the admin panel. */
+export const ADMIN_ROUTES: AdminRoute[] = [
+  guarded('GET', '/contacts', 'admin-contacts.find', ACTION['contacts.read']),
+  guarded('GET', '/contacts/export', 'admin-contacts.exportCsv', ACTION['contacts.export']),
+  guarded('GET', '/contacts/:documentId', 'admin-contacts.findOne', ACTION['contacts.read']),
+  guarded('POST', '/contacts', 'admin-contacts.create', ACTION['contacts.create']),
+  guarded('PUT', '/contacts/:documentId', 'admin-contacts.update', ACTION['contacts.update']),
+  guarded('DELETE', '/contacts/:documentId', 'admin-contacts.delete', ACTION['contacts.delete']),
+  // a contact's roles on clients and offers are part of editing the contact
+  guarded(
+    'POST',
+    '/contacts/:documentId/client-links',
+    'admin-links.attachClient',
+    ACTION['contacts.update']
+  ),
+  guarded('POST', '/contacts/:documentId/offer-links', 'admin-links.attachOffer', ACTION['contacts.update']),
+  guarded('PUT', '/client-links/:documentId', 'admin-links.updateClientLink', ACTION['contacts.update']),
+  guarded('PUT', '/offer-links/:documentId', 'admin-links.updateOfferLink', ACTION['contacts.update']),
+  guarded('DELETE', '/client-links/:documentId', 'admin-links.detachClient', ACTION['contacts.update']),
+  guarded('DELETE', '/offer-links/:documentId', 'admin-links.detachOffer', ACTION['contacts.update']),
+  guarded('GET', '/offers', 'admin-links.searchOffers', ACTION['contacts.update']),
+  guarded('GET', '/clients', 'admin-clients.find', ACTION['clients.read']),
+  guarded('GET', '/clients/:documentId', 'admin-clients.findOne', ACTION['clients.read']),
+  guarded('POST', '/clients', 'admin-clients.create', ACTION['clients.create']),
+  guarded('PUT', '/clients/:documentId', 'admin-clients.update', ACTION['clients.update']),
+  guarded('DELETE', '/clients/:documentId', 'admin-clients.delete', ACTION['clients.delete']),
+];

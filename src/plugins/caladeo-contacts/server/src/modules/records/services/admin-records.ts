@@ -1,0 +1,161 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { UID } from '../../../../../shared/constants';
+import {
+  CLIENT_FIELDS,
+  CONTACT_FIELDS,
+  type ClientDetail,
+  type ContactDetail,
+  type ListResponse,
+} from '../../../../../shared/contracts/admin';
+import type { ContactListFilters } from '../admin-request';
+import type { ListSearchParams } from '../../search/request';
+import type { SearchableUid } from '../../search/services/list-search';
+import { getService } from '../../../utils/get-service';
+
+const TIMESTAMPS = ['createdAt', 'updatedAt'] as const;
+const LINK_FIELDS = ['role', 'isPrimary'] as const;
+const CLIENT_SUMMARY_FIELDS = ['name', 'type', 'city'] as const;
+const CONTACT_SUMMARY_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'city', 'country'] as const;
+const OFFER_SUMMARY_FIELDS = ['title', 'reference', 'offerStatus', 'destination', 'startDate'] as const;
+
+/** Fields each searchable list shows; the derived and private ones are never selected. */
+const LIST_FIELDS = {
+  [UID.contact]: [...CONTACT_FIELDS, ...TIMESTAMPS],
+  [UID.client]: [...CLIENT_FIELDS, ...TIMESTAMPS],
+} as const;
+
+/** The Strapi `where` of the contact list's filters. */
+const contactWhere = (filters: ContactListFilters): Record<string, unknown> | null => {
+  const where: Record<string, unknown> = {};
+  if (filters.country) where.country = filters.country;
+  if (filters.newsletter !== undefined) where.newsletter = filters.newsletter;
+  if (filters.client) {
+    // with a role too, the role is the one held on that client
+    where.clientLinks = {
+      client: { documentId: filters.client },
+      ...(filters.role ? { role: filters.role } : {}),
+    };
+  } else if (filters.role) {
+    where.$or = [{ clientLinks: { role: filters.role } }, { offerLinks: { role: filters.role } }];
+  }
+  return Object.keys(where).length > 0 ? where : null;
+};
+
+/**
+ * What the plugin's admin pages read: lists through the accent-insensitive keyset search, and
+ * detail views with their links. Only public fields are selected. Writes are not here: the admin
+ * controllers call `strapi.documents()` directly so that the validation choke point applies.
+ */
+const adminRecords = ({ strapi }: { strapi: Core.Strapi }) => {
+  const listPage = async <Item>(
+    uid: SearchableUid,
+    search: ListSearchParams,
+    where: Record<string, unknown> | null
+  ): Promise<ListResponse<Item>> => {
+    const page = await getService(strapi, 'list-search').page(uid, { ...search, where });
+    const documents = page.ids.length
+      ? await strapi.documents(uid).findMany({
+          fields: LIST_FIELDS[uid] as never,
+          filters: { id: { $in: page.ids } } as never,
+          limit: page.ids.length,
+        })
+      : [];
+    const byId = new Map(documents.map((document) => [document.id as number, document]));
+    const results = page.ids.flatMap((id) => {
+      const document = byId.get(id);
+      if (!document) return [];
+      const { id: _internalId, ...visible } = document;
+      return [visible as unknown as Item];
+    });
+    return {
+      results,
+      pagination: {
+        pageSize: search.pageSize,
+        nextCursor: page.nextCursor,
+        total: page.total,
+        totalIsExact: page.totalIsExact,
+      },
+    };
+  };
+
+  const withoutInternalIds = <Value>(value: Value): Value => {
+    if (Array.isArray(value)) return value.map(withoutInternalIds) as Value;
+    if (value && typeof value === 'object' && !(value instanceof Date)) {
+      return Object.fromEntries(
+        Object.entries(value)
+          .filter(([key]) => key !== 'id')
+          .map(([key, inner]) => [key, withoutInternalIds(inner)])
+      ) as Value;
+    }
+    return value;
+  };
+
+  return {
+    listContacts: (search: ListSearchParams, filters: ContactListFilters) =>
+      listPage<ContactDetail>(UID.contact, search, contactWhere(filters)),
+
+    listClients: (search: ListSearchParams) => listPage<ClientDetail>(UID.client, search, null),
+
+    async contactDetail(documentId: string): Promise<ContactDetail> {
+      const contact = await strapi.documents(UID.contact).findOne({
+        documentId,
+        fields: LIST_FIELDS[UID.contact] as never,
+        populate: {
+          clientLinks: { fields: LINK_FIELDS, populate: { client: { fields: CLIENT_SUMMARY_FIELDS } } },
+          offerLinks: { fields: LINK_FIELDS, populate: { offer: { fields: OFFER_SUMMARY_FIELDS } } },
+        } as never,
+      });
+      if (!contact) throw new errors.NotFoundError('This contact does not exist');
+      return withoutInternalIds(contact) as unknown as ContactDetail;
+    },
+
+    async clientDetail(documentId: string): Promise<ClientDetail> {
+      const client = await strapi.documents(UID.client).findOne({
+        documentId,
+        fields: LIST_FIELDS[UID.client] as never,
+        populate: {
+          contactLinks: {
+            fields: LINK_FIELDS,
+            populate: { contact: { fields: CONTACT_SUMMARY_FIELDS } },
+          },
+          offers: { fields: OFFER_SUMMARY_FIELDS },
+        } as never,
+      });
+      if (!client) throw new errors.NotFoundError('This client does not exist');
+      return withoutInternalIds(client) as unknown as ClientDetail;
+    },
+
+    /** Offers whose title, reference or destination contains the text, for the attach picker. */
+    async searchOffers(text: string) {
+      const term = text.trim();
+      const offers = await strapi.documents(UID.offer).findMany({
+        fields: OFFER_SUMMARY_FIELDS as never,
+        filters: term
+          ? ({
+              $or: [
+                { title: { $containsi: term } },
+                { reference: { $containsi: term } },
+                { destination: { $containsi: term } },
+              ],
+            } as never)
+          : undefined,
+        sort: { startDate: 'desc' } as never,
+        limit: 20,
+      });
+      return withoutInternalIds(offers);
+    },
+
+    async assertExists(uid: typeof UID.contact | typeof UID.client, documentId: string) {
+      const found = await strapi.db.query(uid).findOne({ select: ['id'], where: { documentId } });
+      if (!found) {
+        throw new errors.NotFoundError(
+          uid === UID.contact ? 'This contact does not exist' : 'This client does not exist'
+        );
+      }
+    },
+  };
+};
+
+export type AdminRecordsService = ReturnType<typeof adminRecords>;
+export default adminRecords;

@@ -1,0 +1,158 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../../../../../shared/constants';
+import {
+  buildClientSearchText,
+  buildContactSearchText,
+  normaliseClientPatch,
+  normaliseContactPatch,
+  normaliseOfferPatch,
+  fieldError,
+  problem,
+  type ContactRecord,
+  type NormaliseResult,
+  type Problem,
+} from '../../../validation';
+import { fieldValidationError, singleFieldError } from '../../../utils/errors';
+import { getService } from '../../../utils/get-service';
+import { isWriteOnExisting, writePayload } from './data';
+import type { AfterWrite, DocumentRule } from './types';
+
+type RecordSpec = {
+  uid: string;
+  /** Which end of the link documents this record is, for the clean-up on delete. */
+  linkEnd: 'contact' | 'client' | 'offer';
+  // the stored row is passed as it comes from the database
+  normalise: (patch: Record<string, unknown>, existing: never) => NormaliseResult<Record<string, unknown>>;
+  /** A field unique among the records, with the problem when it is taken. */
+  unique?: { field: string; taken: Problem };
+  /** Relations the application keeps itself; a write that names one is refused. */
+  keptByApplication?: string[];
+  /** Side effects of a successful write: the stored row before it (null on create) and the result. */
+  afterWrite?: (
+    strapi: Core.Strapi,
+    existing: Record<string, unknown> | null,
+    result: unknown
+  ) => Promise<void>;
+  /** What goes with the record when it is deleted, besides its links. */
+  beforeDelete?: (strapi: Core.Strapi, documentId: string) => Promise<void>;
+  /**
+   * Completes the normalised data with what depends on other records (the search text), and
+   * returns the work to do once the write is done.
+   */
+  complete?: (
+    strapi: Core.Strapi,
+    data: Record<string, unknown>,
+    existing: StoredRow | null
+  ) => Promise<AfterWrite | void>;
+};
+
+type StoredRow = Record<string, unknown> & { id: number };
+
+const searchIndexOf = (strapi: Core.Strapi) => getService(strapi, 'search-index');
+
+/** A contact's search text includes the names of its clients, which the normaliser cannot see. */
+const completeContact: RecordSpec['complete'] = async (strapi, data, existing) => {
+  const clientNames = existing ? await searchIndexOf(strapi).clientNamesOf(existing.id) : [];
+  data.searchText = buildContactSearchText({ ...existing, ...data } as Partial<ContactRecord>, clientNames);
+};
+
+/** A renamed client changes the search text of every contact linked to it. */
+const completeClient: RecordSpec['complete'] = async (strapi, data, existing) => {
+  const merged = { ...existing, ...data } as { name?: string | null; city?: string | null };
+  data.searchText = buildClientSearchText(merged);
+  if (existing && data.name !== undefined && data.name !== existing.name) {
+    return async () => {
+      const index = searchIndexOf(strapi);
+      await index.refreshContacts(await index.contactIdsOfClient(existing.id));
+    };
+  }
+};
+
+const RECORD_SPECS: RecordSpec[] = [
+  {
+    uid: UID.contact,
+    linkEnd: 'contact',
+    normalise: normaliseContactPatch,
+    unique: { field: 'email', taken: problem('email.taken') },
+    complete: completeContact,
+    keptByApplication: ['consentEvents'],
+    // every change of `newsletter`, whatever wrote it, leaves its consent event
+    afterWrite: (strapi, existing, result) =>
+      getService(strapi, 'consent-log').recordContactWrite(existing, result),
+    beforeDelete: (strapi, documentId) => getService(strapi, 'consent-log').forgetContact(documentId),
+  },
+  { uid: UID.client, linkEnd: 'client', normalise: normaliseClientPatch, complete: completeClient },
+  {
+    uid: UID.offer,
+    linkEnd: 'offer',
+    normalise: normaliseOfferPatch,
+    unique: { field: 'reference', taken: problem('offerReference.taken') },
+  },
+];
+
+/**
+ * Contacts, clients and offers: every write is normalised by the one validation module, and a
+ * delete takes the record's links with it.
+ */
+const recordRule = (strapi: Core.Strapi, spec: RecordSpec): DocumentRule => ({
+  async beforeWrite(call) {
+    const data = writePayload(call);
+    const keptFields = (spec.keptByApplication ?? []).filter((field) => data[field] !== undefined);
+    if (keptFields.length > 0) {
+      throw fieldValidationError(
+        keptFields.map((field) => fieldError([field], problem('field.keptByApplication')))
+      );
+    }
+    const onExisting = isWriteOnExisting(call);
+    const existing = onExisting
+      ? ((await strapi.db
+          .query(spec.uid as typeof UID.contact)
+          .findOne({ where: { documentId: call.params.documentId } })) as StoredRow | null)
+      : null;
+    // a write to a missing document falls through: the document service answers "not found"
+    if (onExisting && !existing) return;
+
+    const result = spec.normalise(data, existing as never);
+    if (!result.ok) throw fieldValidationError(result.errors);
+
+    // a friendly answer for the common case; the unique index settles concurrent writes
+    const uniqueValue = spec.unique && result.data[spec.unique.field];
+    if (spec.unique && uniqueValue) {
+      const taken = await strapi.db.query(spec.uid as typeof UID.contact).findOne({
+        select: ['documentId'],
+        where: {
+          [spec.unique.field]: uniqueValue,
+          ...(call.action === 'update' ? { documentId: { $ne: call.params.documentId } } : {}),
+        },
+      });
+      if (taken) throw singleFieldError(spec.unique.field, spec.unique.taken);
+    }
+
+    const completed: Record<string, unknown> = { ...result.data };
+    const afterCompletion = await spec.complete?.(strapi, completed, existing);
+    call.params.data = { ...data, ...completed };
+
+    // a clone is a new record: what compares before and after (consent) starts from nothing
+    const before = call.action === 'clone' ? null : existing;
+    return async (written) => {
+      await afterCompletion?.(written);
+      await spec.afterWrite?.(strapi, before, written);
+    };
+  },
+
+  async beforeDelete(call) {
+    if (!call.params.documentId) return;
+    const affectedContacts = await getService(strapi, 'links').deleteLinksOf(
+      spec.linkEnd,
+      call.params.documentId
+    );
+    await spec.beforeDelete?.(strapi, call.params.documentId);
+    // contacts that lose a client lose its name from their search text
+    if (spec.linkEnd === 'client' && affectedContacts.length > 0) {
+      return () => searchIndexOf(strapi).refreshContacts(affectedContacts);
+    }
+  },
+});
+
+export const recordRules = (strapi: Core.Strapi): Record<string, DocumentRule> =>
+  Object.fromEntries(RECORD_SPECS.map((spec) => [spec.uid, recordRule(strapi, spec)]));

@@ -1,0 +1,166 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { UID } from '../../../../../shared/constants';
+import { encodeCursor, type CursorKey, type ListOrder } from '../cursor';
+import { escapeLike, planSearch, type SearchPlan } from '../plan';
+
+/** The types whose lists are searched through their folded `search_text` column. */
+export const SEARCHABLE = {
+  [UID.contact]: { table: 'caladeo_contacts' },
+  [UID.client]: { table: 'caladeo_clients' },
+} as const;
+export type SearchableUid = keyof typeof SEARCHABLE;
+
+/** Totals are counted up to this many rows; beyond, the list says "more than". */
+export const TOTAL_COUNT_CAP = 10_000;
+
+export type ListSearchRequest = {
+  q: string;
+  order: ListOrder;
+  cursor: CursorKey | null;
+  pageSize: number;
+  /** Strapi `where` from the caller's sanitized filters, or null. */
+  where: Record<string, unknown> | null;
+};
+
+export type ListSearchPage = {
+  ids: number[];
+  nextCursor: string | null;
+  total: number;
+  totalIsExact: boolean;
+};
+
+type Row = { id: number; search_text: string | null; rank?: number | string };
+
+const ESCAPE = "ESCAPE '\\'";
+
+const listSearch = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+  const isPostgres = () => strapi.db.dialect.client === 'postgres';
+  /** Byte order on both databases, so that ordering, keyset comparisons and LIKE 'x%' agree. */
+  const sortKey = () => (isPostgres() ? 'search_text COLLATE "C"' : 'search_text');
+  const keyParameter = () => (isPostgres() ? '? COLLATE "C"' : '?');
+
+  const rankOf = (plan: SearchPlan) => {
+    const first = plan.kind === 'substring' ? plan.tokens[0] : plan.kind === 'prefix' ? plan.prefix : '';
+    const escaped = escapeLike(first);
+    return knex().raw(
+      `CASE WHEN search_text LIKE ? ${ESCAPE} THEN 0 WHEN search_text LIKE ? ${ESCAPE} THEN 1 ELSE 2 END`,
+      [`${escaped}%`, `% ${escaped}%`]
+    );
+  };
+
+  /** Rows matching the plan and the caller's filters, before ordering and paging. */
+  const matching = (uid: SearchableUid, plan: SearchPlan, where: ListSearchRequest['where']) => {
+    const query = knex()(SEARCHABLE[uid].table);
+    if (plan.kind === 'prefix') {
+      query.whereRaw(`search_text LIKE ? ${ESCAPE}`, [`${escapeLike(plan.prefix)}%`]);
+    } else if (plan.kind === 'substring') {
+      for (const token of plan.tokens)
+        query.whereRaw(`search_text LIKE ? ${ESCAPE}`, [`%${escapeLike(token)}%`]);
+    }
+    if (where && Object.keys(where).length > 0) {
+      const filtered = strapi.db
+        .queryBuilder(uid)
+        .init({ where, select: ['id'] })
+        .getKnexQuery();
+      query.whereIn('id', filtered as unknown as Knex.QueryBuilder);
+    }
+    return query;
+  };
+
+  const applyOrderAndCursor = (
+    query: Knex.QueryBuilder,
+    plan: SearchPlan,
+    order: ListOrder,
+    cursor: CursorKey | null
+  ) => {
+    const key = sortKey();
+    switch (order) {
+      case 'relevance': {
+        const rank = rankOf(plan);
+        query.select(knex().raw('? as rank', [rank]));
+        if (cursor?.order === 'relevance') {
+          query.whereRaw(`(?, ${key}, id) > (?, ${keyParameter()}, ?)`, [
+            rank,
+            cursor.rank,
+            cursor.sortKey,
+            cursor.id,
+          ]);
+        }
+        query.orderByRaw(`rank, ${key}, id`);
+        return;
+      }
+      case 'name':
+        // a row-value comparison, which the (search_text, id) index serves as one range scan
+        if (cursor?.order === 'name') {
+          query.whereRaw(`(${key}, id) > (${keyParameter()}, ?)`, [cursor.sortKey, cursor.id]);
+        }
+        query.orderByRaw(`${key}, id`);
+        return;
+      case 'newest':
+        if (cursor?.order === 'newest') query.where('id', '<', cursor.id);
+        query.orderBy('id', 'desc');
+        return;
+      case 'oldest':
+        if (cursor?.order === 'oldest') query.where('id', '>', cursor.id);
+        query.orderBy('id', 'asc');
+    }
+  };
+
+  const cursorAfter = (row: Row, order: ListOrder): CursorKey => {
+    const sortKeyValue = row.search_text ?? '';
+    if (order === 'relevance') return { order, rank: Number(row.rank), sortKey: sortKeyValue, id: row.id };
+    if (order === 'name') return { order, sortKey: sortKeyValue, id: row.id };
+    return { order, id: row.id };
+  };
+
+  /**
+   * How many rows match, without a full count on a large table: counted up to a cap, or, for the
+   * unfiltered list on PostgreSQL, the planner's estimate once the table is large.
+   */
+  const countMatching = async (uid: SearchableUid, plan: SearchPlan, where: ListSearchRequest['where']) => {
+    const unfiltered = plan.kind === 'everything' && (!where || Object.keys(where).length === 0);
+    if (unfiltered && isPostgres()) {
+      const result = await knex().raw(
+        'SELECT reltuples::bigint AS estimate FROM pg_class WHERE oid = ?::regclass',
+        [SEARCHABLE[uid].table]
+      );
+      const estimate = Number(result.rows[0]?.estimate ?? -1);
+      if (estimate > TOTAL_COUNT_CAP) return { total: estimate, totalIsExact: false };
+    }
+    const capped = matching(uid, plan, where)
+      .select(knex().raw('1'))
+      .limit(TOTAL_COUNT_CAP + 1);
+    const [{ count }] = (await knex().count({ count: '*' }).from(capped.as('capped'))) as Array<{
+      count: number | string;
+    }>;
+    const total = Number(count);
+    return total > TOTAL_COUNT_CAP
+      ? { total: TOTAL_COUNT_CAP, totalIsExact: false }
+      : { total, totalIsExact: true };
+  };
+
+  return {
+    async page(uid: SearchableUid, request: ListSearchRequest): Promise<ListSearchPage> {
+      const plan = planSearch(request.q);
+      const query = matching(uid, plan, request.where).select('id', 'search_text');
+      applyOrderAndCursor(query, plan, request.order, request.cursor);
+      const [rows, count] = await Promise.all([
+        query.limit(request.pageSize + 1) as Promise<Row[]>,
+        countMatching(uid, plan, request.where),
+      ]);
+      const pageRows = rows.slice(0, request.pageSize);
+      const last = pageRows[pageRows.length - 1];
+      return {
+        ids: pageRows.map((row) => Number(row.id)),
+        nextCursor:
+          rows.length > request.pageSize && last ? encodeCursor(cursorAfter(last, request.order)) : null,
+        ...count,
+      };
+    },
+  };
+};
+
+export type ListSearchService = ReturnType<typeof listSearch>;
+export default listSearch;

@@ -1,0 +1,15 @@
+import type documentServices from './documents/services';
+import type jobServices from './jobs/services';
+import type newsletterServices from './newsletter/services';
+import type recordServices from './records/services';
+import type searchServices from './search/services';
+
+/**
+ * The type of the plugin's service registry, spelled from the modules' service maps alone (the
+ * modules' controllers use `getService`, so the registry's type cannot come from the modules).
+ */
+export type Services = typeof jobServices &
+  typeof recordServices &
+  typeof searchServices &
+  typeof newsletterServices &
+  typeof documentServices;

@@ -1,0 +1,254 @@
+/**
+ * Every UID, enum and permission action of the plugin lives here, so that the server, the admin
+ * and the tests never spell one by hand.
+ */
+export const PLUGIN_ID = 'caladeo-contacts';
+
+export const UID = {
+  contact: 'plugin::caladeo-contacts.contact',
+  client: 'plugin::caladeo-contacts.client',
+  clientContact: 'plugin::caladeo-contacts.client-contact',
+  offerContact: 'plugin::caladeo-contacts.offer-contact',
+  offer: 'api::offer.offer',
+  consentEvent: 'plugin::caladeo-contacts.consent-event',
+  newsletterConfirmation: 'plugin::caladeo-contacts.newsletter-confirmation',
+  newsletterSignUp: 'plugin::caladeo-contacts.newsletter-sign-up',
+  job: 'plugin::caladeo-contacts.job',
+  jobSchedule: 'plugin::caladeo-contacts.job-schedule',
+} as const;
+
+/** What a Strapi documentId looks like (lower-case letters and digits); anything else names no record. */
+export const DOCUMENT_ID_PATTERN = /^[a-z0-9]{1,64}$/;
+
+export type ContactUid = (typeof UID)['contact'];
+export type ManagedUid = (typeof UID)[keyof typeof UID];
+
+export const GENDERS = ['female', 'male', 'other', 'unspecified'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** Languages a contact may be written to in documents and mails. */
+export const LANGUAGES = ['fr', 'en', 'de', 'es', 'it', 'nl', 'pt'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const CLIENT_TYPES = [
+  'company',
+  'association',
+  'friends_group',
+  'works_council',
+  'school',
+  'public_body',
+  'other',
+] as const;
+export type ClientType = (typeof CLIENT_TYPES)[number];
+
+export const OFFER_STATUSES = ['draft', 'sent', 'accepted', 'declined', 'cancelled'] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+/** The role a contact plays on a client or an offer, in the order documents list them. */
+export const LINK_ROLES = [
+  'responsable_voyage',
+  'president',
+  'payeur',
+  'voyageur',
+  'accompagnateur',
+  'contact_facturation',
+  'autre',
+] as const;
+export type LinkRole = (typeof LINK_ROLES)[number];
+
+/** Bounds shared by the schemas, the validation and the admin forms. */
+export const MAX_LENGTH = {
+  name: 100,
+  email: 254,
+  phoneInput: 40,
+  addressLine: 200,
+  postalCode: 16,
+  city: 100,
+  region: 100,
+  country: 60,
+  clientName: 200,
+  siret: 20,
+  notes: 5000,
+  offerTitle: 200,
+  offerReference: 40,
+  destination: 200,
+} as const;
+
+/** Languages generated documents are written in; a contact preferring another one gets English. */
+export const DOCUMENT_LANGUAGES = ['fr', 'en'] as const;
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+
+/** Roles whose holders travel: they are listed (and counted) as the offer's travellers. */
+export const TRAVELLING_ROLES: readonly LinkRole[] = ['voyageur', 'accompagnateur'];
+
+/**
+ * Version of the offer document context's JSON shape. Raised on any change that could break a
+ * template (a field removed, renamed or retyped); adding a field does not raise it.
+ */
+export const OFFER_CONTEXT_VERSION = 1;
+
+/** Offers are priced in euros, the agency's currency. */
+export const QUOTE_CURRENCY = 'EUR';
+
+/** The highest price per traveller an offer may carry, in euros. */
+export const MAX_PRICE_PER_PERSON = 1_000_000;
+
+/**
+ * Content-API actions of the document routes (users-permissions actions and API-token scopes).
+ * Their names end in `findOne` on purpose: Strapi lets read-only API tokens through only on
+ * actions named `find`/`findOne`, and these routes only read.
+ */
+export const DOCUMENT_CONTENT_API_ACTIONS = {
+  offerContext: `plugin::${PLUGIN_ID}.offer-context.findOne`,
+  offerQuote: `plugin::${PLUGIN_ID}.offer-quote.findOne`,
+} as const;
+
+/**
+ * The admin actions of the plugin, registered with Strapi's action provider at boot. Each becomes
+ * `plugin::caladeo-contacts.<uid>`, granted per admin role in Settings → Roles, and checked by
+ * every admin route (`admin::hasPermissions`) and by the admin pages.
+ */
+export const ACTIONS = [
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'contacts.read',
+    displayName: 'Read contacts',
+    subCategory: 'contacts',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'contacts.create',
+    displayName: 'Create contacts',
+    subCategory: 'contacts',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'contacts.update',
+    displayName: 'Edit contacts and their roles',
+    subCategory: 'contacts',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'contacts.delete',
+    displayName: 'Delete contacts',
+    subCategory: 'contacts',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'contacts.export',
+    displayName: 'Export contacts',
+    subCategory: 'contacts',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'clients.read',
+    displayName: 'Read clients',
+    subCategory: 'clients',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'clients.create',
+    displayName: 'Create clients',
+    subCategory: 'clients',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'clients.update',
+    displayName: 'Edit clients',
+    subCategory: 'clients',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'clients.delete',
+    displayName: 'Delete clients',
+    subCategory: 'clients',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'newsletter.export',
+    displayName: 'Export newsletter subscribers',
+    subCategory: 'newsletter',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'consent.read',
+    displayName: 'Read the consent log',
+    subCategory: 'newsletter',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'documents.generate',
+    displayName: 'Generate quotes',
+    subCategory: 'documents',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'jobs.read',
+    displayName: 'See background jobs',
+    subCategory: 'jobs',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'jobs.manage',
+    displayName: 'Retry and cancel background jobs',
+    subCategory: 'jobs',
+  },
+] as const;
+
+type ActionUid = (typeof ACTIONS)[number]['uid'];
+export type AdminAction = `plugin::${typeof PLUGIN_ID}.${ActionUid}`;
+
+/** The full action id of each admin action, as roles hold it and routes check it. */
+export const ACTION = Object.fromEntries(ACTIONS.map(({ uid }) => [uid, `plugin::${PLUGIN_ID}.${uid}`])) as {
+  [Uid in ActionUid]: `plugin::${typeof PLUGIN_ID}.${Uid}`;
+};
+
+/** What happened to a contact's newsletter consent, as kept in the consent log. */
+export const CONSENT_ACTIONS = ['requested', 'confirmed', 'withdrawn', 'set_by_staff', 'set_by_api'] as const;
+export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
+
+/** Who caused a consent event: a visitor of a public page, an admin user, an API token, a REST user, or code. */
+export const CONSENT_ACTOR_KINDS = ['visitor', 'admin_user', 'api_token', 'api_user', 'system'] as const;
+export type ConsentActorKind = (typeof CONSENT_ACTOR_KINDS)[number];
+
+/** Languages the newsletter mails and pages are written in. */
+export const NEWSLETTER_LOCALES = ['fr', 'en'] as const;
+export type NewsletterLocale = (typeof NEWSLETTER_LOCALES)[number];
+
+/** The sign-up form's trap field: hidden from people, filled in by bots. */
+export const NEWSLETTER_HONEYPOT_FIELD = 'website';
+
+export const NEWSLETTER_MAX_LENGTH = {
+  source: 100,
+  consentTextVersion: 50,
+  userAgent: 500,
+  ipAddress: 45,
+  redirectTo: 500,
+} as const;
+
+/** Route middleware adding the contacts' derived fields to REST output (also used by the app's offer routes). */
+export const DERIVED_CONTACT_FIELDS_MIDDLEWARE = `plugin::${PLUGIN_ID}.derived-contact-fields`;
+
+/** Route middleware refusing queries that name the consent log to callers who may not read it. */
+export const CONSENT_LOG_QUERY_MIDDLEWARE = `plugin::${PLUGIN_ID}.consent-log-query`;
+
+/**
+ * Where a background job stands. A failed attempt puts it back to `queued` with a later
+ * `availableAt`; `dead` means every attempt failed (its last error is kept, an admin may retry it).
+ */
+export const JOB_STATES = ['queued', 'running', 'completed', 'dead', 'cancelled'] as const;
+export type JobState = (typeof JOB_STATES)[number];
