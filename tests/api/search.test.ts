@@ -173,6 +173,42 @@ describe('the search text stays true after every kind of write', () => {
     await api.delete(`${CLIENTS}/${client}`);
     expect(names(await search('foyer rural'))).toEqual([]);
   });
+
+  it('re-indexes every member of a renamed client with a few statements, not a few per member', async () => {
+    const members = 1_100;
+    const client = (await api.post(CLIENTS, { name: 'Chorale Sainte-Cécile', type: 'association' })).body.data
+      .documentId as string;
+    const clientRow = (await app.strapi.db.query(UID.client).findOne({ where: { documentId: client } })) as {
+      id: number;
+    };
+    await app.strapi.db.transaction(async () => {
+      for (let index = 0; index < members; index += 1) {
+        const lastName = `Choriste ${String(index).padStart(4, '0')}`;
+        const contact = (await app.strapi.db.query(UID.contact).create({
+          data: { lastName, searchText: `choriste ${String(index).padStart(4, '0')} chorale sainte-cecile` },
+        })) as { id: number };
+        await app.strapi.db
+          .query(UID.clientContact)
+          .create({ data: { contact: contact.id, client: clientRow.id, role: 'voyageur' } });
+      }
+    });
+
+    let statements = 0;
+    const count = () => {
+      statements += 1;
+    };
+    app.strapi.db.connection.on('query', count);
+    try {
+      expect((await api.put(`${CLIENTS}/${client}`, { name: 'Chœur de Talence' })).status).toBe(200);
+    } finally {
+      app.strapi.db.connection.off('query', count);
+    }
+    // the members are spread over three chunks of 500: about three statements each
+    expect(statements).toBeLessThan(60);
+    const found = await search('choeur de talence', '&pagination[pageSize]=1');
+    expect(found.meta.pagination).toMatchObject({ total: members, totalIsExact: true });
+    expect((await search('sainte-cecile', '&pagination[pageSize]=1')).meta.pagination.total).toBe(0);
+  });
 });
 
 describe('keyset pagination', () => {

@@ -86,10 +86,6 @@ export type ListPagination = {
 export type ListResponse<Item> = { results: Item[]; pagination: ListPagination };
 export type DetailResponse<Item> = { data: Item };
 
-/** The list orders the server accepts (the sortable columns of the lists). */
-export const ADMIN_LIST_ORDERS = ['relevance', 'name', 'newest', 'oldest'] as const;
-export type AdminListOrder = (typeof ADMIN_LIST_ORDERS)[number];
-
 /** A background job as the "Tâches" page lists it (`GET /jobs`): never its payload. */
 export type JobEntry = {
   id: number;

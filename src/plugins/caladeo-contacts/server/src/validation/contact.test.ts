@@ -39,13 +39,12 @@ function errorsOf(result: NormaliseResult<Partial<ContactRecord>>): FieldError[]
 }
 
 describe('normaliseContactPatch on create', () => {
-  it('fills the defaults and the search text', () => {
+  it('fills the defaults', () => {
     expect(dataOf(normaliseContactPatch({ lastName: '  Dupont ' }, null))).toEqual({
       lastName: 'Dupont',
       gender: 'unspecified',
       newsletter: false,
       preferredLanguage: 'fr',
-      searchText: 'dupont',
     });
   });
 
@@ -81,7 +80,6 @@ describe('normaliseContactPatch on create', () => {
       gender: 'female',
       newsletter: true,
       preferredLanguage: 'en',
-      searchText: 'martin eloise eloise.martin@exemple.fr bordeaux 33612345678 0612345678',
     });
   });
 
@@ -119,7 +117,6 @@ describe('normaliseContactPatch on create', () => {
       gender: 'unspecified',
       newsletter: false,
       preferredLanguage: 'fr',
-      searchText: 'dupont',
     });
   });
 
@@ -440,10 +437,9 @@ describe('normaliseContactPatch French département/région rules', () => {
 });
 
 describe('normaliseContactPatch on update', () => {
-  it('returns only the patched fields and the recomputed search text', () => {
+  it('returns only the patched fields', () => {
     expect(dataOf(normaliseContactPatch({ firstName: 'Jean-Marc' }, stored()))).toEqual({
       firstName: 'Jean-Marc',
-      searchText: 'dupont jean-marc jean.dupont@exemple.fr bordeaux 33612345678 0612345678',
     });
   });
 
@@ -473,9 +469,9 @@ describe('normaliseContactPatch on update', () => {
     ]);
   });
 
-  it('recomputes the search text from the merged record', () => {
-    expect(dataOf(normaliseContactPatch({ phone: null, city: 'Pessac' }, stored())).searchText).toBe(
-      'dupont jean jean.dupont@exemple.fr pessac'
+  it('leaves the search text to the write rule, which also knows the contact’s clients', () => {
+    expect(dataOf(normaliseContactPatch({ phone: null, city: 'Pessac' }, stored()))).not.toHaveProperty(
+      'searchText'
     );
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Normalisation of a contact patch (create or update), the single choke point every write path
- * goes through: field rules, location rules, the "who is this?" rule, and `searchText`.
+ * goes through: field rules, location rules and the "who is this?" rule. The derived `searchText`
+ * also needs the contact's clients: the write rule computes it once, from the normalised record.
  */
 import { GENDERS, LANGUAGES, MAX_LENGTH, type Gender, type Language } from '../../../shared/constants';
 import { applyAddressRules } from './address';
@@ -15,7 +16,6 @@ import {
 } from './fields';
 import { fieldError, problem } from './messages';
 import { isPatchObject, mergedValue, notAnObjectErrors, readPatch, type FieldSchemas } from './patch';
-import { buildContactSearchText } from './search-text';
 import type { ContactRecord, NormaliseResult } from './types';
 
 /** The fields a patch may write; `searchText` is derived, never taken from input. */
@@ -46,26 +46,11 @@ const CONTACT_FIELD_SCHEMAS: FieldSchemas<ContactWritableFields> = {
   }),
 };
 
-const EMPTY_CONTACT: ContactRecord = {
-  firstName: null,
-  lastName: null,
-  email: null,
-  phone: null,
-  addressLine1: null,
-  addressLine2: null,
-  postalCode: null,
-  city: null,
-  region: null,
-  country: null,
-  ...CONTACT_DEFAULTS,
-  searchText: '',
-};
-
 /**
  * @param patch    the keys being written (other keys, such as relations, are ignored)
  * @param existing the stored contact on update, null on create
  * @returns the values to store: the patch's fields normalised, fields the patch forces to change
- *          (E.164 phone, derived département, defaults on create) and the recomputed searchText
+ *          (E.164 phone, derived département, defaults on create)
  */
 export function normaliseContactPatch(
   patch: Record<string, unknown>,
@@ -97,6 +82,5 @@ export function normaliseContactPatch(
   if (errors.length > 0) {
     return { ok: false, errors };
   }
-  data.searchText = buildContactSearchText({ ...EMPTY_CONTACT, ...existing, ...data });
   return { ok: true, data };
 }

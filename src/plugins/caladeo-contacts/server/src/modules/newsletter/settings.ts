@@ -41,13 +41,3 @@ export const DEFAULT_NEWSLETTER_SETTINGS: NewsletterSettings = {
 
 export const newsletterSettings = (strapi: Core.Strapi): NewsletterSettings =>
   strapi.config.get(`plugin::${PLUGIN_ID}.newsletter`, DEFAULT_NEWSLETTER_SETTINGS) as NewsletterSettings;
-
-/** An origin as browsers send it in the Origin header: scheme://host[:port], no path. */
-export const originOf = (url: string): string | null => {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : null;
-  } catch {
-    return null;
-  }
-};

@@ -64,8 +64,6 @@ const SIGN_UP_SCHEMAS: FieldSchemas<SignUpFields> = {
   [NEWSLETTER_HONEYPOT_FIELD]: honeypotField,
 };
 
-export const SIGN_UP_FIELDS = Object.keys(SIGN_UP_SCHEMAS);
-
 const isAllowedRedirect = (url: string, allowedOrigins: readonly string[]) => {
   try {
     const parsed = new URL(url);

@@ -13,8 +13,6 @@ export const LINK_TYPES = {
 export type LinkUid = keyof typeof LINK_TYPES;
 export type LinkType = (typeof LINK_TYPES)[LinkUid];
 
-export const isLinkUid = (uid: string): uid is LinkUid => uid in LINK_TYPES;
-
 type Row = { id: number; documentId: string };
 
 const links = ({ strapi }: { strapi: Core.Strapi }) => ({
