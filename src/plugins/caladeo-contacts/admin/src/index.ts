@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { User } from '@strapi/icons';
 import { QuoteDocumentAction } from './components/QuoteDocumentAction';
+import { fieldLabelMessages } from '../../shared/fields';
 import { PLUGIN_ID } from './pluginId';
 import { PERMISSIONS } from './permissions';
 
@@ -49,7 +50,8 @@ export default {
       locales.map(async (locale) => {
         try {
           const { default: data } = (await import(`./translations/${locale}.json`)) as TranslationModule;
-          return { data: prefixKeys(data), locale };
+          const labels = fieldLabelMessages(locale === 'fr' ? 'fr' : 'en');
+          return { data: prefixKeys({ ...labels, ...data }), locale };
         } catch {
           // a locale without a file falls back to the admin's default strings
           return { data: {}, locale };

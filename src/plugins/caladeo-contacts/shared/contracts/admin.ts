@@ -3,45 +3,31 @@
  * Only public fields appear here: the derived `searchText` and `primaryOf` never leave the server.
  */
 import type { ConsentAction, ConsentActorKind, JobState, LinkRole } from '../constants';
-import type { ClientRecord, ContactRecord, OfferRecord } from '../../server/src/validation/types';
+import {
+  fieldNames,
+  type CLIENT_FIELD_CATALOGUE,
+  type CONTACT_FIELD_CATALOGUE,
+  type ClientFieldName,
+  type ContactFieldName,
+  type OFFER_FIELD_CATALOGUE,
+  type RecordOf,
+} from '../fields';
 
-export const CONTACT_FIELDS = [
-  'firstName',
-  'lastName',
-  'gender',
-  'email',
-  'phone',
-  'addressLine1',
-  'addressLine2',
-  'postalCode',
-  'city',
-  'region',
-  'country',
-  'newsletter',
-  'preferredLanguage',
-] as const satisfies ReadonlyArray<keyof ContactRecord>;
-export type ContactField = (typeof CONTACT_FIELDS)[number];
+type ContactRecord = RecordOf<typeof CONTACT_FIELD_CATALOGUE>;
+type ClientRecord = RecordOf<typeof CLIENT_FIELD_CATALOGUE>;
+type OfferRecord = RecordOf<typeof OFFER_FIELD_CATALOGUE>;
 
-export const CLIENT_FIELDS = [
-  'name',
-  'type',
-  'email',
-  'phone',
-  'addressLine1',
-  'addressLine2',
-  'postalCode',
-  'city',
-  'region',
-  'country',
-  'siret',
-  'notes',
-] as const satisfies ReadonlyArray<keyof ClientRecord>;
-export type ClientField = (typeof CLIENT_FIELDS)[number];
+/** The fields the contact pages read and write, in the catalogue's order (exports use it too). */
+export const CONTACT_FIELDS = fieldNames('contact');
+export type ContactField = ContactFieldName;
+
+export const CLIENT_FIELDS = fieldNames('client');
+export type ClientField = ClientFieldName;
 
 type Timestamps = { documentId: string; createdAt: string; updatedAt: string };
 
 /** A contact as the admin sees it: its stored fields without the private search text. */
-export type Contact = Timestamps & Omit<ContactRecord, 'searchText'>;
+export type Contact = Timestamps & ContactRecord;
 
 export type Client = Timestamps & ClientRecord;
 

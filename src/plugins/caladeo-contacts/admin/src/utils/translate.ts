@@ -1,17 +1,22 @@
 import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from '../pluginId';
+import { fieldLabelMessages, type FieldLabelKey } from '../../../shared/fields';
 import en from '../translations/en.json';
 
-export type MessageKey = keyof typeof en;
+/** A string of the tab: from en.json/fr.json, or a field's label from the field catalogue. */
+export type MessageKey = keyof typeof en | FieldLabelKey;
+
+const ENGLISH: Record<MessageKey, string> = { ...en, ...fieldLabelMessages('en') };
 
 /**
- * The plugin's strings, by key of en.json (the admin's language picks fr.json or en.json); `intl`
+ * The plugin's strings, by key (the admin's language picks fr.json or en.json, and the field
+ * catalogue's labels in that language); `intl`
  * is for what is translated by a key the server chooses, such as a field error's code.
  */
 export const useT = () => {
   const intl = useIntl();
   const { formatMessage, locale } = intl;
   const t = (key: MessageKey, values?: Record<string, string | number>) =>
-    formatMessage({ id: `${PLUGIN_ID}.${key}`, defaultMessage: en[key] }, values);
+    formatMessage({ id: `${PLUGIN_ID}.${key}`, defaultMessage: ENGLISH[key] }, values);
   return { t, locale, intl };
 };

@@ -2,18 +2,11 @@
  * Normalisation of a client patch (create or update): the contact's location rules plus the
  * client's own (required name, type, French SIRET checksum, multi-line notes).
  */
-import { CLIENT_TYPES, MAX_LENGTH, type ClientType } from '../../../shared/constants';
+import type { ClientType } from '../../../shared/constants';
+import { CLIENT_FIELD_CATALOGUE } from '../../../shared/fields';
 import { applyAddressRules } from './address';
-import {
-  countryField,
-  emailField,
-  enumWithDefault,
-  phoneInputField,
-  postalCodeField,
-  siretInputField,
-  textField,
-} from './fields';
-import { isPatchObject, mergedValue, notAnObjectErrors, readPatch, type FieldSchemas } from './patch';
+import { isPatchObject, mergedValue, notAnObjectErrors, readPatch } from './patch';
+import { fieldSchemasOf } from './catalogue';
 import { fieldError, problem } from './messages';
 import { checkFrenchSiret } from './siret';
 import type { ClientRecord, NormaliseResult } from './types';
@@ -21,22 +14,9 @@ import type { ClientRecord, NormaliseResult } from './types';
 /** What a patch may hold: the name may be sent empty, which the record rules then refuse. */
 type ClientWritableFields = Omit<ClientRecord, 'name'> & { name: string | null };
 
-export const DEFAULT_CLIENT_TYPE: ClientType = 'company';
+export const DEFAULT_CLIENT_TYPE: ClientType = CLIENT_FIELD_CATALOGUE.type.default;
 
-const CLIENT_FIELD_SCHEMAS: FieldSchemas<ClientWritableFields> = {
-  name: textField(MAX_LENGTH.clientName),
-  type: enumWithDefault(CLIENT_TYPES, DEFAULT_CLIENT_TYPE),
-  email: emailField,
-  phone: phoneInputField,
-  addressLine1: textField(MAX_LENGTH.addressLine),
-  addressLine2: textField(MAX_LENGTH.addressLine),
-  postalCode: postalCodeField,
-  city: textField(MAX_LENGTH.city),
-  region: textField(MAX_LENGTH.region),
-  country: countryField,
-  siret: siretInputField,
-  notes: textField(MAX_LENGTH.notes, 'multi-line'),
-};
+const CLIENT_FIELD_SCHEMAS = fieldSchemasOf<ClientWritableFields>(CLIENT_FIELD_CATALOGUE);
 
 /**
  * @param patch    the keys being written (other keys, such as relations, are ignored)

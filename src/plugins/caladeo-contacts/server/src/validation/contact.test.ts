@@ -120,7 +120,7 @@ describe('normaliseContactPatch on create', () => {
     });
   });
 
-  it('collects every field error at once, each on its field', () => {
+  it('collects every field error at once, each on its field, in the catalogue’s order', () => {
     const errors = errorsOf(
       normaliseContactPatch(
         {
@@ -144,18 +144,18 @@ describe('normaliseContactPatch on create', () => {
         values: {},
         message: 'must not contain control characters',
       },
+      {
+        path: ['gender'],
+        code: 'choice.invalid',
+        values: { allowed: 'female, male, other, unspecified' },
+        message: 'must be one of: female, male, other, unspecified',
+      },
       { path: ['email'], code: 'email.invalid', values: {}, message: 'must be a valid e-mail address' },
       {
         path: ['city'],
         code: 'text.tooLong',
         values: { max: 100 },
         message: 'must be at most 100 characters',
-      },
-      {
-        path: ['gender'],
-        code: 'choice.invalid',
-        values: { allowed: 'female, male, other, unspecified' },
-        message: 'must be one of: female, male, other, unspecified',
       },
       { path: ['newsletter'], code: 'boolean.invalid', values: {}, message: 'must be true or false' },
       {

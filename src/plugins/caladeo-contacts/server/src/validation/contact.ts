@@ -3,48 +3,25 @@
  * goes through: field rules, location rules and the "who is this?" rule. The derived `searchText`
  * also needs the contact's clients: the write rule computes it once, from the normalised record.
  */
-import { GENDERS, LANGUAGES, MAX_LENGTH, type Gender, type Language } from '../../../shared/constants';
+import type { Gender, Language } from '../../../shared/constants';
+import { CONTACT_FIELD_CATALOGUE as FIELDS } from '../../../shared/fields';
 import { applyAddressRules } from './address';
-import {
-  booleanWithDefault,
-  countryField,
-  emailField,
-  enumWithDefault,
-  phoneInputField,
-  postalCodeField,
-  textField,
-} from './fields';
 import { fieldError, problem } from './messages';
-import { isPatchObject, mergedValue, notAnObjectErrors, readPatch, type FieldSchemas } from './patch';
+import { isPatchObject, mergedValue, notAnObjectErrors, readPatch } from './patch';
+import { fieldSchemasOf } from './catalogue';
 import type { ContactRecord, NormaliseResult } from './types';
 
 /** The fields a patch may write; `searchText` is derived, never taken from input. */
 type ContactWritableFields = Omit<ContactRecord, 'searchText'>;
 
 export const CONTACT_DEFAULTS: { gender: Gender; newsletter: boolean; preferredLanguage: Language } = {
-  gender: 'unspecified',
+  gender: FIELDS.gender.default,
   // Consent is never presumed: a contact is subscribed only when someone says so.
-  newsletter: false,
-  preferredLanguage: 'fr',
+  newsletter: FIELDS.newsletter.default,
+  preferredLanguage: FIELDS.preferredLanguage.default,
 };
 
-const CONTACT_FIELD_SCHEMAS: FieldSchemas<ContactWritableFields> = {
-  firstName: textField(MAX_LENGTH.name),
-  lastName: textField(MAX_LENGTH.name),
-  email: emailField,
-  phone: phoneInputField,
-  addressLine1: textField(MAX_LENGTH.addressLine),
-  addressLine2: textField(MAX_LENGTH.addressLine),
-  postalCode: postalCodeField,
-  city: textField(MAX_LENGTH.city),
-  region: textField(MAX_LENGTH.region),
-  country: countryField,
-  gender: enumWithDefault(GENDERS, CONTACT_DEFAULTS.gender),
-  newsletter: booleanWithDefault(CONTACT_DEFAULTS.newsletter),
-  preferredLanguage: enumWithDefault(LANGUAGES, CONTACT_DEFAULTS.preferredLanguage, {
-    caseInsensitive: true,
-  }),
-};
+const CONTACT_FIELD_SCHEMAS = fieldSchemasOf<ContactWritableFields>(FIELDS);
 
 /**
  * @param patch    the keys being written (other keys, such as relations, are ignored)

@@ -2,18 +2,15 @@
  * Normalisation of a contact×client or contact×offer link patch: the role the contact plays
  * there (required) and whether they are the primary contact documents are addressed to.
  */
-import { LINK_ROLES } from '../../../shared/constants';
-import { booleanWithDefault, requiredEnum } from './fields';
+import { LINK_FIELD_CATALOGUE } from '../../../shared/fields';
+import { fieldSchemasOf } from './catalogue';
 import { fieldError, problem } from './messages';
-import { isPatchObject, mergedValue, notAnObjectErrors, readPatch, type FieldSchemas } from './patch';
+import { isPatchObject, mergedValue, notAnObjectErrors, readPatch } from './patch';
 import type { LinkRecord, NormaliseResult } from './types';
 
 type LinkWritableFields = Omit<LinkRecord, 'role'> & { role: LinkRecord['role'] | null };
 
-const LINK_FIELD_SCHEMAS: FieldSchemas<LinkWritableFields> = {
-  role: requiredEnum(LINK_ROLES),
-  isPrimary: booleanWithDefault(false),
-};
+const LINK_FIELD_SCHEMAS = fieldSchemasOf<LinkWritableFields>(LINK_FIELD_CATALOGUE);
 
 /**
  * @param patch    the keys being written (other keys, such as `contact` or `client`, are ignored)

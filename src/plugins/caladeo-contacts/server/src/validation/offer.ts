@@ -2,10 +2,11 @@
  * Normalisation of an offer patch (create or update): required title and reference, status,
  * a travel period whose end is not before its start, and a price per person in euros.
  */
-import { MAX_LENGTH, OFFER_STATUSES, type OfferStatus } from '../../../shared/constants';
-import { enumWithDefault, isoDateField, offerReferenceField, priceField, textField } from './fields';
+import type { OfferStatus } from '../../../shared/constants';
+import { OFFER_FIELD_CATALOGUE } from '../../../shared/fields';
 import { fieldError, problem } from './messages';
-import { isPatchObject, mergedValue, notAnObjectErrors, readPatch, type FieldSchemas } from './patch';
+import { isPatchObject, mergedValue, notAnObjectErrors, readPatch } from './patch';
+import { fieldSchemasOf } from './catalogue';
 import type { FieldError, NormaliseResult, OfferRecord } from './types';
 
 /** What a patch may hold: title and reference may be sent empty, which the record rules refuse. */
@@ -14,17 +15,9 @@ type OfferWritableFields = Omit<OfferRecord, 'title' | 'reference'> & {
   reference: string | null;
 };
 
-export const DEFAULT_OFFER_STATUS: OfferStatus = 'draft';
+export const DEFAULT_OFFER_STATUS: OfferStatus = OFFER_FIELD_CATALOGUE.offerStatus.default;
 
-const OFFER_FIELD_SCHEMAS: FieldSchemas<OfferWritableFields> = {
-  title: textField(MAX_LENGTH.offerTitle),
-  reference: offerReferenceField,
-  offerStatus: enumWithDefault(OFFER_STATUSES, DEFAULT_OFFER_STATUS),
-  destination: textField(MAX_LENGTH.destination),
-  startDate: isoDateField,
-  endDate: isoDateField,
-  pricePerPerson: priceField,
-};
+const OFFER_FIELD_SCHEMAS = fieldSchemasOf<OfferWritableFields>(OFFER_FIELD_CATALOGUE);
 
 /**
  * @param patch    the keys being written (other keys, such as relations, are ignored)

@@ -1,4 +1,10 @@
-import type { ClientType, Gender, Language, LinkRole, OfferStatus } from '../../../shared/constants';
+import type {
+  CLIENT_FIELD_CATALOGUE,
+  CONTACT_FIELD_CATALOGUE,
+  LINK_FIELD_CATALOGUE,
+  OFFER_FIELD_CATALOGUE,
+  RecordOf,
+} from '../../../shared/fields';
 import type { Problem } from './messages';
 
 /**
@@ -12,60 +18,21 @@ export type Reading<T> = { ok: true; value: T } | { ok: false; errors: FieldErro
 
 export type NormaliseResult<T> = { ok: true; data: T } | { ok: false; errors: FieldError[] };
 
-/** The scalar fields of a contact as they are stored. */
-export type ContactRecord = {
-  firstName: string | null;
-  lastName: string | null;
-  email: string | null;
-  phone: string | null;
-  addressLine1: string | null;
-  addressLine2: string | null;
-  postalCode: string | null;
-  city: string | null;
-  region: string | null;
-  country: string | null;
-  gender: Gender;
-  newsletter: boolean;
-  preferredLanguage: Language;
-  searchText: string;
-};
+/** The scalar fields of a contact as they are stored (the field catalogue's), and its derived search text. */
+export type ContactRecord = RecordOf<typeof CONTACT_FIELD_CATALOGUE> & { searchText: string };
 
 /** The scalar fields of a client as they are stored. */
-export type ClientRecord = {
-  name: string;
-  type: ClientType;
-  email: string | null;
-  phone: string | null;
-  addressLine1: string | null;
-  addressLine2: string | null;
-  postalCode: string | null;
-  city: string | null;
-  region: string | null;
-  country: string | null;
-  siret: string | null;
-  notes: string | null;
-};
+export type ClientRecord = RecordOf<typeof CLIENT_FIELD_CATALOGUE>;
 
-/** The scalar fields of an offer as they are stored. */
-export type OfferRecord = {
-  title: string;
-  reference: string;
-  /** `status` is Strapi's own name (draft or published) in its APIs and admin. */
-  offerStatus: OfferStatus;
-  destination: string | null;
-  /** ISO calendar date, 'YYYY-MM-DD'. */
-  startDate: string | null;
-  /** ISO calendar date, 'YYYY-MM-DD'. */
-  endDate: string | null;
-  /** Euros per traveller, to the cent; null until the offer is priced. */
-  pricePerPerson: number | null;
-};
+/**
+ * The scalar fields of an offer as they are stored: dates are ISO calendar dates ('YYYY-MM-DD'),
+ * the price is in euros per traveller. Its stage is `offerStatus`: `status` is Strapi's own name
+ * (draft or published) in its APIs and admin.
+ */
+export type OfferRecord = RecordOf<typeof OFFER_FIELD_CATALOGUE>;
 
 /** The scalar fields of a contact×client or contact×offer link. */
-export type LinkRecord = {
-  role: LinkRole;
-  isPrimary: boolean;
-};
+export type LinkRecord = RecordOf<typeof LINK_FIELD_CATALOGUE>;
 
 /** The location-dependent fields shared by contacts and clients. */
 export type AddressFields = {
