@@ -65,6 +65,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       ),
       // how often each node looks for due background jobs besides being woken by its own enqueues
       jobs: { pollIntervalMs: env.int('JOBS_POLL_INTERVAL_MS', 5000) },
+      // the largest file a contact import takes
+      imports: { maxFileBytes: env.int('IMPORT_MAX_FILE_BYTES', 100 * 1024 * 1024) },
       newsletter: {
         secret: secret(env, 'NEWSLETTER_SECRET', 'caladeo-dev-newsletter-secret'),
         publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),

@@ -590,7 +590,7 @@ export interface PluginCaladeoContactsConsentEvent extends Struct.CollectionType
   };
   attributes: {
     action: Schema.Attribute.Enumeration<
-      ['requested', 'confirmed', 'withdrawn', 'set_by_staff', 'set_by_api']
+      ['requested', 'confirmed', 'withdrawn', 'set_by_staff', 'set_by_api', 'set_by_import']
     > &
       Schema.Attribute.Required;
     actorId: Schema.Attribute.String &
@@ -717,6 +717,129 @@ export interface PluginCaladeoContactsContact extends Struct.CollectionTypeSchem
     searchText: Schema.Attribute.Text & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCaladeoContactsImport extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_imports';
+  info: {
+    description: 'A file of contacts brought in: its mapping, mode, progress, counts, and what undoing it did';
+    displayName: 'Contact import';
+    pluralName: 'imports';
+    singularName: 'import';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    clearEmpty: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<false>;
+    consent: Schema.Attribute.JSON;
+    counts: Schema.Attribute.JSON;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    delimiter: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4;
+      }>;
+    dryRun: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<false>;
+    encoding: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    error: Schema.Attribute.Text;
+    fileName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    finishedAt: Schema.Attribute.DateTime;
+    format: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10;
+      }>;
+    headerRow: Schema.Attribute.Integer;
+    headers: Schema.Attribute.JSON;
+    jobId: Schema.Attribute.Integer;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.import'> &
+      Schema.Attribute.Private;
+    mapping: Schema.Attribute.JSON;
+    mode: Schema.Attribute.Enumeration<['create', 'update', 'upsert']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'upsert'>;
+    publishedAt: Schema.Attribute.DateTime;
+    requestedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    rowCount: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    sheet: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    startedAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.Enumeration<
+      ['queued', 'running', 'completed', 'failed', 'cancelled', 'undoing', 'undone']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'queued'>;
+    undoReport: Schema.Attribute.JSON;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCaladeoContactsImportRow extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_import_rows';
+  info: {
+    description: 'One row of an imported file: its cells, what the import did with it, and what undoing it needs';
+    displayName: 'Contact import row';
+    pluralName: 'import-rows';
+    singularName: 'import-row';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    cells: Schema.Attribute.JSON & Schema.Attribute.Private;
+    contactDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    contactUpdatedAt: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    duplicateOf: Schema.Attribute.Integer;
+    errors: Schema.Attribute.JSON;
+    importId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.import-row'> &
+      Schema.Attribute.Private;
+    outcome: Schema.Attribute.Enumeration<
+      ['created', 'updated', 'unchanged', 'failed', 'undone', 'keptEdited']
+    >;
+    previous: Schema.Attribute.JSON & Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    rowNumber: Schema.Attribute.Integer & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    warnings: Schema.Attribute.JSON;
+    written: Schema.Attribute.JSON & Schema.Attribute.Private;
   };
 }
 
@@ -1404,6 +1527,8 @@ declare module '@strapi/strapi' {
       'plugin::caladeo-contacts.client-contact': PluginCaladeoContactsClientContact;
       'plugin::caladeo-contacts.consent-event': PluginCaladeoContactsConsentEvent;
       'plugin::caladeo-contacts.contact': PluginCaladeoContactsContact;
+      'plugin::caladeo-contacts.import': PluginCaladeoContactsImport;
+      'plugin::caladeo-contacts.import-row': PluginCaladeoContactsImportRow;
       'plugin::caladeo-contacts.job': PluginCaladeoContactsJob;
       'plugin::caladeo-contacts.job-schedule': PluginCaladeoContactsJobSchedule;
       'plugin::caladeo-contacts.newsletter-confirmation': PluginCaladeoContactsNewsletterConfirmation;

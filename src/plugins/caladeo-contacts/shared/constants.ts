@@ -15,6 +15,8 @@ export const UID = {
   newsletterSignUp: 'plugin::caladeo-contacts.newsletter-sign-up',
   job: 'plugin::caladeo-contacts.job',
   jobSchedule: 'plugin::caladeo-contacts.job-schedule',
+  contactImport: 'plugin::caladeo-contacts.import',
+  importRow: 'plugin::caladeo-contacts.import-row',
 } as const;
 
 /** What a Strapi documentId looks like (lower-case letters and digits); anything else names no record. */
@@ -218,7 +220,14 @@ export const ACTION = Object.fromEntries(ACTIONS.map(({ uid }) => [uid, `plugin:
 };
 
 /** What happened to a contact's newsletter consent, as kept in the consent log. */
-export const CONSENT_ACTIONS = ['requested', 'confirmed', 'withdrawn', 'set_by_staff', 'set_by_api'] as const;
+export const CONSENT_ACTIONS = [
+  'requested',
+  'confirmed',
+  'withdrawn',
+  'set_by_staff',
+  'set_by_api',
+  'set_by_import',
+] as const;
 export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
 
 /** Who caused a consent event: a visitor of a public page, an admin user, an API token, a REST user, or code. */
@@ -252,3 +261,18 @@ export const CONSENT_LOG_QUERY_MIDDLEWARE = `plugin::${PLUGIN_ID}.consent-log-qu
  */
 export const JOB_STATES = ['queued', 'running', 'completed', 'dead', 'cancelled'] as const;
 export type JobState = (typeof JOB_STATES)[number];
+
+/** How an import treats rows whose e-mail is already a contact's. */
+export const IMPORT_MODES = ['create', 'update', 'upsert'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+export const IMPORT_STATUSES = [
+  'queued',
+  'running',
+  'completed',
+  'failed',
+  'cancelled',
+  'undoing',
+  'undone',
+] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];

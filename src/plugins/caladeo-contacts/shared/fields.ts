@@ -95,7 +95,16 @@ const EMAIL = {
   maxLength: MAX_LENGTH.email,
   personal: true,
   label: { fr: 'E-mail', en: 'E-mail' },
-  importHeaders: ['email', 'e-mail', 'mail', 'courriel', 'adresse email', 'adresse e-mail', 'email address'],
+  importHeaders: [
+    'email',
+    'e-mail',
+    'mail',
+    'courriel',
+    'adresse email',
+    'adresse e-mail',
+    'email address',
+    'e-mail address',
+  ],
 } as const satisfies FieldSpec;
 
 const PHONE = {

@@ -4,9 +4,15 @@ import {
   DEVELOPMENT_SECRET,
   type NewsletterSettings,
 } from './modules/newsletter/settings';
+import { DEFAULT_IMPORT_SETTINGS, type ImportSettings } from './modules/imports/settings';
 import { DEFAULT_JOB_SETTINGS, type JobSettings } from './modules/jobs/settings';
 
-type PluginConfig = { agency?: unknown; newsletter: NewsletterSettings; jobs: JobSettings };
+type PluginConfig = {
+  agency?: unknown;
+  newsletter: NewsletterSettings;
+  jobs: JobSettings;
+  imports: ImportSettings;
+};
 
 const isPositiveInteger = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
 
@@ -16,7 +22,12 @@ const isPositiveInteger = (value: unknown) => Number.isInteger(value) && (value 
  * would otherwise turn the first read of a contact, client or offer into a 500.
  */
 export default {
-  default: { agency: DEFAULT_AGENCY, newsletter: DEFAULT_NEWSLETTER_SETTINGS, jobs: DEFAULT_JOB_SETTINGS },
+  default: {
+    agency: DEFAULT_AGENCY,
+    newsletter: DEFAULT_NEWSLETTER_SETTINGS,
+    jobs: DEFAULT_JOB_SETTINGS,
+    imports: DEFAULT_IMPORT_SETTINGS,
+  },
   validator(config: PluginConfig) {
     parseAgencyConfig(config.agency);
     if (!isPositiveInteger(config.jobs.pollIntervalMs))

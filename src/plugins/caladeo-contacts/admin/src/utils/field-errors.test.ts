@@ -42,6 +42,8 @@ const SAMPLE_VALUES: Record<string, string | number | string[]> = {
   startDate: '2026-05-01',
   target: 'offer',
   state: 'completed',
+  row: 2,
+  status: 'completed',
 };
 
 describe.each(['fr', 'en'])('the %s translation of field errors', (locale) => {

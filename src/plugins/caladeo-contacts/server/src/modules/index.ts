@@ -1,4 +1,5 @@
 import documents from './documents';
+import imports from './imports';
 import jobs from './jobs';
 import newsletter from './newsletter';
 import records from './records';
@@ -9,7 +10,7 @@ import type { PluginModule } from './module';
  * The plugin's capabilities, in the order their lifecycle hooks run: the job runner first, so that
  * the others can declare their job kinds in `register` and queue jobs in `bootstrap`; it stops last.
  */
-export const MODULES = [jobs, records, search, newsletter, documents] as const;
+export const MODULES = [jobs, records, search, newsletter, documents, imports] as const;
 
 type Part = 'contentTypes' | 'services' | 'controllers' | 'middlewares';
 

@@ -1,4 +1,5 @@
 import type documentServices from './documents/services';
+import type importServices from './imports/services';
 import type jobServices from './jobs/services';
 import type newsletterServices from './newsletter/services';
 import type recordServices from './records/services';
@@ -12,4 +13,5 @@ export type Services = typeof jobServices &
   typeof recordServices &
   typeof searchServices &
   typeof newsletterServices &
-  typeof documentServices;
+  typeof documentServices &
+  typeof importServices;

@@ -43,8 +43,15 @@ export type JobSchedule = { name: string; kind: string; everyMs: number; payload
 export class JobStoppedError extends Error {
   constructor(readonly reason: 'cancelled' | 'lost') {
     super(reason === 'cancelled' ? 'the job was cancelled' : 'another node took the job over');
+    this.name = 'JobStoppedError';
   }
 }
+
+/** Whether an error says the run lost its job (by its name: it may come from another copy of this module). */
+export const isJobStopped = (error: unknown, reason?: JobStoppedError['reason']): error is JobStoppedError =>
+  error instanceof Error &&
+  error.name === 'JobStoppedError' &&
+  (reason === undefined || (error as JobStoppedError).reason === reason);
 
 export const DEFAULT_MAX_ATTEMPTS = 10;
 export const DEFAULT_LEASE_MS = 5 * 60 * 1000;

@@ -7,6 +7,7 @@ import {
   DEFAULT_LEASE_MS,
   DEFAULT_MAX_ATTEMPTS,
   defaultRetryDelayMs,
+  isJobStopped,
   JobStoppedError,
   type JobKind,
   type JobSchedule,
@@ -137,7 +138,7 @@ export const createJobRunner = (strapi: Core.Strapi, { kinds, schedules, nodeId 
       });
       await release(job, { state: 'completed', finishedAt: new Date() });
     } catch (error) {
-      if (error instanceof JobStoppedError) {
+      if (isJobStopped(error)) {
         if (error.reason === 'cancelled') await release(job, { state: 'cancelled', finishedAt: new Date() });
       } else {
         // if even this write fails, the lease runs out and the job is taken up again
@@ -222,6 +223,11 @@ export const createJobRunner = (strapi: Core.Strapi, { kinds, schedules, nodeId 
     return ticking;
   };
 
+  /** Waits until no look for work and no run is going on, including runs started meanwhile. */
+  const settle = async () => {
+    while (ticking || inFlight.size > 0) await Promise.all([ticking, ...inFlight]);
+  };
+
   return {
     nodeId: node,
     /** Looks for work now (after an enqueue in this process), if the runner is started. */
@@ -239,8 +245,7 @@ export const createJobRunner = (strapi: Core.Strapi, { kinds, schedules, nodeId 
     async stop() {
       if (timer) clearInterval(timer);
       timer = null;
-      await ticking;
-      await Promise.all(inFlight);
+      await settle();
     },
     /**
      * Runs, in this process, every job that is due, and resolves when none is left (a job waiting
@@ -250,7 +255,7 @@ export const createJobRunner = (strapi: Core.Strapi, { kinds, schedules, nodeId 
       const names = only ?? [...kinds.keys()];
       do {
         await kick();
-        await Promise.all(inFlight);
+        await settle();
       } while (await hasDueJobs(strapi, names));
     },
   };

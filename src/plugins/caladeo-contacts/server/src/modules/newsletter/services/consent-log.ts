@@ -5,7 +5,7 @@ import {
   type ConsentAction,
   type ConsentActorKind,
 } from '../../../../../shared/constants';
-import { isInPublicConsentFlow } from '../consent-flow';
+import { importConsentOrigin, isInPublicConsentFlow } from '../consent-flow';
 import { newsletterSettings } from '../settings';
 import { emailDigest } from '../tokens';
 
@@ -79,7 +79,8 @@ const consentLog = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * Called by the contact's document rule after every successful write. The public flows log their
    * own events (with the visitor's details); every other change of `newsletter` is logged here as
-   * set by staff (an admin user) or by the API (tokens, REST users, scripts).
+   * set by staff (an admin user), by an import (with the basis its user stated) or by the API
+   * (tokens, REST users, scripts).
    */
   async recordContactWrite(before: StoredContact | null, written: unknown) {
     if (isInPublicConsentFlow()) return;
@@ -90,6 +91,19 @@ const consentLog = ({ strapi }: { strapi: Core.Strapi }) => ({
 
     const context = strapi.requestContext.get() as { state?: { auth?: AuthState } } | undefined;
     const actor = actorOf(context?.state?.auth);
+    const imported = importConsentOrigin();
+    if (imported) {
+      await this.append({
+        contactDocumentId: contact.documentId,
+        email: text(contact.email),
+        action: 'set_by_import',
+        newsletter: contact.newsletter,
+        actor: { kind: 'system', id: imported.importDocumentId, name: 'import' },
+        source: `import: ${imported.source}`,
+        occurredAt: imported.consentedAt,
+      });
+      return;
+    }
     await this.append({
       contactDocumentId: contact.documentId,
       email: text(contact.email),

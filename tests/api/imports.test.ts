@@ -1,0 +1,461 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import request from 'supertest';
+import { JobStoppedError } from '../../src/plugins/caladeo-contacts/server/src/modules/jobs/kinds';
+import { UID } from '../../src/plugins/caladeo-contacts/shared/constants';
+import { createApiToken } from '../helpers/auth';
+import { CONTACTS, restClient, type RestClient } from '../helpers/http';
+import { jobRunner } from '../helpers/newsletter';
+import { useStrapi } from '../helpers/strapi';
+
+const MAX_FILE_BYTES = 300_000;
+const app = useStrapi({ env: { IMPORT_MAX_FILE_BYTES: String(MAX_FILE_BYTES) } });
+const IMPORTS = '/api/caladeo-contacts/imports';
+
+let token: string;
+let api: RestClient;
+
+type Summary = {
+  documentId: string;
+  status: string;
+  dryRun: boolean;
+  mode: string;
+  file: { format: string; encoding: string | null; delimiter: string | null; sheet: string | null };
+  headerRow: number;
+  mapping: Record<string, string | null>;
+  counts: { total: number; created: number; updated: number; unchanged: number; failed: number };
+  progress: { done: number; total: number };
+  undo: { undone: number; keptEdited: number } | null;
+};
+
+type Contact = Record<string, unknown> & { documentId: string; newsletter: boolean };
+
+const upload = (file: Buffer, name: string, fields: Record<string, string> = {}, credential = token) => {
+  let call = request(app.baseUrl).post(IMPORTS);
+  if (credential) call = call.set('Authorization', `Bearer ${credential}`);
+  for (const [key, value] of Object.entries(fields)) call = call.field(key, value);
+  return call.attach('file', file, name);
+};
+
+/** Uploads a file, lets the job run, and answers the import as it ended. */
+const importFile = async (file: Buffer, name: string, fields: Record<string, string> = {}) => {
+  const response = await upload(file, name, fields);
+  expect(response.status).toBe(202);
+  await jobRunner(app).drain();
+  return summaryOf(response.body.data.documentId);
+};
+
+const summaryOf = async (documentId: string) => {
+  const response = await api.get(`${IMPORTS}/${documentId}`);
+  expect(response.status).toBe(200);
+  return response.body.data as Summary;
+};
+
+const contactByEmail = async (email: string) =>
+  (await app.strapi.db.query(UID.contact).findOne({ where: { email } })) as Contact | null;
+const contactCount = () => app.strapi.db.query(UID.contact).count();
+
+/**
+ * Runs an import's job by hand up to its first progress report, which throws `error`: what a
+ * node does when it is cancelled (the runner throws a JobStoppedError there) or dies there.
+ */
+const runFirstBatchThenThrow = async (documentId: string, error: Error) => {
+  const record = (await app.strapi.db.query(UID.contactImport).findOne({ where: { documentId } })) as {
+    id: number;
+  };
+  return app.strapi
+    .plugin('caladeo-contacts')
+    .service('imports')
+    .run(record.id, {
+      assertClaimed: async () => undefined,
+      progress: async () => {
+        throw error;
+      },
+      isLastAttempt: false,
+    });
+};
+
+/** A CSV as French Excel saves it: Windows-1252, semicolons, CRLF. */
+const frenchExcelCsv = (lines: string[]) => iconv.encode(lines.join('\r\n') + '\r\n', 'windows-1252');
+
+beforeAll(async () => {
+  token = await createApiToken(app.strapi, 'full-access');
+  api = restClient(app, token);
+});
+
+describe('reading the files agencies have', () => {
+  it('imports a French Excel CSV: Windows-1252, a title row, quoted separators and line breaks, ragged rows', async () => {
+    const file = frenchExcelCsv([
+      'Export du carnet d’adresses;;;;;;',
+      'Civilité;Prénom;Nom;Courriel;Tél.;Adresse;CP;Ville',
+      'Mme;Françoise;Lœuvre;francoise.loeuvre@exemple.fr;06 12 34 56 78;"12, rue de l’Église; bât. B";33000;Bordeaux',
+      'M.;Jean;Dupré-Cœur;jean.dupre@exemple.fr;0033 6 98 76 54 32;"Résidence Les Pins',
+      'Appartement 4";69002;Lyon',
+      '',
+      'Monsieur;Rémi;Garçon;remi.garcon@exemple.fr',
+    ]);
+    const dryRun = await importFile(file, 'contacts.csv', { dryRun: 'true' });
+    expect(dryRun).toMatchObject({
+      status: 'completed',
+      dryRun: true,
+      headerRow: 2,
+      file: { format: 'csv', encoding: 'windows-1252', delimiter: ';' },
+      counts: { total: 3, created: 3, updated: 0, failed: 0 },
+      mapping: {
+        Civilité: 'gender',
+        Prénom: 'firstName',
+        Nom: 'lastName',
+        Courriel: 'email',
+        'Tél.': 'phone',
+        Adresse: 'addressLine1',
+        CP: 'postalCode',
+        Ville: 'city',
+      },
+    });
+    // a dry run writes no contact
+    expect(await contactByEmail('francoise.loeuvre@exemple.fr')).toBeNull();
+
+    const done = await importFile(file, 'contacts.csv');
+    expect(done.counts).toMatchObject({ total: 3, created: 3, failed: 0 });
+    expect(await contactByEmail('francoise.loeuvre@exemple.fr')).toMatchObject({
+      gender: 'female',
+      firstName: 'Françoise',
+      lastName: 'Lœuvre',
+      phone: '+33612345678',
+      addressLine1: '12, rue de l’Église; bât. B',
+      postalCode: '33000',
+      city: 'Bordeaux',
+    });
+    expect(await contactByEmail('jean.dupre@exemple.fr')).toMatchObject({
+      gender: 'male',
+      lastName: 'Dupré-Cœur',
+      phone: '+33698765432',
+      addressLine1: expect.stringContaining('Résidence Les Pins'),
+    });
+    expect(await contactByEmail('remi.garcon@exemple.fr')).toMatchObject({ gender: 'male', phone: null });
+  });
+
+  it('reads UTF-8 with a byte-order mark and commas, and English headers', async () => {
+    const text =
+      '\uFEFFFirst name,Last name,E-mail address,Country\r\nZoë,Brontë,zoe.bronte@example.co.uk,GB\r\n';
+    const done = await importFile(Buffer.from(text, 'utf8'), 'export.csv');
+    expect(done.file).toMatchObject({ encoding: 'utf-8', delimiter: ',' });
+    expect(await contactByEmail('zoe.bronte@example.co.uk')).toMatchObject({
+      firstName: 'Zoë',
+      lastName: 'Brontë',
+      country: 'GB',
+    });
+  });
+
+  it('reads Excel’s “Unicode text”: UTF-16 with tabs', async () => {
+    const text = 'Prénom\tNom\tE-mail\r\nAnaïs\tNoël\tanais.noel@exemple.fr\r\n';
+    const file = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]);
+    const done = await importFile(file, 'unicode.txt');
+    expect(done.file).toMatchObject({ encoding: 'utf-16le', delimiter: '\t' });
+    expect(await contactByEmail('anais.noel@exemple.fr')).toMatchObject({
+      firstName: 'Anaïs',
+      lastName: 'Noël',
+    });
+  });
+
+  it('reads the chosen sheet of a workbook, giving back the zeros Excel dropped from numbers', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Notes').addRow(['nothing to import here']);
+    const sheet = workbook.addWorksheet('Contacts');
+    sheet.addRow(['Nom', 'Prénom', 'Email', 'Code postal', 'Pays', 'Portable', 'Newsletter']);
+    sheet.addRow(['Perrin', 'Élodie', 'elodie.perrin@exemple.fr', 1000, 'France', 612345678, 'non']);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const done = await importFile(file, 'contacts.xlsx', { sheet: 'Contacts' });
+    expect(done).toMatchObject({
+      file: { format: 'xlsx', sheet: 'Contacts' },
+      counts: { created: 1, failed: 0 },
+    });
+    expect(await contactByEmail('elodie.perrin@exemple.fr')).toMatchObject({
+      firstName: 'Élodie',
+      postalCode: '01000',
+      country: 'FR',
+      region: 'Ain',
+      phone: '+33612345678',
+      newsletter: false,
+    });
+  });
+});
+
+describe('modes, blank cells and duplicates', () => {
+  beforeAll(async () => {
+    await api.post(CONTACTS, {
+      firstName: 'Luc',
+      lastName: 'Martin',
+      email: 'luc.martin@exemple.fr',
+      city: 'Nantes',
+    });
+  });
+
+  const file = (lines: string[]) => Buffer.from(lines.join('\n'), 'utf8');
+
+  it('creates only in create mode, reporting an address that is already a contact', async () => {
+    const done = await importFile(
+      file(['Nom;Email', 'Martin;luc.martin@exemple.fr', 'Nouveau;nouveau.create@exemple.fr']),
+      'a.csv',
+      { mode: 'create' }
+    );
+    expect(done.counts).toMatchObject({ created: 1, failed: 1 });
+  });
+
+  it('updates only in update mode: no e-mail or an unknown one is an error, a blank cell keeps the stored value', async () => {
+    const done = await importFile(
+      file([
+        'Nom;Email;Ville',
+        'Martin-Durand;LUC.MARTIN@exemple.fr;',
+        'Inconnu;inconnu@exemple.fr;Brest',
+        'Sans adresse;;Brest',
+      ]),
+      'b.csv',
+      { mode: 'update' }
+    );
+    expect(done.counts).toMatchObject({ updated: 1, created: 0, failed: 2 });
+    expect(await contactByEmail('luc.martin@exemple.fr')).toMatchObject({
+      lastName: 'Martin-Durand',
+      city: 'Nantes',
+    });
+    expect(await contactByEmail('inconnu@exemple.fr')).toBeNull();
+  });
+
+  it('erases with a blank cell only when asked, and reports a row that changes nothing as unchanged', async () => {
+    const erased = await importFile(file(['Email;Ville', 'luc.martin@exemple.fr;']), 'c.csv', {
+      clearEmpty: 'true',
+    });
+    expect(erased.counts).toMatchObject({ updated: 1 });
+    expect(await contactByEmail('luc.martin@exemple.fr')).toMatchObject({ city: null });
+    const again = await importFile(file(['Email;Nom', 'luc.martin@exemple.fr;Martin-Durand']), 'd.csv');
+    expect(again.counts).toMatchObject({ unchanged: 1, updated: 0 });
+  });
+
+  it('imports one address given twice in the file once, reporting the second row', async () => {
+    const done = await importFile(
+      file(['Nom;Email', 'Premier;twice@exemple.fr', 'Second;Twice@Exemple.fr']),
+      'e.csv'
+    );
+    expect(done.counts).toMatchObject({ created: 1, failed: 1 });
+    expect(await contactByEmail('twice@exemple.fr')).toMatchObject({ lastName: 'Premier' });
+    const errors = await api.get(`${IMPORTS}/${done.documentId}/errors`);
+    expect(errors.status).toBe(200);
+    expect(errors.headers['content-type']).toContain('text/csv');
+    expect(errors.text.startsWith('\uFEFF')).toBe(true);
+    expect(errors.text).toContain('Second,Twice@Exemple.fr,email: is also on row 2 of the file');
+  });
+
+  it('gives back the failed rows as they were, formulas neutralised, with what is wrong', async () => {
+    const done = await importFile(file(['Nom;Email', '=HYPERLINK("http://x");pas-un-email']), 'f.csv');
+    const errors = await api.get(`${IMPORTS}/${done.documentId}/errors`);
+    expect(errors.text).toContain(`'=HYPERLINK`);
+    expect(errors.text).toContain('email: must be a valid e-mail address');
+  });
+});
+
+describe('newsletter consent', () => {
+  const file = Buffer.from('Nom;Email;Newsletter\nAbonné;abonne.import@exemple.fr;oui\n', 'utf8');
+
+  it('refuses to subscribe anyone without a stated basis for their consent', async () => {
+    const done = await importFile(file, 'liste.csv');
+    expect(done.counts).toMatchObject({ failed: 1, created: 0 });
+    const errors = await api.get(`${IMPORTS}/${done.documentId}/errors`);
+    expect(errors.text).toContain('newsletter: says yes, but the import states no basis for consent');
+    expect(await contactByEmail('abonne.import@exemple.fr')).toBeNull();
+  });
+
+  it('subscribes with a basis, and logs each consent as set by the import', async () => {
+    const done = await importFile(file, 'liste.csv', {
+      consent: JSON.stringify({
+        source: 'salon du tourisme 2026, bulletin signé',
+        consentedAt: '2026-03-14',
+      }),
+    });
+    expect(done.counts).toMatchObject({ created: 1 });
+    const contact = (await contactByEmail('abonne.import@exemple.fr')) as Contact;
+    expect(contact.newsletter).toBe(true);
+    const events = (await app.strapi.db
+      .query(UID.consentEvent)
+      .findMany({ where: { contact: { documentId: contact.documentId } } })) as Record<string, unknown>[];
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      action: 'set_by_import',
+      newsletter: true,
+      source: 'import: salon du tourisme 2026, bulletin signé',
+      actorId: done.documentId,
+    });
+  });
+});
+
+describe('undo, cancel and a crash', () => {
+  const rowsOf = (prefix: string, count: number) =>
+    Buffer.from(
+      [
+        'Nom;Email',
+        ...Array.from({ length: count }, (_, index) => `${prefix} ${index};${prefix}.${index}@exemple.fr`),
+      ].join('\n'),
+      'utf8'
+    );
+
+  it('undoes a completed import: created contacts removed, updated ones restored, one edited since kept', async () => {
+    await api.post(CONTACTS, { lastName: 'Avant', email: 'avant.undo@exemple.fr' });
+    const done = await importFile(
+      Buffer.from(
+        'Nom;Email\nAprès;avant.undo@exemple.fr\nCréé;cree.undo@exemple.fr\nGardé;garde.undo@exemple.fr\n'
+      ),
+      'undo.csv'
+    );
+    expect(done.counts).toMatchObject({ created: 2, updated: 1 });
+    const kept = (await contactByEmail('garde.undo@exemple.fr')) as Contact;
+    await api.put(`${CONTACTS}/${kept.documentId}`, { city: 'Modifiée depuis' });
+
+    const undo = await api.post(`${IMPORTS}/${done.documentId}/undo`, {});
+    expect(undo.status).toBe(202);
+    await jobRunner(app).drain();
+    expect(await summaryOf(done.documentId)).toMatchObject({
+      status: 'undone',
+      undo: { undone: 2, keptEdited: 1 },
+    });
+    expect(await contactByEmail('avant.undo@exemple.fr')).toMatchObject({ lastName: 'Avant' });
+    expect(await contactByEmail('cree.undo@exemple.fr')).toBeNull();
+    expect(await contactByEmail('garde.undo@exemple.fr')).toMatchObject({ city: 'Modifiée depuis' });
+
+    const twice = await api.post(`${IMPORTS}/${done.documentId}/undo`, {});
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.details.errors[0]).toMatchObject({
+      path: ['status'],
+      code: 'import.notUndoable',
+    });
+  });
+
+  it('cancels a queued import before it writes anything', async () => {
+    const jobs = jobRunner(app);
+    await jobs.stop();
+    try {
+      const before = await contactCount();
+      const { documentId } = (await upload(rowsOf('attente', 20), 'queued.csv')).body.data as Summary;
+      const cancelled = await api.post(`${IMPORTS}/${documentId}/cancel`, {});
+      expect(cancelled.status).toBe(200);
+      expect(cancelled.body.data.status).toBe('cancelled');
+      await jobs.drain();
+      expect(await contactCount()).toBe(before);
+      const again = await api.post(`${IMPORTS}/${documentId}/cancel`, {});
+      expect(again.body.error.details.errors[0]).toMatchObject({ code: 'import.notCancellable' });
+    } finally {
+      jobs.start();
+    }
+  });
+
+  it('puts everything back when an import is stopped while it runs', async () => {
+    const jobs = jobRunner(app);
+    await jobs.stop();
+    try {
+      const before = await contactCount();
+      const { documentId } = (await upload(rowsOf('annule', 450), 'big.csv')).body.data as Summary;
+      // the runner throws this into a job at its first progress report after a cancel
+      const stopped = new JobStoppedError('cancelled');
+      await expect(runFirstBatchThenThrow(documentId, stopped)).rejects.toBe(stopped);
+      expect(await summaryOf(documentId)).toMatchObject({
+        status: 'cancelled',
+        undo: { undone: 200, keptEdited: 0 },
+      });
+      expect(await contactCount()).toBe(before);
+    } finally {
+      jobs.start();
+    }
+  });
+
+  it('goes on after a crash from the first row not done, importing each row exactly once', async () => {
+    const jobs = jobRunner(app);
+    await jobs.stop();
+    try {
+      const response = await upload(rowsOf('reprise', 450), 'crash.csv');
+      const { documentId } = response.body.data as Summary;
+      // a node runs the first batch, then dies before the next one (its transaction is never committed)
+      const crash = new Error('the node was killed');
+      await expect(runFirstBatchThenThrow(documentId, crash)).rejects.toBe(crash);
+      expect((await summaryOf(documentId)).progress.done).toBe(200);
+
+      await jobs.drain();
+      const ended = await summaryOf(documentId);
+      expect(ended).toMatchObject({ status: 'completed', counts: { total: 450, created: 450, failed: 0 } });
+      expect(
+        await app.strapi.db.query(UID.contact).count({ where: { email: { $startsWith: 'reprise.' } } })
+      ).toBe(450);
+    } finally {
+      jobs.start();
+    }
+  });
+});
+
+describe('who may import', () => {
+  const file = Buffer.from('Nom;Email\nAccès;acces@exemple.fr\n');
+
+  it('refuses anonymous callers and read-only tokens, which may still read an import', async () => {
+    expect((await upload(file, 'x.csv', {}, '')).status).toBe(403);
+    const readOnly = await createApiToken(app.strapi, 'read-only');
+    expect((await upload(file, 'x.csv', {}, readOnly)).status).toBe(403);
+    const done = await importFile(file, 'x.csv');
+    expect((await restClient(app, readOnly).get(`${IMPORTS}/${done.documentId}`)).status).toBe(200);
+    expect((await restClient(app, readOnly).post(`${IMPORTS}/${done.documentId}/undo`, {})).status).toBe(403);
+    expect((await request(app.baseUrl).get(`${IMPORTS}/${done.documentId}`)).status).toBe(403);
+  });
+});
+
+describe('files and fields that cannot be imported', () => {
+  const png = Buffer.from([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  ]);
+  const brokenWorkbook = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]);
+
+  it.each([
+    ['an empty file', Buffer.alloc(0), {}, ['file'], 'import.fileEmpty'],
+    ['an image', png, {}, ['file'], 'import.fileUnreadable'],
+    ['a broken workbook', brokenWorkbook, {}, ['file'], 'import.fileUnreadable'],
+    ['no header row', Buffer.from('a;b;c\n1;2;3\n'), {}, ['file'], 'import.noHeaderRow'],
+    ['a file over the limit', Buffer.alloc(MAX_FILE_BYTES + 1, 'a'), {}, ['file'], 'import.fileTooLarge'],
+    ['an unknown mode', Buffer.from('Nom\nX\n'), { mode: 'merge' }, ['mode'], 'choice.invalid'],
+    [
+      'a mapping of a missing column',
+      Buffer.from('Nom\nX\n'),
+      { mapping: '{"Prénom":"firstName"}' },
+      ['mapping', 'Prénom'],
+      'import.mappingUnknownHeader',
+    ],
+    [
+      'a mapping to no field',
+      Buffer.from('Nom\nX\n'),
+      { mapping: '{"Nom":"surname"}' },
+      ['mapping', 'Nom'],
+      'choice.invalid',
+    ],
+    [
+      'a mapping that is not JSON',
+      Buffer.from('Nom\nX\n'),
+      { mapping: '{Nom' },
+      ['mapping'],
+      'body.malformedJson',
+    ],
+    ['a field no import has', Buffer.from('Nom\nX\n'), { owner: 'me' }, [], 'field.notAllowed'],
+  ])('refuses %s, naming the problem, and writes nothing', async (_what, file, fields, path, code) => {
+    const imports = await app.strapi.db.query(UID.contactImport).count();
+    const response = await upload(file, 'file.csv', fields as Record<string, string>);
+    expect(response.status).toBe(400);
+    const [first] = response.body.error.details.errors as { path: string[]; code: string }[];
+    expect(first?.code).toBe(code);
+    if (path.length > 0) expect(first?.path).toEqual(path);
+    expect(await app.strapi.db.query(UID.contactImport).count()).toBe(imports);
+  });
+
+  it('refuses a request without a file, and answers 404 for no such import', async () => {
+    const response = await request(app.baseUrl)
+      .post(IMPORTS)
+      .set('Authorization', `Bearer ${token}`)
+      .field('mode', 'create');
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.errors[0]).toMatchObject({ path: ['file'], code: 'required' });
+    expect((await api.get(`${IMPORTS}/nosuchimport0000000000000`)).status).toBe(404);
+    expect((await api.get(`${IMPORTS}/NOT-AN-ID`)).status).toBe(400);
+  });
+});
