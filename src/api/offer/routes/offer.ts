@@ -6,15 +6,15 @@ import {
 } from '../../../plugins/caladeo-contacts/shared/constants';
 
 // Offers populated with their contact links show the contacts' derived fields, as plugin routes do,
-// and refuse to reach the contacts' consent log without its permission. One object per route:
-// Strapi writes each route's auth scope into its config.
+// in reads and in the offer a create or an update returns; reads refuse to reach the contacts'
+// consent log without its permission. One object per route: Strapi writes each route's auth scope
+// into its config.
+const replyMiddlewares = () => [{ name: DERIVED_CONTACT_FIELDS_MIDDLEWARE, config: { uid: UID.offer } }];
 const readConfig = () => ({
-  middlewares: [
-    { name: CONSENT_LOG_QUERY_MIDDLEWARE, config: { uid: UID.offer } },
-    { name: DERIVED_CONTACT_FIELDS_MIDDLEWARE, config: { uid: UID.offer } },
-  ],
+  middlewares: [{ name: CONSENT_LOG_QUERY_MIDDLEWARE, config: { uid: UID.offer } }, ...replyMiddlewares()],
 });
+const writeConfig = () => ({ middlewares: replyMiddlewares() });
 
 export default factories.createCoreRouter(UID.offer, {
-  config: { find: readConfig(), findOne: readConfig() },
+  config: { find: readConfig(), findOne: readConfig(), create: writeConfig(), update: writeConfig() },
 });

@@ -21,18 +21,20 @@ import services from './services';
 import { registerDocumentRules } from './write-rules';
 
 /**
- * Reads refuse queries naming the consent log to callers who may not read it, and add the
- * contacts' derived fields (fullName, salutation, …) to what they output. One object per route:
- * Strapi writes each route's auth scope into its config.
+ * Every reply that holds records (reads, and the record a create or an update returns) adds the
+ * contacts' derived fields (fullName, salutation, …); reads also refuse queries naming the consent
+ * log to callers who may not read it. One object per route: Strapi writes each route's auth scope
+ * into its config.
  */
 const recordRoutes = (uid: ManagedUid) => {
+  const replyMiddlewares = () => [{ name: DERIVED_CONTACT_FIELDS_MIDDLEWARE, config: { uid } }];
   const readConfig = () => ({
-    middlewares: [
-      { name: CONSENT_LOG_QUERY_MIDDLEWARE, config: { uid } },
-      { name: DERIVED_CONTACT_FIELDS_MIDDLEWARE, config: { uid } },
-    ],
+    middlewares: [{ name: CONSENT_LOG_QUERY_MIDDLEWARE, config: { uid } }, ...replyMiddlewares()],
   });
-  return coreRoutes(uid, { config: { find: readConfig(), findOne: readConfig() } });
+  const writeConfig = () => ({ middlewares: replyMiddlewares() });
+  return coreRoutes(uid, {
+    config: { find: readConfig(), findOne: readConfig(), create: writeConfig(), update: writeConfig() },
+  });
 };
 
 /**
