@@ -1,4 +1,5 @@
 import path from 'path';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Core } from '@strapi/strapi';
 import { secret } from '../src/config/secrets';
 import { AGENCY_ENVIRONMENT_VARIABLES } from '../src/plugins/caladeo-contacts/server/src/modules/documents/agency';
@@ -94,8 +95,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     config: {
       endpoint: '/graphql',
       shadowCRUD: true,
-      // the explorer and schema introspection are for development only
-      landingPage: env('NODE_ENV') !== 'production',
+      // The explorer and schema introspection are for development only. Strapi reads
+      // `landingPage: false` as Apollo's *production* landing page, still an HTML page served to
+      // any browser; only Apollo's own "disabled" plugin serves none.
+      landingPage: env('NODE_ENV') === 'production' ? () => ApolloServerPluginLandingPageDisabled() : true,
       apolloServer: { introspection: env('NODE_ENV') !== 'production' },
       depthLimit: 10,
       defaultLimit: 25,

@@ -243,6 +243,57 @@ describe('e-mail addresses are unique among contacts regardless of case', () => 
   });
 });
 
+describe('a contact without a country at a French postal code is French', () => {
+  it('gets the département, as with country FR, and the French address block it is printed with', async () => {
+    const created = await api.post(CONTACTS, {
+      firstName: 'Paul',
+      lastName: 'Lacoste',
+      gender: 'male',
+      addressLine1: '8 place Gambetta',
+      postalCode: '33 000',
+      city: 'Bordeaux',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.data).toMatchObject({
+      country: null,
+      postalCode: '33000',
+      region: 'Gironde',
+      addressBlock: ['Monsieur Paul Lacoste', '8 place Gambetta', '33000 BORDEAUX'],
+    });
+
+    const moved = await api.put(`${CONTACTS}/${created.body.data.documentId}`, {
+      postalCode: '40000',
+      city: 'Mont-de-Marsan',
+    });
+    expect(moved.body.data).toMatchObject({ country: null, region: 'Landes' });
+  });
+
+  it('has its region checked against the postal code, as with country FR', async () => {
+    const response = await api.post(CONTACTS, {
+      lastName: 'Lacoste',
+      postalCode: '33000',
+      region: 'Bretagne',
+    });
+    expect(response.status).toBe(400);
+    expect(errorCodes(response.body)).toEqual(['region: postalCode.departementMismatch']);
+  });
+
+  it('keeps a postal code that is not only French, and its region, as typed', async () => {
+    const response = await api.post(CONTACTS, {
+      lastName: 'Smith',
+      postalCode: 'SW1A 1AA',
+      city: 'London',
+      region: 'Greater London',
+    });
+    expect(response.status).toBe(201);
+    expect(response.body.data).toMatchObject({
+      country: null,
+      postalCode: 'SW1A 1AA',
+      region: 'Greater London',
+    });
+  });
+});
+
 describe('updating a contact', () => {
   it('checks the merged record: a new country re-checks the stored postal code', async () => {
     const created = await api.post(CONTACTS, { lastName: 'Morel', country: 'FR', postalCode: '75011' });

@@ -252,6 +252,59 @@ describe('derived contact fields in REST output', () => {
     expect(contacts.map((contact: { fullName: string }) => contact.fullName)).toContain('Claire Dupont');
   });
 
+  it('adds them to the contact a create or an update returns, as a read of it would', async () => {
+    const writer = restClient(app, await createApiToken(app.strapi, 'full-access'));
+    const created = await writer.post(CONTACTS, {
+      firstName: 'Hélène',
+      lastName: 'Lefèvre',
+      gender: 'female',
+      addressLine1: '3 allées de Tourny',
+      postalCode: '33000',
+      city: 'Bordeaux',
+      country: 'FR',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.data).toMatchObject({
+      fullName: 'Hélène Lefèvre',
+      salutation: 'Madame',
+      letterOpening: 'Chère Madame,',
+      addressBlock: ['Madame Hélène Lefèvre', '3 allées de Tourny', '33000 BORDEAUX'],
+    });
+
+    const { documentId } = created.body.data;
+    const updated = await writer.put(`${CONTACTS}/${documentId}`, { gender: 'unspecified', city: 'Talence' });
+    expect(updated.status).toBe(200);
+    expect(updated.body.data).toMatchObject({
+      salutation: 'Madame, Monsieur',
+      addressBlock: ['Hélène Lefèvre', '3 allées de Tourny', '33000 TALENCE'],
+    });
+    const read = await readOnly.get(`${CONTACTS}/${documentId}`);
+    expect(updated.body.data).toEqual(read.body.data);
+  });
+
+  it('adds them to contacts populated in the reply of a write to a link or an offer', async () => {
+    const writer = restClient(app, await createApiToken(app.strapi, 'full-access'));
+    const offer = await createOffer(app.strapi);
+    const link = await writer.post(`${OFFER_CONTACTS}?populate=contact`, {
+      contact: fixture.primary,
+      offer,
+      role: 'voyageur',
+    });
+    expect(link.status).toBe(201);
+    expect(link.body.data.contact).toMatchObject({ fullName: 'Claire Dupont', salutation: 'Madame' });
+
+    const relinked = await writer.put(`${OFFER_CONTACTS}/${link.body.data.documentId}?populate=contact`, {
+      role: 'payeur',
+    });
+    expect(relinked.body.data.contact).toMatchObject({ letterOpening: 'Chère Madame,' });
+
+    const renamed = await writer.put(`${OFFERS}/${offer}?populate[contactLinks][populate]=contact`, {
+      title: 'Séjour à Porto',
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.data.contactLinks[0].contact).toMatchObject({ fullName: 'Claire Dupont' });
+  });
+
   it('keeps find and findOne separate permissions on the routes that add them', async () => {
     const listOnly = restClient(app, await createUserWithActions(app.strapi, ['api::offer.offer.find']));
     expect((await listOnly.get(OFFERS)).status).toBe(200);

@@ -107,6 +107,6 @@ describe('users-permissions roles', () => {
       `${CONTACTS}/${contactId}?populate[clientLinks][populate]=client`
     );
     expect(response.status).toBe(200);
-    expect(response.body.data.clientLinks ?? []).toEqual([]);
+    expect(response.body.data.clientLinks).toEqual([]);
   });
 });

@@ -19,7 +19,9 @@ const createAppStrapi = () =>
 
 /**
  * Boots a real Strapi for the calling test file, on a database of its own, and destroys both after
- * the file. The returned handle is filled before the first test runs.
+ * the file. The returned handle is filled before the first test runs. Strapi runs with
+ * NODE_ENV=test unless `env` says otherwise (`NODE_ENV: 'production'` with the secrets production
+ * requires, src/config/secrets.ts).
  */
 export const useStrapi = (options: { env?: Record<string, string> } = {}): TestStrapi => {
   const handle = {} as TestStrapi;
@@ -33,10 +35,12 @@ export const useStrapi = (options: { env?: Record<string, string> } = {}): TestS
     const testFile = path.basename(expect.getState().testPath ?? 'api', '.test.ts');
     const database = await createTestDatabase(testFile);
     drop = database.drop;
-    Object.assign(process.env, database.env, options.env, {
-      NODE_ENV: 'test',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
-    });
+    Object.assign(
+      process.env,
+      database.env,
+      { NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' },
+      options.env
+    );
 
     const strapi = createAppStrapi();
     await strapi.load();

@@ -252,6 +252,12 @@ export const NEWSLETTER_MAX_LENGTH = {
 /** Route middleware adding the contacts' derived fields to REST output (also used by the app's offer routes). */
 export const DERIVED_CONTACT_FIELDS_MIDDLEWARE = `plugin::${PLUGIN_ID}.derived-contact-fields`;
 
+/**
+ * Route middleware giving a populated relation the caller may not read an empty value ([] or null)
+ * rather than no key at all (also used by the app's offer routes).
+ */
+export const UNREADABLE_RELATIONS_MIDDLEWARE = `plugin::${PLUGIN_ID}.unreadable-relations`;
+
 /** Route middleware refusing queries that name the consent log to callers who may not read it. */
 export const CONSENT_LOG_QUERY_MIDDLEWARE = `plugin::${PLUGIN_ID}.consent-log-query`;
 

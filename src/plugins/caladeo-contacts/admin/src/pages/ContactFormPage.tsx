@@ -61,9 +61,10 @@ const ContactFormPage = () => {
       {
         name: 'postalCode',
         kind: 'text',
+        // a contact without country at a French code is French to the server too
         hint: (values) => {
           const departement =
-            values.country === 'FR' ? departementHint(String(values.postalCode ?? '')) : null;
+            (values.country || 'FR') === 'FR' ? departementHint(String(values.postalCode ?? '')) : null;
           return departement ? t('form.departementSuggested', { departement }) : null;
         },
       },

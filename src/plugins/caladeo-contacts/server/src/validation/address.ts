@@ -1,12 +1,13 @@
 /**
  * The rules that tie a contact's or client's location fields together: the phone is read in the
  * record's country, the postal code must fit the country, and for France the "département/région"
- * must fit the postal code (and is filled in from it). They run on the merged record, so changing
- * only the country re-checks the stored phone and postal code.
+ * must fit the postal code (and is filled in from it); an address without country whose postal code
+ * can only be French is French. They run on the merged record, so changing only the country
+ * re-checks the stored phone and postal code.
  */
 import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator';
 
-import { findDepartementsForPostalCode, matchFrenchRegion } from './france';
+import { findDepartementsForPostalCode, isFrenchPostalCode, matchFrenchRegion } from './france';
 import { fieldError, problem } from './messages';
 import { mergedValue, type PatchReading } from './patch';
 import { normalisePhoneNumber } from './phone';
@@ -14,6 +15,18 @@ import type { AddressFields, FieldError } from './types';
 
 /** Numbers typed without "+" on a record without country are French: the agencies are. */
 const DEFAULT_PHONE_COUNTRY = 'FR';
+
+/**
+ * The country an address is in: its own; without one, France when the postal code can only be
+ * French (the agencies are French, and a record without country has its phone and SIRET read as
+ * French too); otherwise unknown (null). The postal code rules and the address block both read the
+ * address in this country, so that a contact at "33000" without country gets the département of
+ * Gironde as well as a French address block.
+ */
+export function addressCountryOf(country: string | null, postalCode: string | null): string | null {
+  if (country !== null) return country;
+  return postalCode !== null && isFrenchPostalCode(postalCode) ? 'FR' : null;
+}
 
 export type AddressOutcome = {
   /** Final values of location fields that the patch wrote or whose stored value must change. */
@@ -58,17 +71,20 @@ export function applyAddressRules(reading: AddressReading, existing: AddressFiel
     }
   }
 
-  // Postal code: the country's format, when postcode-validator knows one.
+  // Postal code: the format of the country the address is in, when postcode-validator knows one.
   let postalCodeUsable = !failed('postalCode');
   let postalCode = mergedValue(reading, existing, 'postalCode', null);
+  const addressCountry = addressCountryOf(country, postalCodeUsable ? postalCode : null);
   const postalCodeRelevantChange = written('postalCode') || countryChanged;
-  if (postalCodeUsable && postalCode !== null && postalCodeRelevantChange && country !== null) {
-    if (postcodeValidatorExistsForCountry(country) && !postcodeValidator(postalCode, country)) {
-      errors.push(fieldError(['postalCode'], problem('postalCode.invalidForCountry', { country })));
+  if (postalCodeUsable && postalCode !== null && postalCodeRelevantChange && addressCountry !== null) {
+    if (postcodeValidatorExistsForCountry(addressCountry) && !postcodeValidator(postalCode, addressCountry)) {
+      errors.push(
+        fieldError(['postalCode'], problem('postalCode.invalidForCountry', { country: addressCountry }))
+      );
       postalCodeUsable = false;
     } else {
       // French codes are five digits; "33 000" is a typing habit the lookups must not see.
-      const canonical = country === 'FR' ? postalCode.replace(/ /g, '') : postalCode;
+      const canonical = addressCountry === 'FR' ? postalCode.replace(/ /g, '') : postalCode;
       if (written('postalCode') || !sameValue(canonical, existing?.postalCode)) {
         changes.postalCode = canonical;
       }
@@ -79,7 +95,7 @@ export function applyAddressRules(reading: AddressReading, existing: AddressFiel
   // Département/région of a French address must agree with its postal code.
   const regionRelevantChange = postalCodeRelevantChange || written('region');
   if (
-    country === 'FR' &&
+    addressCountry === 'FR' &&
     postalCode !== null &&
     postalCodeUsable &&
     !failed('region') &&

@@ -208,6 +208,12 @@ describe('normaliseClientPatch on update', () => {
     ]);
   });
 
+  it('reads a client without country at a French postal code as French, as contacts', () => {
+    const data = dataOf(normaliseClientPatch({ name: 'Amicale', postalCode: '33 800' }, null));
+    expect(data).toMatchObject({ postalCode: '33800', region: 'Gironde' });
+    expect(data.country).toBeUndefined();
+  });
+
   it.each([[12], [['a']], [{}], ['a\u0000'], ['x'.repeat(10_000)]])(
     'never throws on hostile values (%#)',
     (value) => {

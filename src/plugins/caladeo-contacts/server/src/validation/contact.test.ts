@@ -388,9 +388,6 @@ describe('normaliseContactPatch French département/région rules', () => {
       ).region
     ).toBe('Bruxelles-Capitale');
     expect(dataOf(create({ region: 'Pays basque' })).region).toBe('Pays basque');
-    expect(
-      dataOf(normaliseContactPatch({ lastName: 'X', postalCode: '33000', region: 'Landes' }, null)).region
-    ).toBe('Landes');
   });
 
   it('leaves the region free for a code no département owns', () => {
@@ -431,6 +428,54 @@ describe('normaliseContactPatch French département/région rules', () => {
     const abroad = stored({ country: 'BE', postalCode: '33000', region: null, phone: null });
     expect(dataOf(normaliseContactPatch({ country: 'France' }, abroad))).toMatchObject({
       country: 'FR',
+      region: 'Gironde',
+    });
+  });
+});
+
+describe('normaliseContactPatch without a country', () => {
+  const create = (patch: Record<string, unknown>): NormaliseResult<Partial<ContactRecord>> =>
+    normaliseContactPatch({ lastName: 'X', ...patch }, null);
+
+  it.each([
+    ['a commune code', '33000', '33000'],
+    ['a code typed with a space', '33 000', '33000'],
+    ['a CEDEX code', '33913', '33913'],
+  ])('reads %s as French: département filled, country left empty', (_label, typed, postalCode) => {
+    const data = dataOf(create({ postalCode: typed }));
+    expect(data).toMatchObject({ postalCode, region: 'Gironde' });
+    expect(data.country).toBeUndefined();
+  });
+
+  it('checks a region against a French postal code, as for France', () => {
+    expect(errorsOf(create({ postalCode: '33000', region: 'Landes' }))).toEqual([
+      {
+        path: ['region'],
+        code: 'postalCode.departementMismatch',
+        values: { postalCode: '33000', departements: ['Gironde'] },
+        message: 'does not match postal code 33000 (Gironde)',
+      },
+    ]);
+    expect(dataOf(create({ postalCode: '33000', region: 'nouvelle aquitaine' })).region).toBe(
+      'Nouvelle-Aquitaine'
+    );
+  });
+
+  it('leaves a code that is not only French, and its region, as typed', () => {
+    for (const [postalCode, region] of [
+      ['SW1A 1AA', 'Greater London'],
+      ['1000', 'Bruxelles-Capitale'],
+      ['00100', 'Secteur postal'],
+    ]) {
+      expect(dataOf(create({ postalCode, region }))).toMatchObject({ postalCode, region });
+    }
+    expect(dataOf(create({ postalCode: 'AB-12' })).region).toBeUndefined();
+  });
+
+  it('derives the département when the country is removed from an address at a French code', () => {
+    const abroad = stored({ country: 'BE', postalCode: '33000', region: null, phone: null });
+    expect(dataOf(normaliseContactPatch({ country: null }, abroad))).toMatchObject({
+      country: null,
       region: 'Gironde',
     });
   });

@@ -144,6 +144,15 @@ export function findDepartementsForPostalCode(postalCode: string): readonly Depa
 }
 
 /**
+ * Whether a postal code, spaces aside, can only be French: five digits that designate a
+ * département ('33000', '33 000', the CEDEX '33913'). A code no département owns ('00100') or of
+ * another form ('1000', 'SW1A 1AA') says nothing about the country.
+ */
+export function isFrenchPostalCode(postalCode: string): boolean {
+  return findDepartementsForPostalCode(postalCode.replace(/ /g, '')).length > 0;
+}
+
+/**
  * Matches what a user typed as "département/région" against the départements of a postal code:
  * a département's name or code, or its région's name, ignoring case, accents and hyphens.
  * Returns the dataset's spelling of what matched, or null.

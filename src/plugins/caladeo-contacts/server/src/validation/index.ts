@@ -8,7 +8,8 @@ export { normaliseOfferPatch, DEFAULT_OFFER_STATUS } from './offer';
 export { normaliseLinkPatch } from './link';
 export { buildClientSearchText, buildContactSearchText, normaliseSearchTerm } from './search-text';
 export { resolveCountryCode } from './country';
-export { findDepartementsForPostalCode, type Departement } from './france';
+export { findDepartementsForPostalCode, isFrenchPostalCode, type Departement } from './france';
+export { addressCountryOf } from './address';
 export {
   FIELD_ERROR_CODES,
   FIELD_ERROR_MESSAGES,

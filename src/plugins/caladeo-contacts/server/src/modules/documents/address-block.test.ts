@@ -75,6 +75,24 @@ describe('French addresses (La Poste)', () => {
   });
 });
 
+describe('addresses without a country', () => {
+  const fromBelgium = (address: Partial<PostalAddress>) =>
+    formatAddressBlock({ ...EMPTY, ...address }, { recipientLines: [], senderCountry: 'BE' });
+
+  it('are French when the postal code can only be French, as the validation reads them', () => {
+    expect(
+      fromBelgium({ addressLine1: '12 rue Sainte-Catherine', postalCode: '33000', city: 'Bordeaux' })
+    ).toEqual(['12 rue Sainte-Catherine', '33000 BORDEAUX', 'FRANCE']);
+  });
+
+  it('are in the agency’s country otherwise', () => {
+    expect(fromBelgium({ addressLine1: 'Rue de la Loi 16', postalCode: '1000', city: 'Bruxelles' })).toEqual([
+      'Rue de la Loi 16',
+      '1000 Bruxelles',
+    ]);
+  });
+});
+
 describe('addresses abroad, sent from France', () => {
   it('Belgium: street and number, postcode before the city, country in French', () => {
     expect(

@@ -9,6 +9,7 @@ import { format as formatWithCountryTemplate } from '@fragaria/address-formatter
 import * as isoCountries from 'i18n-iso-countries';
 import frenchCountryNames from 'i18n-iso-countries/langs/fr.json';
 
+import { addressCountryOf } from '../../validation';
 import { foldCaseAndAccents } from '../../validation/fold';
 
 export type PostalAddress = {
@@ -17,7 +18,10 @@ export type PostalAddress = {
   postalCode: string | null;
   city: string | null;
   region: string | null;
-  /** ISO 3166-1 alpha-2, as the validation stores it; null means the sender's own country. */
+  /**
+   * ISO 3166-1 alpha-2, as the validation stores it; null means France when the postal code can
+   * only be French (as the validation reads it), the sender's own country otherwise.
+   */
   country: string | null;
 };
 
@@ -110,7 +114,9 @@ export function formatAddressBlock(address: PostalAddress, options: AddressBlock
   );
   if (!hasAddress) return [];
   const senderCountry = options.senderCountry.toUpperCase();
-  const destination = present(address.country) ? address.country.toUpperCase() : senderCountry;
+  const country = present(address.country) ? address.country.toUpperCase() : null;
+  const postalCode = present(address.postalCode) ? address.postalCode : null;
+  const destination = addressCountryOf(country, postalCode) ?? senderCountry;
   const lines = [
     ...options.recipientLines.filter(present),
     ...(destination === 'FR' ? frenchAddressLines(address) : internationalAddressLines(address, destination)),

@@ -37,8 +37,9 @@ export const addDerivedFieldsToOutput = (
 };
 
 /**
- * Route middleware for the core `find`/`findOne` routes of `config.uid`: runs after the
- * controller, so it only ever sees output already sanitized with the caller's permissions.
+ * Route middleware for the core routes of `config.uid` that reply with records (`find`, `findOne`,
+ * `create`, `update`): runs after the controller, so it only ever sees output already sanitized
+ * with the caller's permissions.
  */
 const derivedContactFields =
   (config: { uid?: string }, { strapi }: { strapi: Core.Strapi }) =>

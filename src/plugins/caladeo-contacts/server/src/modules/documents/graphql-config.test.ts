@@ -25,12 +25,16 @@ const configIn = (nodeEnv: string) => {
 
 describe('GraphQL configuration', () => {
   it('turns the explorer and introspection off in production, and bounds every query', () => {
-    expect(configIn('production')).toMatchObject({
-      landingPage: false,
+    const production = configIn('production');
+    expect(production).toMatchObject({
       apolloServer: { introspection: false },
       depthLimit: 10,
       maxLimit: 100,
     });
+    // `false` would still serve Apollo's production landing page: only its "disabled" plugin serves none
+    expect(typeof production.landingPage).toBe('function');
+    const landingPage = production.landingPage as () => unknown;
+    expect(landingPage()).toMatchObject({ __internal_plugin_id__: 'LandingPageDisabled' });
     expect(configIn('development')).toMatchObject({
       landingPage: true,
       apolloServer: { introspection: true },

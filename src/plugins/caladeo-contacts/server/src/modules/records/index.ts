@@ -3,6 +3,7 @@ import {
   CONSENT_LOG_QUERY_MIDDLEWARE,
   DERIVED_CONTACT_FIELDS_MIDDLEWARE,
   UID,
+  UNREADABLE_RELATIONS_MIDDLEWARE,
   type ManagedUid,
 } from '../../../../shared/constants';
 import { coreRoutes } from '../../utils/routes';
@@ -16,23 +17,29 @@ import adminClients from './controllers/admin-clients';
 import adminContacts from './controllers/admin-contacts';
 import adminLinks from './controllers/admin-links';
 import queryShape from './middlewares/query-shape';
+import unreadableRelations from './middlewares/unreadable-relations';
 import { ADMIN_ROUTES } from './routes/admin';
 import services from './services';
 import { registerDocumentRules } from './write-rules';
 
 /**
- * Reads refuse queries naming the consent log to callers who may not read it, and add the
- * contacts' derived fields (fullName, salutation, …) to what they output. One object per route:
- * Strapi writes each route's auth scope into its config.
+ * Every reply that holds records (reads, and the record a create or an update returns) adds the
+ * contacts' derived fields (fullName, salutation, …) and shows a populated relation the caller may
+ * not read as empty; reads also refuse queries naming the consent log to callers who may not read
+ * it. One object per route: Strapi writes each route's auth scope into its config.
  */
 const recordRoutes = (uid: ManagedUid) => {
+  const replyMiddlewares = () => [
+    { name: DERIVED_CONTACT_FIELDS_MIDDLEWARE, config: { uid } },
+    { name: UNREADABLE_RELATIONS_MIDDLEWARE, config: { uid } },
+  ];
   const readConfig = () => ({
-    middlewares: [
-      { name: CONSENT_LOG_QUERY_MIDDLEWARE, config: { uid } },
-      { name: DERIVED_CONTACT_FIELDS_MIDDLEWARE, config: { uid } },
-    ],
+    middlewares: [{ name: CONSENT_LOG_QUERY_MIDDLEWARE, config: { uid } }, ...replyMiddlewares()],
   });
-  return coreRoutes(uid, { config: { find: readConfig(), findOne: readConfig() } });
+  const writeConfig = () => ({ middlewares: replyMiddlewares() });
+  return coreRoutes(uid, {
+    config: { find: readConfig(), findOne: readConfig(), create: writeConfig(), update: writeConfig() },
+  });
 };
 
 /**
@@ -58,7 +65,7 @@ export default defineModule({
     'admin-clients': adminClients,
     'admin-links': adminLinks,
   },
-  middlewares: { 'query-shape': queryShape },
+  middlewares: { 'query-shape': queryShape, 'unreadable-relations': unreadableRelations },
   adminRoutes: ADMIN_ROUTES,
   contentApiRoutes: () => [
     ...recordRoutes(UID.contact),

@@ -1,4 +1,5 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID as StrapiUID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { consentRules } from './consent';
 import { linkRules } from './links';
 import { recordRules } from './records';
@@ -6,6 +7,21 @@ import type { DocumentCall } from './types';
 import { translateUniqueViolation } from './unique-violations';
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);
+
+/** The document service answers a delete of nothing with an empty list of deleted entries. */
+const deletedNothing = (result: unknown) => {
+  const { entries } = (result ?? {}) as { entries?: unknown };
+  return Array.isArray(entries) && entries.length === 0;
+};
+
+/**
+ * A delete that found nothing is an error, not a success: a client that deleted the wrong
+ * documentId must be told (REST 404, GraphQL STRAPI_NOT_FOUND_ERROR), whatever the entry point.
+ */
+const notFound = (strapi: Core.Strapi, call: DocumentCall) => {
+  const name = strapi.getModel(call.uid as StrapiUID.Schema)?.info.displayName.toLowerCase() ?? 'document';
+  return new errors.NotFoundError(`No ${name} has documentId ${call.params.documentId ?? ''}`);
+};
 
 /**
  * The one choke point of the plugin's data: a document-service middleware, so the admin content
@@ -29,6 +45,7 @@ export const registerDocumentRules = (strapi: Core.Strapi) => {
       } catch (error) {
         throw translateUniqueViolation(error) ?? error;
       }
+      if (call.action === 'delete' && deletedNothing(result)) throw notFound(strapi, call);
       if (after) await after(result);
       return result;
     });
