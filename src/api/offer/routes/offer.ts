@@ -1,9 +1,10 @@
-import { factories } from '@strapi/strapi';
 import {
   CONSENT_LOG_QUERY_MIDDLEWARE,
   DERIVED_CONTACT_FIELDS_MIDDLEWARE,
   UID,
 } from '../../../plugins/caladeo-contacts/shared/constants';
+import { documentedRecordRoutes } from '../../../plugins/caladeo-contacts/server/src/modules/records/contract';
+import { coreRoutes, type ContentApiRoute } from '../../../plugins/caladeo-contacts/server/src/utils/routes';
 
 // Offers populated with their contact links show the contacts' derived fields, as plugin routes do,
 // and refuse to reach the contacts' consent log without its permission. One object per route:
@@ -15,6 +16,17 @@ const readConfig = () => ({
   ],
 });
 
-export default factories.createCoreRouter(UID.offer, {
-  config: { find: readConfig(), findOne: readConfig() },
-});
+// Built on first read, as Strapi's core router is (the content types must exist), with the API
+// document contract the plugin's records carry (docs/openapi.json).
+let routes: ContentApiRoute[] | undefined;
+
+export default {
+  type: 'content-api' as const,
+  get routes() {
+    routes ??= documentedRecordRoutes(
+      UID.offer,
+      coreRoutes(UID.offer, { config: { find: readConfig(), findOne: readConfig() } })
+    );
+    return routes;
+  },
+};

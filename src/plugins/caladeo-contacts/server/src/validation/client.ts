@@ -23,7 +23,8 @@ type ClientWritableFields = Omit<ClientRecord, 'name'> & { name: string | null }
 
 export const DEFAULT_CLIENT_TYPE: ClientType = 'company';
 
-const CLIENT_FIELD_SCHEMAS: FieldSchemas<ClientWritableFields> = {
+/** Exported for the API document, which tells what a write may send from these. */
+export const CLIENT_FIELD_SCHEMAS: FieldSchemas<ClientWritableFields> = {
   name: textField(MAX_LENGTH.clientName),
   type: enumWithDefault(CLIENT_TYPES, DEFAULT_CLIENT_TYPE),
   email: emailField,

@@ -28,7 +28,8 @@ export const CONTACT_DEFAULTS: { gender: Gender; newsletter: boolean; preferredL
   preferredLanguage: 'fr',
 };
 
-const CONTACT_FIELD_SCHEMAS: FieldSchemas<ContactWritableFields> = {
+/** Exported for the API document, which tells what a write may send from these. */
+export const CONTACT_FIELD_SCHEMAS: FieldSchemas<ContactWritableFields> = {
   firstName: textField(MAX_LENGTH.name),
   lastName: textField(MAX_LENGTH.name),
   email: emailField,

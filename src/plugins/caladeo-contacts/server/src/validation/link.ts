@@ -10,7 +10,8 @@ import type { LinkRecord, NormaliseResult } from './types';
 
 type LinkWritableFields = Omit<LinkRecord, 'role'> & { role: LinkRecord['role'] | null };
 
-const LINK_FIELD_SCHEMAS: FieldSchemas<LinkWritableFields> = {
+/** Exported for the API document, which tells what a write may send from these. */
+export const LINK_FIELD_SCHEMAS: FieldSchemas<LinkWritableFields> = {
   role: requiredEnum(LINK_ROLES),
   isPrimary: booleanWithDefault(false),
 };

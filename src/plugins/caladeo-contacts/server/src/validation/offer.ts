@@ -16,7 +16,8 @@ type OfferWritableFields = Omit<OfferRecord, 'title' | 'reference'> & {
 
 export const DEFAULT_OFFER_STATUS: OfferStatus = 'draft';
 
-const OFFER_FIELD_SCHEMAS: FieldSchemas<OfferWritableFields> = {
+/** Exported for the API document, which tells what a write may send from these. */
+export const OFFER_FIELD_SCHEMAS: FieldSchemas<OfferWritableFields> = {
   title: textField(MAX_LENGTH.offerTitle),
   reference: offerReferenceField,
   offerStatus: enumWithDefault(OFFER_STATUSES, DEFAULT_OFFER_STATUS),

@@ -3,10 +3,10 @@ import {
   CONSENT_LOG_QUERY_MIDDLEWARE,
   DERIVED_CONTACT_FIELDS_MIDDLEWARE,
   UID,
-  type ManagedUid,
 } from '../../../../shared/constants';
 import { coreRoutes } from '../../utils/routes';
 import { defineModule } from '../module';
+import { documentedRecordRoutes, type RecordRouteUid } from './contract';
 import contact from './content-types/contact';
 import client from './content-types/client';
 import clientContact from './content-types/client-contact';
@@ -23,16 +23,20 @@ import { registerDocumentRules } from './write-rules';
 /**
  * Reads refuse queries naming the consent log to callers who may not read it, and add the
  * contacts' derived fields (fullName, salutation, …) to what they output. One object per route:
- * Strapi writes each route's auth scope into its config.
+ * Strapi writes each route's auth scope into its config. Each route carries its API document
+ * contract (contract.ts).
  */
-const recordRoutes = (uid: ManagedUid) => {
+const recordRoutes = (uid: RecordRouteUid) => {
   const readConfig = () => ({
     middlewares: [
       { name: CONSENT_LOG_QUERY_MIDDLEWARE, config: { uid } },
       { name: DERIVED_CONTACT_FIELDS_MIDDLEWARE, config: { uid } },
     ],
   });
-  return coreRoutes(uid, { config: { find: readConfig(), findOne: readConfig() } });
+  return documentedRecordRoutes(
+    uid,
+    coreRoutes(uid, { config: { find: readConfig(), findOne: readConfig() } })
+  );
 };
 
 /**
