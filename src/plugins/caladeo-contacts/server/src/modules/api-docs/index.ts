@@ -1,7 +1,7 @@
-/**
- * The API document (docs/openapi.json): what the plugin's routes use to describe themselves in
- * it, and what `scripts/openapi.ts` makes it with.
- */
+import { defineModule } from '../module';
+import { apiDocsController } from './controllers';
+import { apiDocsContentApiRoutes } from './routes';
+
 export { documentCoreRoutes, type CoreRouteSpec } from './core-routes';
 export { finishApiDocument, type DocumentedRoute, type GeneratedDocument } from './document';
 export { apiDocumentFile } from './file';
@@ -15,3 +15,12 @@ export {
   singleEnvelope,
   type SameType,
 } from './schemas';
+
+/**
+ * The API document (docs/openapi.json, an OpenAPI 3.1 contract for external developers): the
+ * route that serves it, and what the other modules' routes use to describe themselves in it.
+ */
+export default defineModule({
+  controllers: { 'api-docs': apiDocsController },
+  contentApiRoutes: () => apiDocsContentApiRoutes,
+});
