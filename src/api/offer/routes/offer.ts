@@ -1,10 +1,11 @@
-import { factories } from '@strapi/strapi';
 import {
   CONSENT_LOG_QUERY_MIDDLEWARE,
   DERIVED_CONTACT_FIELDS_MIDDLEWARE,
   UID,
   UNREADABLE_RELATIONS_MIDDLEWARE,
 } from '../../../plugins/caladeo-contacts/shared/constants';
+import { documentedRecordRoutes } from '../../../plugins/caladeo-contacts/server/src/modules/records/contract';
+import { coreRoutes, type ContentApiRoute } from '../../../plugins/caladeo-contacts/server/src/utils/routes';
 
 // Offers populated with their contact links show the contacts' derived fields, as plugin routes do,
 // in reads and in the offer a create or an update returns, and a relation the caller may not read
@@ -19,6 +20,19 @@ const readConfig = () => ({
 });
 const writeConfig = () => ({ middlewares: replyMiddlewares() });
 
-export default factories.createCoreRouter(UID.offer, {
-  config: { find: readConfig(), findOne: readConfig(), create: writeConfig(), update: writeConfig() },
-});
+// Built on first read, as Strapi's core router is (the content types must exist), with the API
+// document contract the plugin's records carry (docs/openapi.json).
+let routes: ContentApiRoute[] | undefined;
+
+export default {
+  type: 'content-api' as const,
+  get routes() {
+    routes ??= documentedRecordRoutes(
+      UID.offer,
+      coreRoutes(UID.offer, {
+        config: { find: readConfig(), findOne: readConfig(), create: writeConfig(), update: writeConfig() },
+      })
+    );
+    return routes;
+  },
+};

@@ -1,3 +1,4 @@
+import apiDocs from './api-docs';
 import documents from './documents';
 import imports from './imports';
 import jobs from './jobs';
@@ -9,8 +10,9 @@ import type { PluginModule } from './module';
 /**
  * The plugin's capabilities, in the order their lifecycle hooks run: the job runner first, so that
  * the others can declare their job kinds in `register` and queue jobs in `bootstrap`; it stops last.
+ * Their content-API routes appear in the API document in this order too.
  */
-export const MODULES = [jobs, records, search, newsletter, documents, imports] as const;
+export const MODULES = [jobs, records, search, newsletter, documents, imports, apiDocs] as const;
 
 type Part = 'contentTypes' | 'services' | 'controllers' | 'middlewares';
 

@@ -16,7 +16,8 @@ type ClientWritableFields = Omit<ClientRecord, 'name'> & { name: string | null }
 
 export const DEFAULT_CLIENT_TYPE: ClientType = CLIENT_FIELD_CATALOGUE.type.default;
 
-const CLIENT_FIELD_SCHEMAS = fieldSchemasOf<ClientWritableFields>(CLIENT_FIELD_CATALOGUE);
+/** Exported for the API document, which tells what a write may send from these. */
+export const CLIENT_FIELD_SCHEMAS = fieldSchemasOf<ClientWritableFields>(CLIENT_FIELD_CATALOGUE);
 
 /**
  * @param patch    the keys being written (other keys, such as relations, are ignored)

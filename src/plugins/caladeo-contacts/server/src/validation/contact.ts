@@ -21,7 +21,8 @@ export const CONTACT_DEFAULTS: { gender: Gender; newsletter: boolean; preferredL
   preferredLanguage: FIELDS.preferredLanguage.default,
 };
 
-const CONTACT_FIELD_SCHEMAS = fieldSchemasOf<ContactWritableFields>(FIELDS);
+/** Exported for the API document, which tells what a write may send from these. */
+export const CONTACT_FIELD_SCHEMAS = fieldSchemasOf<ContactWritableFields>(FIELDS);
 
 /**
  * @param patch    the keys being written (other keys, such as relations, are ignored)

@@ -2,10 +2,10 @@
  * The plugin's validation and normalisation library. Pure: no Strapi import, so it runs the same
  * in document-service middlewares, controllers, imports and unit tests.
  */
-export { normaliseContactPatch, CONTACT_DEFAULTS } from './contact';
-export { normaliseClientPatch, DEFAULT_CLIENT_TYPE } from './client';
-export { normaliseOfferPatch, DEFAULT_OFFER_STATUS } from './offer';
-export { normaliseLinkPatch } from './link';
+export { normaliseContactPatch, CONTACT_DEFAULTS, CONTACT_FIELD_SCHEMAS } from './contact';
+export { normaliseClientPatch, DEFAULT_CLIENT_TYPE, CLIENT_FIELD_SCHEMAS } from './client';
+export { normaliseOfferPatch, DEFAULT_OFFER_STATUS, OFFER_FIELD_SCHEMAS } from './offer';
+export { normaliseLinkPatch, LINK_FIELD_SCHEMAS } from './link';
 export { buildClientSearchText, buildContactSearchText, normaliseSearchTerm } from './search-text';
 export { resolveCountryCode } from './country';
 export { findDepartementsForPostalCode, isFrenchPostalCode, type Departement } from './france';

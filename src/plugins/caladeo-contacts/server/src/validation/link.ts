@@ -10,7 +10,8 @@ import type { LinkRecord, NormaliseResult } from './types';
 
 type LinkWritableFields = Omit<LinkRecord, 'role'> & { role: LinkRecord['role'] | null };
 
-const LINK_FIELD_SCHEMAS = fieldSchemasOf<LinkWritableFields>(LINK_FIELD_CATALOGUE);
+/** Exported for the API document, which tells what a write may send from these. */
+export const LINK_FIELD_SCHEMAS = fieldSchemasOf<LinkWritableFields>(LINK_FIELD_CATALOGUE);
 
 /**
  * @param patch    the keys being written (other keys, such as `contact` or `client`, are ignored)

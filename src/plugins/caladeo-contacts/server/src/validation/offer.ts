@@ -17,7 +17,8 @@ type OfferWritableFields = Omit<OfferRecord, 'title' | 'reference'> & {
 
 export const DEFAULT_OFFER_STATUS: OfferStatus = OFFER_FIELD_CATALOGUE.offerStatus.default;
 
-const OFFER_FIELD_SCHEMAS = fieldSchemasOf<OfferWritableFields>(OFFER_FIELD_CATALOGUE);
+/** Exported for the API document, which tells what a write may send from these. */
+export const OFFER_FIELD_SCHEMAS = fieldSchemasOf<OfferWritableFields>(OFFER_FIELD_CATALOGUE);
 
 /**
  * @param patch    the keys being written (other keys, such as relations, are ignored)

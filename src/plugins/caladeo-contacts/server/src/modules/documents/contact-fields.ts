@@ -2,7 +2,9 @@
  * The fields computed from a contact for documents and external apps: never stored, derived the
  * same way for REST, GraphQL and the offer document context.
  */
+import { z } from 'zod';
 import type { DocumentLanguage, Gender, Language } from '../../../../shared/constants';
+import type { SameType } from '../api-docs/schemas';
 import { formatAddressBlock, type PostalAddress } from './address-block';
 import {
   documentLanguageFor,
@@ -26,6 +28,25 @@ export type DerivedContactFields = {
   /** Envelope lines, name first; empty when the contact has no postal address. */
   addressBlock: string[];
 };
+
+/** The derived fields as the API document describes them. */
+export const DERIVED_CONTACT_FIELD_SCHEMAS = {
+  fullName: z.string().nullable().meta({
+    description: 'First name and last name, e.g. "Hélène Lefèvre"; null when the contact has neither.',
+  }),
+  salutation: z.string().meta({ description: 'How a letter names the contact, e.g. "Madame".' }),
+  letterOpening: z.string().meta({ description: 'The first line of a letter, e.g. "Chère Madame,".' }),
+  addressBlock: z.array(z.string()).meta({
+    description:
+      'Envelope lines, name first, in the contact’s country’s layout; empty without a postal address.',
+  }),
+};
+
+// the document describes every derived field, with its type, and no other
+const _describesTheDerivation: SameType<
+  z.output<z.ZodObject<typeof DERIVED_CONTACT_FIELD_SCHEMAS>>,
+  DerivedContactFields
+> = true;
 
 export type DerivationSettings = {
   /** The agency's country: addresses elsewhere get a country line. */

@@ -1,5 +1,6 @@
 import { ACTION } from '../../../../shared/constants';
 import { guarded, type ContentApiRoute } from '../../utils/routes';
+import { DOCUMENT_DOCS, OFFER_CONTEXT_ANSWER, OFFER_PARAMS } from './contract';
 
 const OFFER_CONTEXT_PATH = '/documents/offers/:documentId';
 const OFFER_QUOTE_PATH = '/documents/offers/:documentId/quote.pdf';
@@ -7,7 +8,7 @@ const OFFER_QUOTE_PATH = '/documents/offers/:documentId/quote.pdf';
 /**
  * Content-API document routes. Each handler is its own users-permissions action and API-token
  * scope (`plugin::caladeo-contacts.offer-context.findOne`, `….offer-quote.findOne`); no role holds
- * them by default, so they are never public.
+ * them by default, so they are never public. What the API document says of them is in contract.ts.
  */
 export const documentContentApiRoutes: ContentApiRoute[] = [
   {
@@ -16,12 +17,17 @@ export const documentContentApiRoutes: ContentApiRoute[] = [
     handler: 'offer-context.findOne',
     // its own object: Strapi writes the route's auth scope into it
     config: {},
+    request: { params: OFFER_PARAMS },
+    response: OFFER_CONTEXT_ANSWER,
+    docs: DOCUMENT_DOCS.offerContext,
   },
   {
     method: 'GET' as const,
     path: OFFER_QUOTE_PATH,
     handler: 'offer-quote.findOne',
     config: {},
+    request: { params: OFFER_PARAMS },
+    docs: DOCUMENT_DOCS.offerQuote,
   },
 ];
 

@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { UID } from '../../../../shared/constants';
 import { coreRoutes } from '../../utils/routes';
+import { documentCoreRoutes } from '../api-docs';
 import { getService } from '../../utils/get-service';
 import { hideFromGraphql } from '../../utils/graphql';
 import { defineModule } from '../module';
@@ -40,7 +41,10 @@ export default defineModule({
   adminRoutes: newsletterAdminRoutes,
   // the consent log is read through the API, never written: no create, update or delete route
   contentApiRoutes: () => [
-    ...coreRoutes(UID.consentEvent, { only: ['find', 'findOne'] }),
+    ...documentCoreRoutes(
+      { uid: UID.consentEvent, tag: 'Consent log', one: 'consent event', many: 'consent events' },
+      coreRoutes(UID.consentEvent, { only: ['find', 'findOne'] })
+    ),
     ...newsletterContentApiRoutes,
   ],
   register(strapi) {

@@ -53,7 +53,8 @@ const honeypotField: FieldSchema<string | null> = z
 
 const redirectField = textField(NEWSLETTER_MAX_LENGTH.redirectTo);
 
-const SIGN_UP_SCHEMAS: FieldSchemas<SignUpFields> = {
+/** Exported for the API document, which tells what the form may send from these. */
+export const SIGN_UP_SCHEMAS: FieldSchemas<SignUpFields> = {
   email: emailField,
   firstName: textField(MAX_LENGTH.name),
   lastName: textField(MAX_LENGTH.name),

@@ -4,10 +4,10 @@ import {
   DERIVED_CONTACT_FIELDS_MIDDLEWARE,
   UID,
   UNREADABLE_RELATIONS_MIDDLEWARE,
-  type ManagedUid,
 } from '../../../../shared/constants';
 import { coreRoutes } from '../../utils/routes';
 import { defineModule } from '../module';
+import { documentedRecordRoutes, type RecordRouteUid } from './contract';
 import contact from './content-types/contact';
 import client from './content-types/client';
 import clientContact from './content-types/client-contact';
@@ -26,9 +26,10 @@ import { registerDocumentRules } from './write-rules';
  * Every reply that holds records (reads, and the record a create or an update returns) adds the
  * contacts' derived fields (fullName, salutation, …) and shows a populated relation the caller may
  * not read as empty; reads also refuse queries naming the consent log to callers who may not read
- * it. One object per route: Strapi writes each route's auth scope into its config.
+ * it. One object per route: Strapi writes each route's auth scope into its config. Each route
+ * carries its API document contract (contract.ts).
  */
-const recordRoutes = (uid: ManagedUid) => {
+const recordRoutes = (uid: RecordRouteUid) => {
   const replyMiddlewares = () => [
     { name: DERIVED_CONTACT_FIELDS_MIDDLEWARE, config: { uid } },
     { name: UNREADABLE_RELATIONS_MIDDLEWARE, config: { uid } },
@@ -37,9 +38,12 @@ const recordRoutes = (uid: ManagedUid) => {
     middlewares: [{ name: CONSENT_LOG_QUERY_MIDDLEWARE, config: { uid } }, ...replyMiddlewares()],
   });
   const writeConfig = () => ({ middlewares: replyMiddlewares() });
-  return coreRoutes(uid, {
-    config: { find: readConfig(), findOne: readConfig(), create: writeConfig(), update: writeConfig() },
-  });
+  return documentedRecordRoutes(
+    uid,
+    coreRoutes(uid, {
+      config: { find: readConfig(), findOne: readConfig(), create: writeConfig(), update: writeConfig() },
+    })
+  );
 };
 
 /**

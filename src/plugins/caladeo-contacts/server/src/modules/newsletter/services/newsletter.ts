@@ -41,7 +41,8 @@ export type ConfirmationState =
 
 const CONTACT_FIELDS = ['id', 'documentId', 'email', 'newsletter'];
 const EXPORT_BATCH = 1000;
-const EXPORT_COLUMNS = [
+/** The subscriber export's columns, in order (also told by the API document). */
+export const EXPORT_COLUMNS = [
   'email',
   'firstName',
   'lastName',
