@@ -414,6 +414,13 @@ describe('files and fields that cannot be imported', () => {
     ['an image', png, {}, ['file'], 'import.fileUnreadable'],
     ['a broken workbook', brokenWorkbook, {}, ['file'], 'import.fileUnreadable'],
     ['no header row', Buffer.from('a;b;c\n1;2;3\n'), {}, ['file'], 'import.noHeaderRow'],
+    [
+      'an unclosed quote',
+      Buffer.from(`Nom;Email\n"${'x'.repeat(70_000)}\n`),
+      {},
+      ['file'],
+      'import.fileUnreadable',
+    ],
     ['a file over the limit', Buffer.alloc(MAX_FILE_BYTES + 1, 'a'), {}, ['file'], 'import.fileTooLarge'],
     ['an unknown mode', Buffer.from('Nom\nX\n'), { mode: 'merge' }, ['mode'], 'choice.invalid'],
     [

@@ -25,6 +25,7 @@ export type FileShape = {
 };
 
 const SAMPLE_BYTES = 64 * 1024;
+const MAX_ROW_CHARACTERS = 64 * 1024;
 const DELIMITERS = [';', ',', '\t', '|'];
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -82,6 +83,8 @@ async function* csvRows(path: string, encoding: string, delimiter: string): Asyn
         relax_quotes: true,
         skip_empty_lines: true,
         bom: true,
+        // a "row" of megabytes is a broken file (an unclosed quote), not contacts
+        max_record_size: MAX_ROW_CHARACTERS,
       })
     );
   for await (const record of parser) yield (record as string[]).map((cell) => cell ?? '');

@@ -10,48 +10,43 @@ const PER_IP_LIMIT = `plugin::${PLUGIN_ID}.newsletter-rate-limit`;
  * CORS. Everything else here needs a permission. What the API document says of each is in
  * contract.ts.
  */
+type PublicRoute = Pick<ContentApiRoute, 'method' | 'path' | 'handler' | 'request' | 'response' | 'docs'>;
+
+/** A route anyone may call: no credential, and the per-IP limit first. One config object per route. */
+const publicRoute = (route: PublicRoute): ContentApiRoute => ({
+  ...route,
+  config: { auth: false, middlewares: [PER_IP_LIMIT] },
+});
+
 export const newsletterContentApiRoutes: ContentApiRoute[] = [
-  {
+  publicRoute({
     method: 'POST',
     path: '/newsletter/subscriptions',
     handler: 'newsletter.subscribe',
-    config: { auth: false, middlewares: [PER_IP_LIMIT] },
     request: { body: SIGN_UP_BODY },
     response: SIGN_UP_ANSWER,
     docs: NEWSLETTER_DOCS.subscribe,
-  },
-  {
-    method: 'GET',
-    path: '/newsletter/confirmations/:token',
-    handler: 'newsletter.showConfirmation',
-    config: { auth: false, middlewares: [PER_IP_LIMIT] },
-    request: { params: TOKEN_PARAMS },
-    docs: NEWSLETTER_DOCS.showConfirmation,
-  },
-  {
-    method: 'POST',
-    path: '/newsletter/confirmations/:token',
-    handler: 'newsletter.confirm',
-    config: { auth: false, middlewares: [PER_IP_LIMIT] },
-    request: { params: TOKEN_PARAMS },
-    docs: NEWSLETTER_DOCS.confirm,
-  },
-  {
-    method: 'GET',
-    path: '/newsletter/unsubscribe/:token',
-    handler: 'newsletter.showUnsubscribe',
-    config: { auth: false, middlewares: [PER_IP_LIMIT] },
-    request: { params: TOKEN_PARAMS },
-    docs: NEWSLETTER_DOCS.showUnsubscribe,
-  },
-  {
-    method: 'POST',
-    path: '/newsletter/unsubscribe/:token',
-    handler: 'newsletter.unsubscribe',
-    config: { auth: false, middlewares: [PER_IP_LIMIT] },
-    request: { params: TOKEN_PARAMS },
-    docs: NEWSLETTER_DOCS.unsubscribe,
-  },
+  }),
+  ...(
+    [
+      [
+        'GET',
+        '/newsletter/confirmations/:token',
+        'newsletter.showConfirmation',
+        NEWSLETTER_DOCS.showConfirmation,
+      ],
+      ['POST', '/newsletter/confirmations/:token', 'newsletter.confirm', NEWSLETTER_DOCS.confirm],
+      [
+        'GET',
+        '/newsletter/unsubscribe/:token',
+        'newsletter.showUnsubscribe',
+        NEWSLETTER_DOCS.showUnsubscribe,
+      ],
+      ['POST', '/newsletter/unsubscribe/:token', 'newsletter.unsubscribe', NEWSLETTER_DOCS.unsubscribe],
+    ] as const
+  ).map(([method, path, handler, docs]) =>
+    publicRoute({ method, path, handler, request: { params: TOKEN_PARAMS }, docs })
+  ),
   // users-permissions action / API-token scope `plugin::caladeo-contacts.newsletter.exportSubscribers`
   {
     method: 'GET',

@@ -2,22 +2,15 @@ import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { DOCUMENT_ID_PATTERN } from '../../../../../shared/constants';
 import { readOrRefuse, singleFieldError } from '../../../utils/errors';
 import { getService } from '../../../utils/get-service';
+import { documentIdParam } from '../../../utils/params';
 import { problem } from '../../../validation';
 import { importSettings } from '../settings';
 import { readImportFields } from '../validation';
 
 type UploadedFile = { filepath: string; originalFilename?: string | null; size: number };
 type AuthState = { credentials?: { name?: string; username?: string; email?: string } | null };
-
-const documentIdOf = (ctx: Context) => {
-  const documentId = String((ctx.params as Record<string, unknown>).documentId ?? '');
-  if (!DOCUMENT_ID_PATTERN.test(documentId))
-    throw singleFieldError('documentId', problem('documentId.invalid'));
-  return documentId;
-};
 
 const found = <T>(value: T | null): T => {
   if (value === null) throw new errors.NotFoundError('no such import');
@@ -61,11 +54,11 @@ const importsController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async findOne(ctx: Context) {
-      ctx.body = { data: found(await imports().summary(documentIdOf(ctx))) };
+      ctx.body = { data: found(await imports().summary(documentIdParam(ctx))) };
     },
 
     async errors(ctx: Context) {
-      const csv = found(await imports().errorsCsv(documentIdOf(ctx)));
+      const csv = found(await imports().errorsCsv(documentIdParam(ctx)));
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
       ctx.set('Content-Disposition', 'attachment; filename="import-errors.csv"');
       // a byte-order mark, so that Excel reads the accents right
@@ -73,12 +66,12 @@ const importsController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async cancel(ctx: Context) {
-      ctx.body = { data: found(await imports().cancel(documentIdOf(ctx))) };
+      ctx.body = { data: found(await imports().cancel(documentIdParam(ctx))) };
     },
 
     async undo(ctx: Context) {
       ctx.status = 202;
-      ctx.body = { data: found(await imports().undo(documentIdOf(ctx))) };
+      ctx.body = { data: found(await imports().undo(documentIdParam(ctx))) };
     },
   };
 };

@@ -124,9 +124,6 @@ const jobs = ({ strapi }: { strapi: Core.Strapi }) => {
           : await table().updateMany({ where: { id, state: 'running' }, data: { cancelRequested: true } });
       return { changed: running.count === 1, job: await findSummary(id) };
     },
-
-    /** Jobs of a kind not finished yet (queued or running). */
-    pendingCount: (kind: string) => table().count({ where: { kind, state: { $in: ['queued', 'running'] } } }),
   };
 };
 

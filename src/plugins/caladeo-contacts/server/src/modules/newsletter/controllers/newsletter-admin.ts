@@ -1,9 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { DOCUMENT_ID_PATTERN } from '../../../../../shared/constants';
-import { singleFieldError } from '../../../utils/errors';
-import { problem } from '../../../validation';
 import { getService } from '../../../utils/get-service';
+import { documentIdParam } from '../../../utils/params';
 import { sendSubscribersCsv } from './newsletter';
 
 /** Admin routes: each carries `admin::hasPermissions` with its own action (routes/newsletter.ts). */
@@ -13,9 +11,7 @@ const newsletterAdminController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async consentEventsOfContact(ctx: Context) {
-    const documentId = String((ctx.params as Record<string, unknown>).documentId ?? '');
-    if (!DOCUMENT_ID_PATTERN.test(documentId))
-      throw singleFieldError('documentId', problem('documentId.invalid'));
+    const documentId = documentIdParam(ctx);
     ctx.body = { data: await getService(strapi, 'consent-log').listForContact(documentId) };
   },
 });
