@@ -1,9 +1,8 @@
-import { CONTACT_FIELD_CATALOGUE, fieldNames, type ContactFieldName } from '../../../../shared/fields';
+import { CONTACT_FIELD_CATALOGUE } from '../../../../shared/fields';
+import { IMPORT_LINK_TARGET_CATALOGUE, IMPORT_TARGETS, type ImportTarget } from '../../../../shared/imports';
 import { foldCaseAndAccents } from '../../validation/fold';
 
-/** What a column of the file may feed: a field of the contact. */
-export type ImportTarget = ContactFieldName;
-export const IMPORT_TARGETS: readonly ImportTarget[] = fieldNames('contact');
+export { IMPORT_TARGETS, type ImportTarget };
 
 /** Header → target; a header left out (or mapped to null) is ignored. */
 export type Mapping = Record<string, ImportTarget | null>;
@@ -12,10 +11,13 @@ export type Mapping = Record<string, ImportTarget | null>;
 export const foldHeader = (header: string) =>
   foldCaseAndAccents(header).replace(/[._]+/g, ' ').replace(/\s+/g, ' ').trim();
 
+/** A header both a contact field and a link target claim ("nom") goes to the first: the contact's. */
 const TARGET_OF_HEADER = new Map<string, ImportTarget>(
-  Object.entries(CONTACT_FIELD_CATALOGUE).flatMap(([name, spec]) =>
-    spec.importHeaders.map((header) => [foldHeader(header), name as ImportTarget] as const)
-  )
+  [...Object.entries(CONTACT_FIELD_CATALOGUE), ...Object.entries(IMPORT_LINK_TARGET_CATALOGUE)]
+    .flatMap(([name, spec]) =>
+      spec.importHeaders.map((header) => [foldHeader(header), name as ImportTarget] as const)
+    )
+    .reverse()
 );
 
 /** The target a header names, if one of the catalogue's synonyms (or the field's own name) is it. */
