@@ -7,11 +7,15 @@
  * Idempotent: contacts are keyed by their e-mail (`ON CONFLICT DO NOTHING` on the case-insensitive
  * unique index), clients by name, and links are made only for contacts this run inserted.
  */
-import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
 import { up as buildSearchIndexes } from '../database/migrations/2026.11.27T01.00.00.search-indexes';
+import {
+  insertPlainRows,
+  insertRows,
+  newDocumentId as documentId,
+} from '../src/plugins/caladeo-contacts/server/src/utils/bulk-insert';
 import {
   CLIENTS_PER_CONTACT,
   planBulkClients,
@@ -31,64 +35,6 @@ const FILLED_TABLES = [
   'caladeo_client_contacts_client_lnk',
 ];
 
-/** Strapi's document ids: 24 lower-case letters and digits. */
-const documentId = () => {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const bytes = randomBytes(24);
-  return Array.from(bytes, (byte, index) => alphabet[(index === 0 ? byte % 26 : byte % 36) as number]).join(
-    ''
-  );
-};
-
-type Inserted = { id: number; email?: string; name?: string };
-
-/** Inserts rows column-wise; returns the ids (and keys) of the rows really inserted. */
-const insertRows = async (
-  knex: Knex,
-  table: string,
-  columns: Record<string, { type: string; values: unknown[] }>,
-  // conflict: PostgreSQL's ON CONFLICT clause; on SQLite, any value means "ignore duplicates"
-  options: { conflict?: string; returning: string[] }
-): Promise<Inserted[]> => {
-  const names = Object.keys(columns);
-  if (knex.client.dialect === 'postgresql') {
-    const arrays = names.map((name, index) => `$${index + 1}::${columns[name]?.type}[]`);
-    const sql =
-      `INSERT INTO ${table} (${names.join(', ')}, created_at, updated_at, published_at) ` +
-      `SELECT *, now(), now(), now() FROM unnest(${arrays.join(', ')}) ` +
-      `${options.conflict ?? ''} RETURNING ${options.returning.join(', ')}`;
-    const connection = await knex.client.acquireConnection();
-    try {
-      const result = await connection.query(
-        sql,
-        names.map((name) => columns[name]?.values)
-      );
-      return result.rows as Inserted[];
-    } finally {
-      await knex.client.releaseConnection(connection);
-    }
-  }
-  const count = columns[names[0] as string]?.values.length ?? 0;
-  const now = Date.now();
-  const rows = Array.from({ length: count }, (_, index) => ({
-    ...Object.fromEntries(names.map((name) => [name, columns[name]?.values[index]])),
-    created_at: now,
-    updated_at: now,
-    published_at: now,
-  }));
-  const inserted: Inserted[] = [];
-  // SQLite binds at most 32,766 values per statement
-  const chunk = Math.floor(30_000 / (names.length + 3));
-  for (let start = 0; start < rows.length; start += chunk) {
-    const query = knex(table).insert(rows.slice(start, start + chunk));
-    const result = await (options.conflict ? query.onConflict().ignore() : query).returning(
-      options.returning
-    );
-    inserted.push(...(result as Inserted[]));
-  }
-  return inserted;
-};
-
 export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
   const started = Date.now();
   const knex = strapi.db.connection;
@@ -104,7 +50,10 @@ export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
   const existingClients = new Map<string, number>();
   for (let start = 0; start < clientRows.length; start += BATCH) {
     const names = clientRows.slice(start, start + BATCH).map((client) => client.name);
-    const rows = (await knex('caladeo_clients').select('id', 'name').whereIn('name', names)) as Inserted[];
+    const rows = (await knex('caladeo_clients').select('id', 'name').whereIn('name', names)) as Array<{
+      id: number;
+      name: string;
+    }>;
     for (const row of rows) existingClients.set(row.name as string, row.id);
   }
   const missingClients = clientRows.filter((client) => !existingClients.has(client.name));
@@ -254,22 +203,16 @@ const clientDocumentIdsOf = async (knex: Knex, ids: number[], cache: Map<number,
   return cache;
 };
 
-const insertJoinRows = async (
-  knex: Knex,
-  table: string,
-  column: string,
-  linkIds: number[],
-  targetIds: number[]
-) => {
-  const rows = linkIds.map((linkId, index) => ({
-    client_contact_id: linkId,
-    [column]: targetIds[index],
-    client_contact_ord: 1,
-  }));
-  const chunk = 5_000;
-  for (let start = 0; start < rows.length; start += chunk)
-    await knex(table).insert(rows.slice(start, start + chunk));
-};
+const insertJoinRows = (knex: Knex, table: string, column: string, linkIds: number[], targetIds: number[]) =>
+  insertPlainRows(
+    knex,
+    table,
+    linkIds.map((linkId, index) => ({
+      client_contact_id: linkId,
+      [column]: targetIds[index],
+      client_contact_ord: 1,
+    }))
+  );
 
 const BULK_USAGE =
   'usage: npm run seed:bulk -- [--contacts N] [--seed N] [--quiet]\n' +

@@ -3,10 +3,12 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import request from 'supertest';
 import { JobStoppedError } from '../../src/plugins/caladeo-contacts/server/src/modules/jobs/kinds';
+import { IMPORT_CHUNK_SIZE } from '../../src/plugins/caladeo-contacts/server/src/modules/imports/services/imports';
 import { UID } from '../../src/plugins/caladeo-contacts/shared/constants';
 import { createApiToken } from '../helpers/auth';
 import { CONTACTS, restClient, type RestClient } from '../helpers/http';
 import { jobRunner } from '../helpers/newsletter';
+import { createClient, createOffer, linkToClient } from '../helpers/offers';
 import { useStrapi } from '../helpers/strapi';
 
 const MAX_FILE_BYTES = 300_000;
@@ -243,7 +245,8 @@ describe('modes, blank cells and duplicates', () => {
     expect(errors.status).toBe(200);
     expect(errors.headers['content-type']).toContain('text/csv');
     expect(errors.text.startsWith('\uFEFF')).toBe(true);
-    expect(errors.text).toContain('Second,Twice@Exemple.fr,email: is also on row 2 of the file');
+    // in the file's own separator, ready to be fixed and imported again
+    expect(errors.text).toContain('Second;Twice@Exemple.fr;email: is also on row 2 of the file');
   });
 
   it('gives back the failed rows as they were, formulas neutralised, with what is wrong', async () => {
@@ -285,6 +288,129 @@ describe('newsletter consent', () => {
       source: 'import: salon du tourisme 2026, bulletin signé',
       actorId: done.documentId,
     });
+  });
+});
+
+describe('links to clients and offers', () => {
+  type Link = { role: string; isPrimary: boolean; contact: { email: string } | null };
+  const linksOf = async (
+    uid: typeof UID.clientContact | typeof UID.offerContact,
+    end: string,
+    documentId: string
+  ) =>
+    (await app.strapi.db.query(uid).findMany({
+      where: { [end]: { documentId } },
+      populate: { contact: { select: ['email'] } },
+      orderBy: { id: 'asc' },
+    })) as Link[];
+
+  it('links each row to the client and the offer it names, with the roles and the primary contact', async () => {
+    const client = await createClient(app.strapi, { name: 'Comité des fêtes de Saint-Émilion' });
+    const reference = `LIS-${process.pid}`;
+    const offer = await createOffer(app.strapi, { reference });
+    const done = await importFile(
+      Buffer.from(
+        [
+          'Nom;Courriel;Société;Rôle;Contact principal;Offre;Rôle offre',
+          `Mercier;mercier.lien@exemple.fr;comité des fêtes de saint-émilion;Président;oui;${reference};Responsable voyage`,
+          `Garnier;garnier.lien@exemple.fr;Comité des fêtes de Saint-Émilion;;;${reference};`,
+        ].join('\n')
+      ),
+      'liens.csv'
+    );
+    expect(done.mapping).toMatchObject({
+      Société: 'client',
+      Rôle: 'clientRole',
+      'Contact principal': 'clientPrimary',
+      Offre: 'offerReference',
+      'Rôle offre': 'offerRole',
+    });
+    expect(done.counts).toMatchObject({ created: 2, failed: 0 });
+    expect(await linksOf(UID.clientContact, 'client', client)).toEqual([
+      expect.objectContaining({
+        role: 'president',
+        isPrimary: true,
+        contact: { email: 'mercier.lien@exemple.fr' },
+      }),
+      expect.objectContaining({
+        role: 'autre',
+        isPrimary: false,
+        contact: { email: 'garnier.lien@exemple.fr' },
+      }),
+    ]);
+    expect(await linksOf(UID.offerContact, 'offer', offer)).toEqual([
+      expect.objectContaining({ role: 'responsable_voyage', contact: { email: 'mercier.lien@exemple.fr' } }),
+      expect.objectContaining({ role: 'voyageur', contact: { email: 'garnier.lien@exemple.fr' } }),
+    ]);
+    // the client's name is in its contacts' search text, as for a link made by hand
+    const found = await api.get(`${CONTACTS}?q=${encodeURIComponent('saint-émilion')}`);
+    expect(found.body.data.map((contact: Contact) => contact.email).sort()).toEqual([
+      'garnier.lien@exemple.fr',
+      'mercier.lien@exemple.fr',
+    ]);
+  });
+
+  it('reports an unknown client or offer and a role it cannot read, and creates clients only when allowed', async () => {
+    const file = Buffer.from(
+      [
+        'Nom;Email;Client;Rôle;Offre',
+        'Inconnu;inconnu.lien@exemple.fr;Amicale introuvable;;',
+        'Sans offre;sans.offre@exemple.fr;;;NULLE-PART',
+        'Rôle faux;role.faux@exemple.fr;;Capitaine;',
+      ].join('\n')
+    );
+    const refused = await importFile(file, 'inconnus.csv');
+    expect(refused.counts).toMatchObject({ created: 0, failed: 3 });
+    const errors = (await api.get(`${IMPORTS}/${refused.documentId}/errors`)).text;
+    expect(errors).toContain('client: names no client');
+    expect(errors).toContain('offerReference: is the reference of no offer');
+    expect(errors).toContain('clientRole: needs a client on the same row');
+    expect(await contactByEmail('inconnu.lien@exemple.fr')).toBeNull();
+
+    const allowed = await importFile(
+      Buffer.from(
+        'Nom;Email;Client;Rôle\nNouveau;nouveau.client@exemple.fr;Amicale des randonneurs;payeur\n'
+      ),
+      'nouveau.csv',
+      { createClients: 'true' }
+    );
+    expect(allowed.counts).toMatchObject({ created: 1, failed: 0 });
+    const created = (await app.strapi.db
+      .query(UID.client)
+      .findMany({ where: { name: 'Amicale des randonneurs' } })) as { documentId: string }[];
+    expect(created).toHaveLength(1);
+    expect(
+      await linksOf(UID.clientContact, 'client', (created[0] as { documentId: string }).documentId)
+    ).toEqual([expect.objectContaining({ role: 'payeur', contact: { email: 'nouveau.client@exemple.fr' } })]);
+  });
+
+  it('adds a role to a contact already there, once, and undoing the import removes only what it added', async () => {
+    const client = await createClient(app.strapi, { name: 'Lycée Montaigne' });
+    const contact = (await api.post(CONTACTS, { lastName: 'Perrin', email: 'perrin.lien@exemple.fr' })).body
+      .data.documentId as string;
+    await linkToClient(app.strapi, contact, client, 'accompagnateur');
+    const file = Buffer.from(
+      'Nom;Email;Client;Rôle\nPerrin;perrin.lien@exemple.fr;Lycée Montaigne;accompagnateur\nPerrin;perrin.lien@exemple.fr;Lycée Montaigne;payeur\n'
+    );
+    const done = await importFile(file, 'roles.csv');
+    // the second row repeats the address: it is reported, not imported
+    expect(done.counts).toMatchObject({ unchanged: 1, failed: 1 });
+    const again = await importFile(
+      Buffer.from('Nom;Email;Client;Rôle\nPerrin;perrin.lien@exemple.fr;Lycée Montaigne;payeur\n'),
+      'payeur.csv'
+    );
+    expect(again.counts).toMatchObject({ updated: 1 });
+    expect((await linksOf(UID.clientContact, 'client', client)).map((link) => link.role).sort()).toEqual([
+      'accompagnateur',
+      'payeur',
+    ]);
+
+    expect((await api.post(`${IMPORTS}/${again.documentId}/undo`, {})).status).toBe(202);
+    await jobRunner(app).drain();
+    expect((await linksOf(UID.clientContact, 'client', client)).map((link) => link.role)).toEqual([
+      'accompagnateur',
+    ]);
+    expect(await contactByEmail('perrin.lien@exemple.fr')).not.toBeNull();
   });
 });
 
@@ -347,18 +473,21 @@ describe('undo, cancel and a crash', () => {
     }
   });
 
+  /** Two chunks and a part of a third. */
+  const ROWS = 2 * IMPORT_CHUNK_SIZE + 50;
+
   it('puts everything back when an import is stopped while it runs', async () => {
     const jobs = jobRunner(app);
     await jobs.stop();
     try {
       const before = await contactCount();
-      const { documentId } = (await upload(rowsOf('annule', 450), 'big.csv')).body.data as Summary;
+      const { documentId } = (await upload(rowsOf('annule', ROWS), 'big.csv')).body.data as Summary;
       // the runner throws this into a job at its first progress report after a cancel
       const stopped = new JobStoppedError('cancelled');
       await expect(runFirstBatchThenThrow(documentId, stopped)).rejects.toBe(stopped);
       expect(await summaryOf(documentId)).toMatchObject({
         status: 'cancelled',
-        undo: { undone: 200, keptEdited: 0 },
+        undo: { undone: IMPORT_CHUNK_SIZE, keptEdited: 0 },
       });
       expect(await contactCount()).toBe(before);
     } finally {
@@ -370,19 +499,19 @@ describe('undo, cancel and a crash', () => {
     const jobs = jobRunner(app);
     await jobs.stop();
     try {
-      const response = await upload(rowsOf('reprise', 450), 'crash.csv');
+      const response = await upload(rowsOf('reprise', ROWS), 'crash.csv');
       const { documentId } = response.body.data as Summary;
       // a node runs the first batch, then dies before the next one (its transaction is never committed)
       const crash = new Error('the node was killed');
       await expect(runFirstBatchThenThrow(documentId, crash)).rejects.toBe(crash);
-      expect((await summaryOf(documentId)).progress.done).toBe(200);
+      expect((await summaryOf(documentId)).progress.done).toBe(IMPORT_CHUNK_SIZE);
 
       await jobs.drain();
       const ended = await summaryOf(documentId);
-      expect(ended).toMatchObject({ status: 'completed', counts: { total: 450, created: 450, failed: 0 } });
+      expect(ended).toMatchObject({ status: 'completed', counts: { total: ROWS, created: ROWS, failed: 0 } });
       expect(
         await app.strapi.db.query(UID.contact).count({ where: { email: { $startsWith: 'reprise.' } } })
-      ).toBe(450);
+      ).toBe(ROWS);
     } finally {
       jobs.start();
     }

@@ -743,6 +743,7 @@ export interface PluginCaladeoContactsImport extends Struct.CollectionTypeSchema
     clearEmpty: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<false>;
     consent: Schema.Attribute.JSON;
     counts: Schema.Attribute.JSON;
+    createClients: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<false>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     delimiter: Schema.Attribute.String &
@@ -796,13 +797,13 @@ export interface PluginCaladeoContactsImport extends Struct.CollectionTypeSchema
   };
 }
 
-export interface PluginCaladeoContactsImportRow extends Struct.CollectionTypeSchema {
-  collectionName: 'caladeo_import_rows';
+export interface PluginCaladeoContactsImportChunk extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_import_chunks';
   info: {
-    description: 'One row of an imported file: its cells, what the import did with it, and what undoing it needs';
-    displayName: 'Contact import row';
-    pluralName: 'import-rows';
-    singularName: 'import-row';
+    description: 'A run of consecutive rows of an imported file: their cells, what the import did with each, and what undoing it needs';
+    displayName: 'Contact import chunk';
+    pluralName: 'import-chunks';
+    singularName: 'import-chunk';
   };
   options: {
     draftAndPublish: false;
@@ -816,30 +817,26 @@ export interface PluginCaladeoContactsImportRow extends Struct.CollectionTypeSch
     };
   };
   attributes: {
-    cells: Schema.Attribute.JSON & Schema.Attribute.Private;
-    contactDocumentId: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 64;
-      }>;
-    contactUpdatedAt: Schema.Attribute.DateTime;
+    created: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
-    duplicateOf: Schema.Attribute.Integer;
-    errors: Schema.Attribute.JSON;
+    done: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<false>;
+    failed: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     importId: Schema.Attribute.Integer & Schema.Attribute.Required;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.import-row'> &
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.import-chunk'> &
       Schema.Attribute.Private;
-    outcome: Schema.Attribute.Enumeration<
-      ['created', 'updated', 'unchanged', 'failed', 'undone', 'keptEdited']
-    >;
-    previous: Schema.Attribute.JSON & Schema.Attribute.Private;
+    position: Schema.Attribute.Integer & Schema.Attribute.Required;
     publishedAt: Schema.Attribute.DateTime;
-    rowNumber: Schema.Attribute.Integer & Schema.Attribute.Required;
+    results: Schema.Attribute.JSON & Schema.Attribute.Private;
+    rowCount: Schema.Attribute.Integer & Schema.Attribute.Required;
+    rows: Schema.Attribute.JSON & Schema.Attribute.Private;
+    unchanged: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    undone: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<false>;
+    updated: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
-    warnings: Schema.Attribute.JSON;
-    written: Schema.Attribute.JSON & Schema.Attribute.Private;
+    writtenAt: Schema.Attribute.DateTime;
   };
 }
 
@@ -1528,7 +1525,7 @@ declare module '@strapi/strapi' {
       'plugin::caladeo-contacts.consent-event': PluginCaladeoContactsConsentEvent;
       'plugin::caladeo-contacts.contact': PluginCaladeoContactsContact;
       'plugin::caladeo-contacts.import': PluginCaladeoContactsImport;
-      'plugin::caladeo-contacts.import-row': PluginCaladeoContactsImportRow;
+      'plugin::caladeo-contacts.import-chunk': PluginCaladeoContactsImportChunk;
       'plugin::caladeo-contacts.job': PluginCaladeoContactsJob;
       'plugin::caladeo-contacts.job-schedule': PluginCaladeoContactsJobSchedule;
       'plugin::caladeo-contacts.newsletter-confirmation': PluginCaladeoContactsNewsletterConfirmation;

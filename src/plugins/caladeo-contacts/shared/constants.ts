@@ -16,7 +16,7 @@ export const UID = {
   job: 'plugin::caladeo-contacts.job',
   jobSchedule: 'plugin::caladeo-contacts.job-schedule',
   contactImport: 'plugin::caladeo-contacts.import',
-  importRow: 'plugin::caladeo-contacts.import-row',
+  importChunk: 'plugin::caladeo-contacts.import-chunk',
 } as const;
 
 /** What a Strapi documentId looks like (lower-case letters and digits); anything else names no record. */

@@ -43,6 +43,7 @@ const SAMPLE_VALUES: Record<string, string | number | string[]> = {
   target: 'offer',
   state: 'completed',
   row: 2,
+  count: 2,
   status: 'completed',
 };
 

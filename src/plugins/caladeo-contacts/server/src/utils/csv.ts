@@ -13,7 +13,11 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export const neutraliseFormula = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
 
 /** Rows (header included, when there is one) as CSV, no text cell of which a spreadsheet would run. */
-export const toCsv = (rows: ReadonlyArray<ReadonlyArray<unknown>>): string =>
+export const toCsv = (
+  rows: ReadonlyArray<ReadonlyArray<unknown>>,
+  options: { delimiter?: string } = {}
+): string =>
   stringify(
-    rows.map((row) => row.map((cell) => (typeof cell === 'string' ? neutraliseFormula(cell) : cell)))
+    rows.map((row) => row.map((cell) => (typeof cell === 'string' ? neutraliseFormula(cell) : cell))),
+    options
   );

@@ -35,6 +35,7 @@ const importFields = z.strictObject({
   mode: z.enum(IMPORT_MODES).default('upsert'),
   dryRun: booleanText.default(false),
   clearEmpty: booleanText.default(false),
+  createClients: booleanText.default(false),
   mapping: jsonField(z.record(z.string().max(200), target)).optional(),
   consent: jsonField(consent).optional(),
   encoding: z.string().max(40).optional(),

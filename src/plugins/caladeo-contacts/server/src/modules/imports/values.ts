@@ -1,4 +1,4 @@
-import type { Gender } from '../../../../shared/constants';
+import { LINK_ROLES, type Gender, type LinkRole } from '../../../../shared/constants';
 import { IMPORT_LINK_TARGETS, type ImportLinkTarget } from '../../../../shared/imports';
 import { foldHeader, type ImportTarget } from './mapping';
 
@@ -18,6 +18,33 @@ const GENDER_WORDS: Record<string, Gender> = Object.fromEntries([
 const TRUE_WORDS = new Set(['oui', 'o', 'x', '1', 'yes', 'y', 'true', 'vrai']);
 const FALSE_WORDS = new Set(['non', 'n', '0', 'no', 'false', 'faux']);
 const FRANCE = new Set(['', 'fr', 'france']);
+
+/** Roles as a spreadsheet spells them: the role's own words, and a few common synonyms. */
+const ROLE_WORDS: Record<string, LinkRole> = {
+  ...Object.fromEntries(LINK_ROLES.map((role) => [role.replace(/_/g, ' '), role])),
+  responsable: 'responsable_voyage',
+  organisateur: 'responsable_voyage',
+  'trip leader': 'responsable_voyage',
+  'group leader': 'responsable_voyage',
+  payer: 'payeur',
+  traveller: 'voyageur',
+  traveler: 'voyageur',
+  participant: 'voyageur',
+  guide: 'accompagnateur',
+  chaperone: 'accompagnateur',
+  facturation: 'contact_facturation',
+  'billing contact': 'contact_facturation',
+  other: 'autre',
+};
+
+/** A role cell read as a role, or left as typed (the link's normaliser then names the problem). */
+export const readRole = (cell: string): string => ROLE_WORDS[foldHeader(cell).replace(/-/g, ' ')] ?? cell;
+
+/** A yes/no cell ("oui", "x", "1", "non"…) read as a boolean, or left as typed. */
+export const readYesNo = (cell: string): boolean | string => {
+  const word = foldHeader(cell);
+  return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : cell;
+};
 
 const isLinkTarget = (target: ImportTarget): target is ImportLinkTarget =>
   (IMPORT_LINK_TARGETS as readonly string[]).includes(target);
@@ -45,11 +72,10 @@ export const readCells = (cells: Partial<Record<ImportTarget, string>>, clearEmp
       if (clearEmpty) patch[target] = null;
       continue;
     }
-    const word = foldHeader(cell);
     if (target === 'gender') {
-      patch.gender = GENDER_WORDS[word] ?? cell;
+      patch.gender = GENDER_WORDS[foldHeader(cell)] ?? cell;
     } else if (target === 'newsletter') {
-      patch.newsletter = TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : cell;
+      patch.newsletter = readYesNo(cell);
     } else if (target === 'postalCode' && isFrench && /^\d{4}$/.test(cell)) {
       patch.postalCode = `0${cell}`;
       warnings.push({ field: target, code: 'import.postalCodePadded' });

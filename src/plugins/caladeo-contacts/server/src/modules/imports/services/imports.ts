@@ -1,25 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { Knex } from 'knex';
 import { UID, type ImportMode, type ImportStatus } from '../../../../../shared/constants';
 import { toCsv } from '../../../utils/csv';
 import { singleFieldError } from '../../../utils/errors';
 import { getService } from '../../../utils/get-service';
-import {
-  fieldError,
-  normaliseContactPatch,
-  problem,
-  type ContactRecord,
-  type FieldError,
-} from '../../../validation';
+import { fieldError, problem } from '../../../validation';
 import { runInImportConsentFlow, type ImportConsentOrigin } from '../../newsletter/consent-flow';
 import { isJobStopped } from '../../jobs/kinds';
+import { chunkRunner, type ChunkRecord, type ImportSettings } from '../chunk-runner';
 import { IMPORT_JOB, UNDO_IMPORT_JOB } from '../jobs';
-import { proposeMapping, recognisedHeaders, type ImportTarget, type Mapping } from '../mapping';
+import { proposeMapping, recognisedHeaders, type Mapping } from '../mapping';
 import { openFile, UnreadableFileError, type ReadOptions } from '../read-file';
-import { readCells, type ImportWarning } from '../values';
+import type { RowOutcome, StagedRow } from '../row-plan';
 
-/** Rows written per transaction: a crash loses at most this much work, which is then redone. */
-const BATCH_SIZE = 200;
+/**
+ * Rows per chunk: one transaction of the job, and what a crash can make it redo. Small enough
+ * that a chunk of updates (one document call each) holds SQLite's one connection briefly.
+ */
+export const IMPORT_CHUNK_SIZE = 500;
 /** Rows looked at for the header row (a title or blank lines may come first). */
 const HEADER_SEARCH_ROWS = 10;
 export const MAX_IMPORT_ROWS = 1_000_000;
@@ -28,26 +27,10 @@ export type ImportOptions = ReadOptions & {
   mode: ImportMode;
   dryRun: boolean;
   clearEmpty: boolean;
+  createClients: boolean;
   mapping?: Mapping;
   consent?: { source: string; consentedAt: string };
 };
-
-type ImportRow = {
-  id: number;
-  importId: number;
-  rowNumber: number;
-  cells: string[];
-  duplicateOf: number | null;
-  outcome: RowOutcome | null;
-  errors: FieldError[] | null;
-  contactDocumentId: string | null;
-  previous: Record<string, unknown> | null;
-  written: Record<string, unknown> | null;
-  /** The contact's `updatedAt` once the import wrote it: a later one means someone edited it since. */
-  contactUpdatedAt: string | null;
-};
-
-type RowOutcome = 'created' | 'updated' | 'unchanged' | 'failed' | 'undone' | 'keptEdited';
 
 type ImportRecord = {
   id: number;
@@ -56,6 +39,7 @@ type ImportRecord = {
   dryRun: boolean;
   mode: ImportMode;
   clearEmpty: boolean;
+  createClients: boolean;
   fileName: string | null;
   format: string | null;
   encoding: string | null;
@@ -76,11 +60,9 @@ type ImportRecord = {
   finishedAt: string | null;
 };
 
-type RowResult = Partial<
-  Pick<ImportRow, 'outcome' | 'errors' | 'contactDocumentId' | 'previous' | 'written' | 'contactUpdatedAt'>
-> & {
-  warnings?: ImportWarning[];
-};
+type StoredChunk = ChunkRecord & { importId: number; rowCount: number; done: boolean; undone: boolean };
+
+const COUNTED: RowOutcome[] = ['created', 'updated', 'unchanged', 'failed'];
 
 /** Where the import's writes are in their own consent flow: a changed newsletter flag names the import. */
 const consentOrigin = (record: ImportRecord): ImportConsentOrigin | null =>
@@ -92,167 +74,92 @@ const consentOrigin = (record: ImportRecord): ImportConsentOrigin | null =>
       }
     : null;
 
-const failed = (fieldErrors: FieldError[]): RowResult => ({ outcome: 'failed', errors: fieldErrors });
-
-const pick = (record: Record<string, unknown>, keys: readonly string[]) =>
-  Object.fromEntries(keys.map((key) => [key, record[key] ?? null]));
-
-const sameValues = (current: Record<string, unknown>, expected: Record<string, unknown>) =>
-  Object.entries(expected).every(([key, value]) => (current[key] ?? null) === (value ?? null));
+const settingsOf = (record: ImportRecord): ImportSettings => ({
+  mode: record.mode,
+  clearEmpty: record.clearEmpty,
+  createClients: record.createClients,
+  hasConsentBasis: record.consent !== null,
+  headers: record.headers,
+  mapping: record.mapping,
+  consent: consentOrigin(record),
+});
 
 const refuseFile = (found: ReturnType<typeof problem>): never => {
   throw singleFieldError('file', found);
 };
 
 /**
- * Contact imports: a file is read into rows at once (so that any node can take the work up),
- * then a job runs the rows a batch per transaction through the same normalisation and write
- * rules as every other write, recording for each row what it did and what undoing it needs.
+ * Contact imports: a file is read into chunks of rows (so that any node can take the work up),
+ * then a job runs the chunks, one transaction each, through the same normalisation and write
+ * rules as every other write, recording in each chunk what every row did and what undoing it needs.
  */
 const imports = ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.query(UID.contactImport);
-  const rows = () => strapi.db.query(UID.importRow);
-  const contacts = () => strapi.db.query(UID.contact);
+  const chunks = () => strapi.db.query(UID.importChunk);
+  /** The knex of the current transaction, or of a new one. */
+  const withKnex = <T>(work: (knex: Knex.Transaction) => Promise<T>) =>
+    strapi.db.transaction(({ trx }) => work(trx));
 
   const findByDocumentId = async (documentId: string) =>
     (await table().findOne({ where: { documentId } })) as ImportRecord | null;
 
+  /** The counts of the chunks done, summed by the database. */
   const countsOf = async (importId: number) => {
-    const outcomes: RowOutcome[] = ['created', 'updated', 'unchanged', 'failed'];
-    const counted = await Promise.all(
-      outcomes.map((outcome) => rows().count({ where: { importId, outcome } }))
-    );
-    return { total: 0, ...Object.fromEntries(outcomes.map((outcome, index) => [outcome, counted[index]])) };
-  };
-
-  const cellsByTarget = (record: ImportRecord, row: ImportRow) => {
-    const cells: Partial<Record<ImportTarget, string>> = {};
-    record.headers.forEach((header, index) => {
-      const target = record.mapping[header];
-      if (target) cells[target] = row.cells[index] ?? '';
-    });
-    return cells;
-  };
-
-  /** What one row does; with `write`, it does it. */
-  const applyRow = async (record: ImportRecord, row: ImportRow, write: boolean): Promise<RowResult> => {
-    if (row.duplicateOf !== null) {
-      return failed([fieldError(['email'], problem('import.duplicateInFile', { row: row.duplicateOf }))]);
-    }
-    const { patch, warnings } = readCells(cellsByTarget(record, row), record.clearEmpty);
-    if (patch.newsletter === true && !record.consent) {
-      return failed([fieldError(['newsletter'], problem('import.consentBasisRequired'))]);
-    }
-    const alone = normaliseContactPatch(patch, null);
-    const email = alone.ok ? (alone.data.email ?? null) : null;
-    if (!alone.ok && alone.errors.some((error) => error.path[0] === 'email')) return failed(alone.errors);
-    const existing = email
-      ? ((await contacts().findOne({ where: { email } })) as (ContactRecord & { documentId: string }) | null)
-      : null;
-
-    if (record.mode === 'update' && !email)
-      return failed([fieldError(['email'], problem('import.emailRequired'))]);
-    if (record.mode === 'update' && !existing)
-      return failed([fieldError(['email'], problem('import.notFound'))]);
-    if (record.mode === 'create' && existing) return failed([fieldError(['email'], problem('email.taken'))]);
-
-    if (!existing) {
-      if (!alone.ok) return failed(alone.errors);
-      const written = pick(alone.data, Object.keys(patch));
-      if (!write) return { outcome: 'created', warnings, written };
-      const created = (await strapi.documents(UID.contact).create({ data: patch as never })) as {
-        documentId: string;
-        updatedAt: string;
-      };
-      return {
-        outcome: 'created',
-        warnings,
-        contactDocumentId: created.documentId,
-        written,
-        contactUpdatedAt: created.updatedAt,
-      };
-    }
-
-    const merged = normaliseContactPatch(patch, existing);
-    if (!merged.ok) return failed(merged.errors);
-    const changed = Object.keys(merged.data).filter(
-      (key) =>
-        key !== 'searchText' &&
-        (merged.data as Record<string, unknown>)[key] !== (existing as Record<string, unknown>)[key]
-    );
-    if (changed.length === 0)
-      return { outcome: 'unchanged', warnings, contactDocumentId: existing.documentId };
-    const previous = pick(existing, changed);
-    const written = pick(merged.data, changed);
-    const result: RowResult = {
-      outcome: 'updated',
-      warnings,
-      contactDocumentId: existing.documentId,
-      previous,
-      written,
+    const { tableName } = strapi.db.metadata.get(UID.importChunk) as unknown as { tableName: string };
+    const sums = (await withKnex((knex) =>
+      knex(tableName)
+        .where({ import_id: importId, done: true })
+        .first(
+          ...COUNTED.map((outcome) => knex.raw(`coalesce(sum(${outcome}), 0) as ${outcome}`)),
+          knex.raw('coalesce(sum(row_count), 0) as done_rows')
+        )
+    )) as Record<string, number | string> | undefined;
+    const number = (key: string) => Number(sums?.[key] ?? 0);
+    return {
+      counts: Object.fromEntries(COUNTED.map((outcome) => [outcome, number(outcome)])),
+      done: number('done_rows'),
     };
-    if (!write) return result;
-    const updated = (await strapi.documents(UID.contact).update({
-      documentId: existing.documentId,
-      data: pick(
-        patch,
-        changed.filter((key) => key in patch)
-      ) as never,
-    })) as { updatedAt: string } | null;
-    return { ...result, contactUpdatedAt: updated?.updatedAt ?? null };
   };
 
-  /** Puts back what the done rows changed, newest first; a contact edited since is left alone. */
+  const nextChunk = (importId: number, where: Record<string, unknown>, order: 'asc' | 'desc') =>
+    chunks().findOne({
+      where: { importId, ...where },
+      orderBy: { position: order },
+    }) as Promise<StoredChunk | null>;
+
+  /** Puts back what the done chunks changed, newest first; a contact edited since is left alone. */
   const rollBack = async (record: ImportRecord) => {
-    const report = { undone: 0, keptEdited: 0 };
+    const runner = chunkRunner(strapi);
     for (;;) {
-      const batch = (await rows().findMany({
-        where: { importId: record.id, outcome: { $in: ['created', 'updated'] } },
-        orderBy: { rowNumber: 'desc' },
-        limit: BATCH_SIZE,
-      })) as ImportRow[];
-      if (batch.length === 0) return report;
+      const chunk = await nextChunk(record.id, { done: true, undone: false }, 'desc');
+      if (!chunk) break;
       await strapi.db.transaction(async () => {
-        for (const row of batch) {
-          const outcome = await undoRow(row);
-          report[outcome] += 1;
-          await rows().update({ where: { id: row.id }, data: { outcome } });
-        }
+        const results = await runner.undo(chunk);
+        await chunks().update({ where: { id: chunk.id }, data: { results, undone: true } });
       });
     }
+    return undoReportOf(record.id);
   };
 
-  const undoRow = async (row: ImportRow): Promise<'undone' | 'keptEdited'> => {
-    const current = row.contactDocumentId
-      ? ((await contacts().findOne({ where: { documentId: row.contactDocumentId } })) as Record<
-          string,
-          unknown
-        > | null)
-      : null;
-    if (!current) return 'undone';
-    const editedSince =
-      row.contactUpdatedAt !== null &&
-      new Date(String(current.updatedAt)).getTime() > new Date(row.contactUpdatedAt).getTime();
-    if (editedSince || !sameValues(current, row.written ?? {})) return 'keptEdited';
-    if (row.outcome === 'created') {
-      await strapi.documents(UID.contact).delete({ documentId: row.contactDocumentId as string });
-    } else {
-      await strapi.documents(UID.contact).update({
-        documentId: row.contactDocumentId as string,
-        data: (row.previous ?? {}) as never,
-      });
+  const undoReportOf = async (importId: number) => {
+    const report = { undone: 0, keptEdited: 0 };
+    for (let position = 0; ; position += 1) {
+      const chunk = (await chunks().findOne({
+        select: ['results'],
+        where: { importId, position },
+      })) as Pick<StoredChunk, 'results'> | null;
+      if (!chunk) return report;
+      for (const result of chunk.results ?? []) {
+        if (result.outcome === 'undone' || result.outcome === 'keptEdited') report[result.outcome] += 1;
+      }
     }
-    return 'undone';
   };
 
   const finish = async (record: ImportRecord, data: Record<string, unknown>) => {
+    const { counts } = await countsOf(record.id);
     await table().update({
       where: { id: record.id },
-      data: {
-        counts: { ...(await countsOf(record.id)), total: record.rowCount },
-        finishedAt: new Date(),
-        ...data,
-      },
+      data: { counts: { ...counts, total: record.rowCount }, finishedAt: new Date(), ...data },
     });
   };
 
@@ -263,16 +170,14 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const summaryOf = async (record: ImportRecord) => {
     const isLive = record.status === 'queued' || record.status === 'running';
-    const counts = isLive ? { ...(await countsOf(record.id)), total: record.rowCount } : record.counts;
-    const done = isLive
-      ? await rows().count({ where: { importId: record.id, outcome: { $notNull: true } } })
-      : record.rowCount;
+    const live = isLive ? await countsOf(record.id) : null;
     return {
       documentId: record.documentId,
       status: record.status,
       dryRun: record.dryRun,
       mode: record.mode,
       clearEmpty: record.clearEmpty,
+      createClients: record.createClients,
       fileName: record.fileName,
       file: {
         format: record.format,
@@ -283,8 +188,8 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
       headerRow: record.headerRow,
       mapping: record.mapping,
       consent: record.consent,
-      counts,
-      progress: { done, total: record.rowCount },
+      counts: live ? { ...live.counts, total: record.rowCount } : record.counts,
+      progress: { done: live ? live.done : record.rowCount, total: record.rowCount },
       undo: record.undoReport,
       requestedBy: record.requestedBy,
       error: record.error,
@@ -294,11 +199,25 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  /** The header row among the first rows: the one whose cells the mapping (or the catalogue) knows most. */
+  const findHeaders = (head: string[][], given: Mapping | undefined) => {
+    const scores = head.map((row) =>
+      given
+        ? Object.keys(given).filter((header) => row.map((cell) => cell.trim()).includes(header)).length
+        : recognisedHeaders(row)
+    );
+    const best = Math.max(...scores);
+    // with a mapping that names no column of the file, its first row is taken as the headers
+    if (best === 0 && !given) refuseFile(problem('import.noHeaderRow'));
+    const index = Math.max(0, scores.indexOf(best));
+    return { index, headers: (head[index] as string[]).map((cell) => cell.trim()) };
+  };
+
   return {
     /**
      * Reads an uploaded file into an import and queues its job. A file that cannot be imported
      * (empty, unreadable, no header row, no usable column) is refused naming `file`, and nothing
-     * is written.
+     * is kept.
      */
     async create(file: { path: string; name: string }, options: ImportOptions, requestedBy: string | null) {
       let opened: Awaited<ReturnType<typeof openFile>>;
@@ -325,16 +244,7 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (head.length === 0) refuseFile(problem('import.fileEmpty'));
       const given = options.mapping;
-      const scores = head.map((row) =>
-        given
-          ? Object.keys(given).filter((header) => row.map((cell) => cell.trim()).includes(header)).length
-          : recognisedHeaders(row)
-      );
-      const best = Math.max(...scores);
-      // with a mapping that names no column of the file, its first row is taken as the headers
-      if (best === 0 && !given) refuseFile(problem('import.noHeaderRow'));
-      const headerIndex = Math.max(0, scores.indexOf(best));
-      const headers = (head[headerIndex] as string[]).map((cell) => cell.trim());
+      const { index: headerIndex, headers } = findHeaders(head, given);
       if (given) {
         const unknown = Object.keys(given).filter((header) => !headers.includes(header));
         if (unknown.length > 0) {
@@ -350,54 +260,74 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!headers.some((header) => mapping[header])) refuseFile(problem('import.noUsableColumn'));
       const emailColumn = headers.findIndex((header) => mapping[header] === 'email');
 
-      return strapi.db.transaction(async () => {
-        const record = (await strapi.documents(UID.contactImport).create({
-          data: {
-            status: 'queued',
-            dryRun: options.dryRun,
-            mode: options.mode,
-            clearEmpty: options.clearEmpty,
-            fileName: file.name.slice(0, 255),
-            format: opened.shape.format,
-            encoding: opened.shape.encoding,
-            delimiter: opened.shape.delimiter,
-            sheet: opened.shape.sheet,
-            headers,
-            headerRow: headerIndex + 1,
-            mapping,
-            consent: options.consent ?? null,
-            rowCount: 0,
-            requestedBy,
-          } as never,
-        })) as unknown as { id: number; documentId: string };
+      const record = (await strapi.documents(UID.contactImport).create({
+        data: {
+          status: 'queued',
+          dryRun: options.dryRun,
+          mode: options.mode,
+          clearEmpty: options.clearEmpty,
+          createClients: options.createClients,
+          fileName: file.name.slice(0, 255),
+          format: opened.shape.format,
+          encoding: opened.shape.encoding,
+          delimiter: opened.shape.delimiter,
+          sheet: opened.shape.sheet,
+          headers,
+          headerRow: headerIndex + 1,
+          mapping,
+          consent: options.consent ?? null,
+          rowCount: 0,
+          requestedBy,
+        } as never,
+      })) as unknown as { id: number; documentId: string };
 
+      // the rows are kept chunk by chunk, each in its own statement, so that a large file does not
+      // hold the database for the whole upload; a refused file takes its chunks with it
+      try {
         const firstRowOfEmail = new Map<string, number>();
-        let pending: Record<string, unknown>[] = [];
+        let pending: StagedRow[] = [];
         let rowCount = 0;
+        let position = 0;
         const flush = async () => {
-          if (pending.length > 0) await rows().createMany({ data: pending });
+          if (pending.length === 0) return;
+          await chunks().create({
+            data: {
+              importId: record.id,
+              position,
+              rowCount: pending.length,
+              rows: pending,
+              done: false,
+              undone: false,
+            },
+          });
+          position += 1;
           pending = [];
         };
-        const add = async (cells: string[], rowNumber: number) => {
+        const add = async (cells: string[], n: number) => {
           if (cells.every((cell) => cell.trim() === '')) return;
           rowCount += 1;
           if (rowCount > MAX_IMPORT_ROWS) refuseFile(problem('import.tooManyRows', { max: MAX_IMPORT_ROWS }));
           const email = emailColumn >= 0 ? (cells[emailColumn] ?? '').trim().toLowerCase() : '';
-          const duplicateOf = email ? (firstRowOfEmail.get(email) ?? null) : null;
-          if (email && duplicateOf === null) firstRowOfEmail.set(email, rowNumber);
-          pending.push({ importId: record.id, rowNumber, cells, duplicateOf });
-          if (pending.length >= BATCH_SIZE) await flush();
+          const dup = email ? firstRowOfEmail.get(email) : undefined;
+          if (email && dup === undefined) firstRowOfEmail.set(email, n);
+          pending.push(dup === undefined ? { n, cells } : { n, cells, dup });
+          if (pending.length >= IMPORT_CHUNK_SIZE) await flush();
         };
         let rowNumber = headerIndex + 1;
         for (const cells of head.slice(headerIndex + 1)) await add(cells, (rowNumber += 1));
         for (let step = await next(); !step.done; step = await next())
           await add(step.value, (rowNumber += 1));
         await flush();
-        const jobs = getService(strapi, 'jobs');
-        const jobId = await jobs.enqueue(IMPORT_JOB, { importId: record.id });
-        await table().update({ where: { id: record.id }, data: { rowCount, jobId } });
-        return summaryOf((await findByDocumentId(record.documentId)) as ImportRecord);
-      });
+        await strapi.db.transaction(async () => {
+          const jobId = await getService(strapi, 'jobs').enqueue(IMPORT_JOB, { importId: record.id });
+          await table().update({ where: { id: record.id }, data: { rowCount, jobId } });
+        });
+      } catch (error) {
+        await chunks().deleteMany({ where: { importId: record.id } });
+        await table().delete({ where: { id: record.id } });
+        throw error;
+      }
+      return summaryOf((await findByDocumentId(record.documentId)) as ImportRecord);
     },
 
     async summary(documentId: string) {
@@ -405,23 +335,31 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
       return record ? summaryOf(record) : null;
     },
 
-    /** The failed rows as they were in the file, with one more column saying what is wrong. */
+    /**
+     * The failed rows as they were in the file, with one more column saying what is wrong, in the
+     * file's separator (`;` for a workbook, as French Excel reads CSV).
+     */
     async errorsCsv(documentId: string) {
       const record = await findByDocumentId(documentId);
       if (!record) return null;
-      const failedRows = (await rows().findMany({
-        where: { importId: record.id, outcome: 'failed' },
-        orderBy: { rowNumber: 'asc' },
-      })) as ImportRow[];
-      const describe = (row: ImportRow) =>
-        (row.errors ?? []).map((error) => `${error.path.join('.')}: ${error.message}`).join(' ; ');
-      return toCsv([
-        [...record.headers, 'Erreurs'],
-        ...failedRows.map((row) => [
-          ...record.headers.map((_, index) => row.cells[index] ?? ''),
-          describe(row),
-        ]),
-      ]);
+      const lines: string[][] = [[...record.headers, 'Erreurs']];
+      for (let position = 0; ; position += 1) {
+        const chunk = (await chunks().findOne({
+          where: { importId: record.id, position },
+        })) as StoredChunk | null;
+        if (!chunk) break;
+        const cellsOf = new Map(chunk.rows.map((row) => [row.n, row.cells]));
+        for (const result of chunk.results ?? []) {
+          if (result.outcome !== 'failed') continue;
+          const cells = cellsOf.get(result.n) ?? [];
+          const described = (result.errors ?? [])
+            .map((error) => `${error.path.join('.')}: ${error.message}`)
+            .join(' ; ');
+          lines.push([...record.headers.map((_, index) => cells[index] ?? ''), described]);
+        }
+      }
+      // the file's own separator, so that it opens as the file did and can be imported again
+      return toCsv(lines, { delimiter: record.delimiter ?? ';' });
     },
 
     /** Stops a queued or running import; what it wrote is then put back. */
@@ -457,7 +395,7 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
       return summaryOf((await findByDocumentId(documentId)) as ImportRecord);
     },
 
-    /** The import job: the rows not done yet, a batch per transaction, then the counts. */
+    /** The import job: the chunks not done yet, one transaction each, then the counts. */
     async run(
       importId: number,
       job: {
@@ -471,25 +409,30 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
       if (record.status === 'queued') {
         await table().update({ where: { id: importId }, data: { status: 'running', startedAt: new Date() } });
       }
+      const settings = settingsOf(record);
+      const runner = chunkRunner(strapi);
       try {
-        let done = await rows().count({ where: { importId, outcome: { $notNull: true } } });
+        let { done } = await countsOf(importId);
         for (;;) {
-          const batch = (await rows().findMany({
-            where: { importId, outcome: null },
-            orderBy: { rowNumber: 'asc' },
-            limit: BATCH_SIZE,
-          })) as ImportRow[];
-          if (batch.length === 0) break;
-          await strapi.db.transaction(() =>
+          const chunk = await nextChunk(importId, { done: false }, 'asc');
+          if (!chunk) break;
+          await strapi.db.transaction(({ trx }) =>
             inConsentFlow(record, async () => {
               await job.assertClaimed();
-              for (const row of batch) {
-                const result = await applyRow(record, row, !record.dryRun);
-                await rows().update({ where: { id: row.id }, data: result });
-              }
+              const { results, writtenAt } = await runner.run(trx, settings, chunk, !record.dryRun);
+              const counted = Object.fromEntries(
+                COUNTED.map((outcome) => [
+                  outcome,
+                  results.filter((result) => result.outcome === outcome).length,
+                ])
+              );
+              await chunks().update({
+                where: { id: chunk.id },
+                data: { done: true, results, writtenAt, ...counted },
+              });
             })
           );
-          done += batch.length;
+          done += chunk.rowCount;
           await job.progress(done, record.rowCount);
         }
         await finish(record, { status: 'completed' });
