@@ -7,10 +7,25 @@
 import { randomBytes } from 'crypto';
 import type { Knex } from 'knex';
 
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const DOCUMENT_ID_LENGTH = 24;
+/** Random bytes drawn a few thousand ids at a time: one system call per id is most of an id's cost. */
+let randomPool = Buffer.alloc(0);
+let randomOffset = 0;
+
 /** A documentId as Strapi makes them: 24 lower-case letters and digits, a letter first. */
 export const newDocumentId = () => {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  return Array.from(randomBytes(24), (byte, index) => alphabet[index === 0 ? byte % 26 : byte % 36]).join('');
+  if (randomPool.length - randomOffset < DOCUMENT_ID_LENGTH) {
+    randomPool = randomBytes(DOCUMENT_ID_LENGTH * 4096);
+    randomOffset = 0;
+  }
+  let id = '';
+  for (let index = 0; index < DOCUMENT_ID_LENGTH; index += 1) {
+    const byte = randomPool[randomOffset + index] as number;
+    id += ALPHABET[index === 0 ? byte % 26 : byte % 36];
+  }
+  randomOffset += DOCUMENT_ID_LENGTH;
+  return id;
 };
 
 /** The values of one column, with its PostgreSQL type (the type of the array bound for it). */

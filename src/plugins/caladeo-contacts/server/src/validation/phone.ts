@@ -34,11 +34,16 @@ export function normalisePhoneNumber(input: string, defaultCountry: string): Che
   return accept(parsed.number);
 }
 
+const FRENCH_E164 = /^\+33(\d{9})$/;
+
 /**
  * The digit strings a user may type to find a phone: international without "+"
  * ('33612345678') and national ('0612345678').
  */
 export function phoneSearchForms(storedPhone: string): string[] {
+  // most stored numbers are French: their national form is a 0 before the nine digits
+  const french = FRENCH_E164.exec(storedPhone);
+  if (french) return [`33${french[1]}`, `0${french[1]}`];
   const parsed = parsePhoneNumberFromString(storedPhone, { extract: false });
   if (parsed === undefined) {
     const digits = storedPhone.replace(/\D/g, '');

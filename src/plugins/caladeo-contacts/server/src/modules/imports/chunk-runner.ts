@@ -318,6 +318,20 @@ export const chunkRunner = (strapi: Core.Strapi) => {
         : [];
       const byDocumentId = new Map(current.map((contact) => [contact.documentId, contact]));
       const toDelete: StoredContact[] = [];
+      // contacts with a link the import did not make (someone linked them since) stay
+      const madeByImport = new Set(
+        results.flatMap((result) => (result.links ?? []).map((link) => link.documentId))
+      );
+      const linked = new Set<number>();
+      for (const uid of [UID.clientContact, UID.offerContact]) {
+        const links = (await strapi.db.query(uid).findMany({
+          select: ['documentId'],
+          where: { contact: { id: { $in: current.map((contact) => contact.id) } } },
+          populate: { contact: { select: ['id'] } },
+        })) as { documentId: string; contact: { id: number } | null }[];
+        for (const link of links)
+          if (link.contact && !madeByImport.has(link.documentId)) linked.add(link.contact.id);
+      }
 
       for (const result of [...results].reverse()) {
         if (result.outcome !== 'created' && result.outcome !== 'updated') continue;
@@ -333,7 +347,7 @@ export const chunkRunner = (strapi: Core.Strapi) => {
             ([key, value]) =>
               ((contact as unknown as Record<string, unknown>)[key] ?? null) !== (value ?? null)
           );
-        if (editedSince) {
+        if (editedSince || (result.outcome === 'created' && linked.has(contact.id))) {
           result.outcome = 'keptEdited';
           continue;
         }
@@ -350,15 +364,6 @@ export const chunkRunner = (strapi: Core.Strapi) => {
               .update({ documentId: contact.documentId, data: result.previous as never });
           }
           result.outcome = 'undone';
-          continue;
-        }
-        const otherLinks = await Promise.all(
-          [UID.clientContact, UID.offerContact].map((uid) =>
-            strapi.db.query(uid).count({ where: { contact: { id: contact.id } } })
-          )
-        );
-        if (otherLinks.some((count) => count > 0)) {
-          result.outcome = 'keptEdited';
           continue;
         }
         toDelete.push(contact);

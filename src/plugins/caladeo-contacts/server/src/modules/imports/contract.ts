@@ -19,6 +19,7 @@ const importSummary = z
     dryRun: z.boolean(),
     mode: z.enum(IMPORT_MODES),
     clearEmpty: z.boolean(),
+    createClients: z.boolean(),
     fileName: z.string().nullable(),
     file: z.object({
       format: z.enum(['csv', 'xlsx']),
@@ -30,7 +31,10 @@ const importSummary = z
     mapping: z
       .object({})
       .catchall(z.enum(IMPORT_TARGETS as [string, ...string[]]).nullable())
-      .meta({ description: 'Header → contact field; null for an ignored column.' }),
+      .meta({
+        description:
+          'Header → contact field, or a link target (client, clientRole, clientPrimary, offerReference, offerRole); null for an ignored column.',
+      }),
     consent: z.object({ source: z.string(), consentedAt: z.string() }).nullable(),
     counts: counts.nullable().meta({ description: 'In a dry run, what the import would do.' }),
     progress: z.object({ done: integer(), total: integer() }),
@@ -53,7 +57,7 @@ export const IMPORT_DOCS = {
     tag: 'Imports',
     summary: 'Import a CSV or XLSX file of contacts',
     description:
-      'Multipart: `file`, and optional `mode` (create, update, upsert), `dryRun`, `clearEmpty`, `mapping` (JSON), `consent` (JSON `{ source, consentedAt }`), `encoding`, `delimiter`, `sheet`. The rows are then run by a job.',
+      'Multipart: `file`, and optional `mode` (create, update, upsert), `dryRun`, `clearEmpty`, `createClients` (a client the file names and none is called gets created), `mapping` (JSON), `consent` (JSON `{ source, consentedAt }`), `encoding`, `delimiter`, `sheet`. The rows are then run by a job.',
     success: { status: 202, description: 'The import, queued.' },
     errors: {
       400: 'The file cannot be imported (empty, unreadable, no header row, too large…) or a field is wrong.',
@@ -78,7 +82,7 @@ export const IMPORT_DOCS = {
   cancel: {
     tag: 'Imports',
     summary: 'Cancel an import',
-    description: 'A running import stops at its next batch and puts back what it wrote.',
+    description: 'A running import stops at its next chunk of rows and puts back what it wrote.',
     success: { status: 200, description: 'The import.' },
     errors: { 400: 'The import is neither queued nor running.', 404: NOT_FOUND },
   },
