@@ -9,7 +9,6 @@
  * prints p50/p95 per request and ratio lines. With `--write` the
  * table also replaces the "List and search at scale" section of docs/benchmarks.md.
  */
-import { randomBytes } from 'crypto';
 import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
@@ -18,6 +17,7 @@ import { UID } from '../src/plugins/caladeo-contacts/shared/constants';
 import { encodeCursor } from '../src/plugins/caladeo-contacts/server/src/modules/search/cursor';
 import { normaliseSearchTerm } from '../src/plugins/caladeo-contacts/server/src/validation';
 import { writeBenchmarksSection } from './lib/benchmarks-doc';
+import { adminSession } from './lib/admin-session';
 import { listen } from './lib/listen';
 import { percentile } from './lib/percentile';
 
@@ -48,36 +48,6 @@ const containsi = (term: string) =>
   ['lastName', 'firstName', 'email']
     .map((field, index) => `filters[$or][${index}][${field}][$containsi]=${encodeURIComponent(term)}`)
     .join('&');
-
-/**
- * A super admin made for the run, logged in through the admin's own login route as the panel
- * does, so that the Contacts tab's list route is measured with its real authentication.
- */
-async function adminSession(strapi: Core.Strapi, baseUrl: string) {
-  const password = `Bench-${randomBytes(12).toString('hex')}`;
-  const superAdmin = (await strapi.service('admin::role').getSuperAdmin()) as { id: number };
-  const user = (await strapi.service('admin::user').create({
-    email: `bench-${Date.now()}@example.invalid`,
-    firstname: 'Benchmark',
-    lastname: 'Run',
-    password,
-    isActive: true,
-    roles: [superAdmin.id],
-  })) as { id: number; email: string };
-  const response = await fetch(`${baseUrl}/admin/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: user.email, password }),
-  });
-  if (!response.ok) throw new Error(`admin login: HTTP ${response.status}`);
-  const { data } = (await response.json()) as { data: { token: string } };
-  return {
-    token: data.token,
-    // straight to the table: the admin service refuses to delete the last super admin, which this
-    // user is on a database seeded only with contacts
-    remove: () => strapi.db.query('admin::user').delete({ where: { id: user.id } }),
-  };
-}
 
 export default async function bench(strapi: Core.Strapi, argv: string[]) {
   const options = parseArgv(argv);

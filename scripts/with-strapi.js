@@ -9,7 +9,8 @@
  * `parseArgv(args)`, called before Strapi boots so that a bad option fails at once, and
  * `prepareEnvironment()`, called next, to set what the configuration reads (e.g. a throwaway
  * database).
- * Exit code: 0 on success, 1 with a message on any error.
+ * Exit code: 0 on success, 1 with a message on any error, or the `exitCode` the error carries (a
+ * script's bad argument, say).
  */
 const fs = require('fs');
 const path = require('path');
@@ -74,6 +75,6 @@ main(process.argv.slice(2)).then(
       console.error(error && error.stack ? error.stack : String(error));
       if (error && error.cause) console.error(`caused by: ${error.cause.message || error.cause}`);
     }
-    process.exit(1);
+    process.exit(error && Number.isInteger(error.exitCode) ? error.exitCode : 1);
   }
 );

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { UID } from '../../src/plugins/caladeo-contacts/shared/constants';
 import type { ContactDetail, ClientDetail } from '../../src/plugins/caladeo-contacts/shared/contracts/admin';
 import { adminClient, superAdminToken, type AdminClient } from '../helpers/admin';
@@ -132,50 +131,6 @@ describe('the contact list', () => {
     expect(errorCodes((await admin.get('/contacts?cursor=garbage')).body)).toEqual([
       'cursor: search.cursorInvalid',
     ]);
-  });
-
-  it('exports the filtered list as CSV', async () => {
-    const response = await admin.get('/contacts/export?q=lefevre');
-    expect(response.status).toBe(200);
-    expect(response.headers['content-type']).toContain('text/csv');
-    const lines = response.text.trim().split('\n');
-    expect(lines).toHaveLength(3);
-    expect(response.text).toContain('Zoé');
-  });
-
-  it('exports cells that a spreadsheet would run as formulas as text, and ordinary ones as typed', async () => {
-    // what anyone can type on the public newsletter form, or an import can carry
-    const trap = await createContact({
-      firstName: '=HYPERLINK("http://evil","x")',
-      lastName: '+Formule',
-      city: '-Ville',
-      addressLine1: '@SUM(1+1)',
-    });
-    const ordinary = await createContact({
-      firstName: 'Zoé-Anne',
-      lastName: "O'Neill",
-      city: 'Saint-Étienne',
-      phone: '06 12 34 56 78',
-    });
-
-    const response = await admin.get('/contacts/export');
-    expect(response.status).toBe(200);
-    const rows = parseCsv(response.text, { bom: true, columns: true }) as Record<string, string>[];
-    const row = (documentId: string) => rows.find((entry) => entry.documentId === documentId);
-    expect(row(trap.documentId)).toMatchObject({
-      firstName: `'=HYPERLINK("http://evil","x")`,
-      lastName: "'+Formule",
-      city: "'-Ville",
-      addressLine1: "'@SUM(1+1)",
-    });
-    expect(row(ordinary.documentId)).toMatchObject({
-      firstName: 'Zoé-Anne',
-      lastName: "O'Neill",
-      city: 'Saint-Étienne',
-      // one rule for every cell: the phone keeps its leading plus as text, where a spreadsheet
-      // reading it as a number would drop it
-      phone: "'+33612345678",
-    });
   });
 });
 

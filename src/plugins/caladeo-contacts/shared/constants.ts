@@ -177,6 +177,13 @@ export const ACTIONS = [
   {
     section: 'plugins',
     pluginName: PLUGIN_ID,
+    uid: 'clients.export',
+    displayName: 'Export clients',
+    subCategory: 'clients',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
     uid: 'newsletter.export',
     displayName: 'Export newsletter subscribers',
     subCategory: 'newsletter',

@@ -16,6 +16,7 @@ export const PERMISSIONS = {
     create: only(ACTION['clients.create']),
     update: only(ACTION['clients.update']),
     delete: only(ACTION['clients.delete']),
+    export: only(ACTION['clients.export']),
   },
   consent: {
     read: only(ACTION['consent.read']),

@@ -1,8 +1,9 @@
-import { Box, Button, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import type { Client } from '../../../shared/contracts/admin';
+import { ExportDialog } from '../components/ExportDialog';
 import { RecordTable } from '../components/RecordTable';
 import { SearchBox } from '../components/SearchBox';
 import { TabNav } from '../components/TabNav';
@@ -19,7 +20,6 @@ const ClientsListPage = () => {
   const { allowedActions } = useRBAC(allOf('clients'));
   const list = useList<Client>(`${API}/clients`, []);
   const order = list.params.get('order') ?? '';
-
   return (
     <Page.Main>
       <Page.Title>{t('clients.title')}</Page.Title>
@@ -27,11 +27,21 @@ const ClientsListPage = () => {
         title={t('clients.title')}
         subtitle={t('clients.subtitle')}
         primaryAction={
-          allowedActions.canCreate ? (
-            <Button startIcon={<Plus />} onClick={() => navigate(PATHS.newClient)}>
-              {t('clients.new')}
-            </Button>
-          ) : undefined
+          <Flex gap={2}>
+            {allowedActions.canExport && (
+              <ExportDialog
+                type="client"
+                path={`${API}/clients/export`}
+                listParams={list.params}
+                keys={['q', 'order']}
+              />
+            )}
+            {allowedActions.canCreate && (
+              <Button startIcon={<Plus />} onClick={() => navigate(PATHS.newClient)}>
+                {t('clients.new')}
+              </Button>
+            )}
+          </Flex>
         }
       />
       <Layouts.Content>

@@ -7,11 +7,12 @@ import {
   SingleSelectOption,
   Typography,
 } from '@strapi/design-system';
-import { Download, Plus } from '@strapi/icons';
-import { Layouts, Page, useFetchClient, useRBAC } from '@strapi/strapi/admin';
+import { Plus } from '@strapi/icons';
+import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { LINK_ROLES } from '../../../shared/constants';
 import type { Contact } from '../../../shared/contracts/admin';
+import { ExportDialog } from '../components/ExportDialog';
 import { RecordTable } from '../components/RecordTable';
 import { SearchBox } from '../components/SearchBox';
 import { ClientPicker } from '../components/SearchPicker';
@@ -19,7 +20,6 @@ import { TabNav } from '../components/TabNav';
 import { allOf } from '../permissions';
 import { API } from '../utils/api';
 import { countryOptions } from '../utils/countries';
-import { saveFile } from '../utils/download';
 import { PATHS } from '../utils/paths';
 import { useList } from '../utils/useList';
 import { useT, type MessageKey } from '../utils/translate';
@@ -30,7 +30,6 @@ const ANY = '';
 const ContactsListPage = () => {
   const { t, locale } = useT();
   const navigate = useNavigate();
-  const { get } = useFetchClient();
   const { allowedActions } = useRBAC(allOf('contacts'));
   const clientsRbac = useRBAC(allOf('clients'));
   const list = useList<Contact>(`${API}/contacts`, FILTERS);
@@ -39,16 +38,6 @@ const ContactsListPage = () => {
   const sortBy = (column: 'name' | 'created') => {
     if (column === 'name') list.update({ order: 'name' });
     else list.update({ order: order === 'newest' ? 'oldest' : 'newest' });
-  };
-
-  const exportCsv = async () => {
-    const params: Record<string, string> = {};
-    for (const key of ['q', ...FILTERS]) {
-      const value = list.params.get(key);
-      if (value) params[key] = value;
-    }
-    const { data } = await get(`${API}/contacts/export`, { params, responseType: 'blob' });
-    saveFile(data, 'contacts.csv');
   };
 
   const fullName = (contact: Contact) =>
@@ -63,9 +52,12 @@ const ContactsListPage = () => {
         primaryAction={
           <Flex gap={2}>
             {allowedActions.canExport && (
-              <Button variant="secondary" startIcon={<Download />} onClick={exportCsv}>
-                {t('contacts.export')}
-              </Button>
+              <ExportDialog
+                type="contact"
+                path={`${API}/contacts/export`}
+                listParams={list.params}
+                keys={['q', 'order', ...FILTERS]}
+              />
             )}
             {allowedActions.canCreate && (
               <Button startIcon={<Plus />} onClick={() => navigate(PATHS.newContact)}>

@@ -1,16 +1,12 @@
 /**
- * The CSV the plugin hands out (the admin's contact export, the newsletter's subscriber export).
- * Those files are opened in spreadsheets, and their cells hold what anyone typed on a public form.
+ * The small CSV files the plugin hands out in one piece (an import's error rows, the subscriber
+ * export's batches). Those files are opened in spreadsheets, and their cells hold what anyone
+ * typed on a public form.
  */
 import { stringify } from 'csv-stringify/sync';
+import { neutraliseFormula } from './spreadsheet-cells';
 
-/**
- * Spreadsheets run a cell starting with one of these as a formula (`=HYPERLINK(…)` sends the
- * reader's data away); a leading apostrophe makes them show it as text (OWASP, "CSV Injection").
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export const neutraliseFormula = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+export { neutraliseFormula };
 
 /** Rows (header included, when there is one) as CSV, no text cell of which a spreadsheet would run. */
 export const toCsv = (

@@ -4,7 +4,7 @@ import { CLIENT_FIELDS } from '../../../../../shared/contracts/admin';
 import { readClientListQuery } from '../admin-request';
 import { recordHandlers } from './admin-record-handlers';
 
-/** The admin pages' client routes. */
+/** The admin pages' client routes, and the export of the searched list. */
 const adminClients = ({ strapi }: { strapi: Core.Strapi }) =>
   recordHandlers(strapi, {
     uid: UID.client,
@@ -12,6 +12,8 @@ const adminClients = ({ strapi }: { strapi: Core.Strapi }) =>
     readListQuery: readClientListQuery,
     list: (records, query) => records.listClients(query.search),
     detail: (records, documentId) => records.clientDetail(documentId),
+    exportOf: { type: 'client', name: 'clients' },
+    exportRows: (records, query, columns) => records.exportClients(query.search, columns),
   });
 
 export default adminClients;

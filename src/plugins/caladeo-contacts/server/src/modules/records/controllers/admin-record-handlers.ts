@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { UID } from '../../../../../shared/constants';
+import type { ExportedType } from '../../../../../shared/exports';
+import type { ExportCell } from '../../../utils/spreadsheet-cells';
 import { readRecordBody } from '../admin-request';
 import { readOrRefuse } from '../../../utils/errors';
 import type { Reading } from '../../../validation/types';
 import { getService, type ServiceOf } from '../../../utils/get-service';
+import { exportHandler } from './export-handler';
 
 export type Context = Parameters<Core.ControllerHandler>[0];
 
@@ -16,6 +19,13 @@ export type RecordKind<Query> = {
   readListQuery: (query: unknown) => Reading<Query>;
   list: (records: AdminRecords, query: Query) => Promise<unknown>;
   detail: (records: AdminRecords, documentId: string) => Promise<unknown>;
+  /** The catalogue the export's columns come from, and the export's file and sheet name. */
+  exportOf: { type: ExportedType; name: string };
+  exportRows: (
+    records: AdminRecords,
+    query: Query,
+    columns: readonly string[]
+  ) => AsyncIterable<ExportCell[][]>;
 };
 
 /**
@@ -26,6 +36,8 @@ export type RecordKind<Query> = {
 export const recordHandlers = <Query>(strapi: Core.Strapi, kind: RecordKind<Query>) => {
   const records = () => getService(strapi, 'admin-records');
   return {
+    export: exportHandler(strapi, kind),
+
     async find(ctx: Context) {
       ctx.body = await kind.list(records(), readOrRefuse(kind.readListQuery(ctx.query)));
     },

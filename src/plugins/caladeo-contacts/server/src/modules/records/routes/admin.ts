@@ -4,7 +4,7 @@ import { guarded, type AdminRoute } from '../../../utils/routes';
 /** Served under `/caladeo-contacts`, for the plugin's pages in the admin panel. */
 export const ADMIN_ROUTES: AdminRoute[] = [
   guarded('GET', '/contacts', 'admin-contacts.find', ACTION['contacts.read']),
-  guarded('GET', '/contacts/export', 'admin-contacts.exportCsv', ACTION['contacts.export']),
+  guarded('GET', '/contacts/export', 'admin-contacts.export', ACTION['contacts.export']),
   guarded('GET', '/contacts/:documentId', 'admin-contacts.findOne', ACTION['contacts.read']),
   guarded('POST', '/contacts', 'admin-contacts.create', ACTION['contacts.create']),
   guarded('PUT', '/contacts/:documentId', 'admin-contacts.update', ACTION['contacts.update']),
@@ -23,6 +23,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   guarded('DELETE', '/offer-links/:documentId', 'admin-links.detachOffer', ACTION['contacts.update']),
   guarded('GET', '/offers', 'admin-links.searchOffers', ACTION['contacts.update']),
   guarded('GET', '/clients', 'admin-clients.find', ACTION['clients.read']),
+  guarded('GET', '/clients/export', 'admin-clients.export', ACTION['clients.export']),
   guarded('GET', '/clients/:documentId', 'admin-clients.findOne', ACTION['clients.read']),
   guarded('POST', '/clients', 'admin-clients.create', ACTION['clients.create']),
   guarded('PUT', '/clients/:documentId', 'admin-clients.update', ACTION['clients.update']),

@@ -12,6 +12,11 @@ import type { ContactListFilters } from '../admin-request';
 import type { ListSearchParams } from '../../search/request';
 import type { SearchableUid } from '../../search/services/list-search';
 import { getService } from '../../../utils/get-service';
+import { exportCell, type ExportCell } from '../../../utils/spreadsheet-cells';
+import { DATE_COLUMNS } from '../../../../../shared/exports';
+
+/** Rows an export reads per query: big enough to be quick, small enough to keep memory flat. */
+const EXPORT_BATCH_SIZE = 1000;
 
 const TIMESTAMPS = ['createdAt', 'updatedAt'] as const;
 const LINK_FIELDS = ['role', 'isPrimary'] as const;
@@ -91,11 +96,44 @@ const adminRecords = ({ strapi }: { strapi: Core.Strapi }) => {
     return value;
   };
 
+  /** The whole list in its order, as export rows of the chosen columns, a batch at a time. */
+  async function* exportRows(
+    uid: SearchableUid,
+    search: Pick<ListSearchParams, 'q' | 'order'>,
+    where: Record<string, unknown> | null,
+    columns: readonly string[]
+  ): AsyncGenerator<ExportCell[][]> {
+    const kinds = columns.map((column) => (DATE_COLUMNS.includes(column) ? 'date' : 'value'));
+    const ids = getService(strapi, 'list-search').idBatches(uid, {
+      ...search,
+      where,
+      batchSize: EXPORT_BATCH_SIZE,
+    });
+    for await (const batch of ids) {
+      const records = (await strapi.db.query(uid).findMany({
+        select: ['id', ...columns],
+        where: { id: { $in: batch } },
+      })) as Record<string, unknown>[];
+      const byId = new Map(records.map((record) => [Number(record.id), record]));
+      yield batch.flatMap((id) => {
+        const record = byId.get(id);
+        return record ? [columns.map((column, index) => exportCell(record[column], kinds[index]))] : [];
+      });
+    }
+  }
+
   return {
     listContacts: (search: ListSearchParams, filters: ContactListFilters) =>
       listPage<ContactDetail>(UID.contact, search, contactWhere(filters)),
 
     listClients: (search: ListSearchParams) => listPage<ClientDetail>(UID.client, search, null),
+
+    /** The filtered, searched contact list as the contact export writes it. */
+    exportContacts: (search: ListSearchParams, filters: ContactListFilters, columns: readonly string[]) =>
+      exportRows(UID.contact, search, contactWhere(filters), columns),
+
+    exportClients: (search: ListSearchParams, columns: readonly string[]) =>
+      exportRows(UID.client, search, null, columns),
 
     async contactDetail(documentId: string): Promise<ContactDetail> {
       const contact = await strapi.documents(UID.contact).findOne({

@@ -142,6 +142,28 @@ const listSearch = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /**
+     * Every matching id, in the list's order, a batch at a time: the keyset walk of `page`, without
+     * its total, for exports that read the whole list.
+     */
+    async *idBatches(
+      uid: SearchableUid,
+      request: Omit<ListSearchRequest, 'cursor' | 'pageSize'> & { batchSize: number }
+    ): AsyncGenerator<number[]> {
+      const plan = planSearch(request.q);
+      let cursor: CursorKey | null = null;
+      for (;;) {
+        const query = matching(uid, plan, request.where).select('id', 'search_text');
+        applyOrderAndCursor(query, plan, request.order, cursor);
+        const rows = (await query.limit(request.batchSize)) as Row[];
+        const last = rows[rows.length - 1];
+        if (!last) return;
+        yield rows.map((row) => Number(row.id));
+        if (rows.length < request.batchSize) return;
+        cursor = cursorAfter(last, request.order);
+      }
+    },
+
     async page(uid: SearchableUid, request: ListSearchRequest): Promise<ListSearchPage> {
       const plan = planSearch(request.q);
       const query = matching(uid, plan, request.where).select('id', 'search_text');
