@@ -58,7 +58,7 @@ export const ImportHistory = ({ list, page, onPage, canUndo, onUndo }: Props) =>
                   <ImportStatusBadge status={summary.status} />
                 </Td>
                 <Td>
-                  <ImportCountsLine summary={summary} />
+                  <ImportCountsLine summary={summary} compact />
                 </Td>
                 <Td>
                   <Flex gap={2}>

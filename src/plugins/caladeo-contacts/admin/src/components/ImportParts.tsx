@@ -25,18 +25,19 @@ export const ImportStatusBadge = ({ status }: { status: ImportStatus }) => {
 };
 
 /** "4 988 créés · 0 mis à jour · 0 inchangés · 12 en erreur". */
-export const ImportCountsLine = ({ summary }: { summary: ImportSummary }) => {
-  const { t } = useT();
+export const ImportCountsLine = ({ summary, compact }: { summary: ImportSummary; compact?: boolean }) => {
+  const { t, locale } = useT();
   const counts = summary.counts;
   if (!counts) return null;
   const key = summary.dryRun ? 'imports.countsDryRun' : 'imports.counts';
+  const number = (value: number) => value.toLocaleString(locale);
   return (
-    <Typography data-import-counts="">
+    <Typography data-import-counts="" variant={compact ? 'pi' : 'omega'}>
       {t(key, {
-        created: counts.created,
-        updated: counts.updated,
-        unchanged: counts.unchanged,
-        failed: counts.failed,
+        created: number(counts.created),
+        updated: number(counts.updated),
+        unchanged: number(counts.unchanged),
+        failed: number(counts.failed),
       })}
     </Typography>
   );
@@ -73,7 +74,12 @@ export const ImportProgress = ({ summary, now }: { summary: ImportSummary; now: 
   const number = (value: number) => value.toLocaleString(locale, { maximumFractionDigits: 0 });
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
-      <ProgressBar value={total > 0 ? (100 * done) / total : 0} aria-label={t('imports.progress')} />
+      <ProgressBar
+        value={total > 0 ? (100 * done) / total : 0}
+        aria-label={t('imports.progress')}
+        // the design system's bar is a few centimetres wide: here it is the import's main sight
+        style={{ width: '100%' }}
+      />
       <Typography data-import-progress="">
         {t('imports.progressLine', { done: number(done), total: number(total) })}
         {pace &&

@@ -90,7 +90,7 @@ const DetectedOrGiven = ({
  * the rows it could not take or undo it; below, the history of past imports.
  */
 const ImportsPage = () => {
-  const { t, intl } = useT();
+  const { t, intl, locale } = useT();
   const { get, post, del } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC(allOf('imports'));
@@ -516,7 +516,12 @@ const ImportsPage = () => {
                     <Typography textColor="danger600">{finishedImport.error}</Typography>
                   )}
                   {finishedImport.undo && finishedImport.status === 'undone' && (
-                    <Typography>{t('imports.undone', finishedImport.undo)}</Typography>
+                    <Typography>
+                      {t('imports.undone', {
+                        undone: finishedImport.undo.undone.toLocaleString(locale),
+                        keptEdited: finishedImport.undo.keptEdited.toLocaleString(locale),
+                      })}
+                    </Typography>
                   )}
                   <Flex gap={2}>
                     <ErrorFileButton summary={finishedImport} />
