@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import fs from 'fs';
 import net from 'net';
 import path from 'path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const APP_DIR = path.resolve(__dirname, '..', '..');
 export const SCREENSHOTS = path.join(APP_DIR, 'test-output', 'screenshots');
@@ -70,6 +70,16 @@ export const startApp = async () => {
 
 export type App = Awaited<ReturnType<typeof startApp>>;
 
+/** Registers the first admin (a super admin, Claire Direction) and answers its access token. */
+export const registerSuperAdmin = async (app: App) => {
+  const registered = await app.api('POST', '/admin/register-admin', {
+    ...SUPER_ADMIN,
+    firstname: 'Claire',
+    lastname: 'Direction',
+  });
+  return String(registered.token);
+};
+
 export const launchBrowser = (): Promise<Browser> =>
   chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -84,3 +94,21 @@ export const launchBrowser = (): Promise<Browser> =>
       '--disable-dev-shm-usage',
     ],
   });
+
+/** A full-page screenshot in test-output/screenshots, named for the step it shows. */
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/** Logs in through the admin's form, in French. */
+export const loginAs = async (browser: Browser, baseUrl: string, email: string, password: string) => {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  // the admin reads its language from local storage; the script runs in the page, not in node
+  await page.addInitScript("window.localStorage.setItem('strapi-admin-language', 'fr')");
+  await page.goto(`${baseUrl}/admin/auth/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL(/\/admin(\/)?$/);
+  return page;
+};

@@ -1,9 +1,17 @@
 import fs from 'fs';
-import path from 'path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, SCREENSHOTS, startApp, SUPER_ADMIN, type App } from './app';
+import {
+  launchBrowser,
+  loginAs,
+  registerSuperAdmin,
+  SCREENSHOTS,
+  shot,
+  startApp,
+  SUPER_ADMIN,
+  type App,
+} from './app';
 
 let app: App;
 let browser: Browser;
@@ -11,9 +19,6 @@ let superToken: string;
 let offerId: string;
 
 const OFFER_REFERENCE = 'OFF-2027-0042';
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 /** Clicks what starts a download and answers the file's name and its first bytes. */
 const download = async (page: Page, trigger: () => Promise<void>) => {
@@ -23,28 +28,12 @@ const download = async (page: Page, trigger: () => Promise<void>) => {
 };
 
 /** Logs in through the admin's form, in French. */
-const login = async (email: string, password: string) => {
-  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  // the admin reads its language from local storage; the script runs in the page, not in node
-  await page.addInitScript("window.localStorage.setItem('strapi-admin-language', 'fr')");
-  await page.goto(`${app.baseUrl}/admin/auth/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL(/\/admin(\/)?$/);
-  return page;
-};
+const login = (email: string, password: string) => loginAs(browser, app.baseUrl, email, password);
 
 beforeAll(async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   app = await startApp();
-  const registered = await app.api('POST', '/admin/register-admin', {
-    ...SUPER_ADMIN,
-    firstname: 'Claire',
-    lastname: 'Direction',
-  });
-  superToken = String(registered.token);
+  superToken = await registerSuperAdmin(app);
   const client = await app.api(
     'POST',
     '/caladeo-contacts/clients',

@@ -840,6 +840,47 @@ export interface PluginCaladeoContactsImportChunk extends Struct.CollectionTypeS
   };
 }
 
+export interface PluginCaladeoContactsImportTemplate extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_import_templates';
+  info: {
+    description: 'A column mapping saved under a name, applied again to the next file from the same source';
+    displayName: 'Import mapping template';
+    pluralName: 'import-templates';
+    singularName: 'import-template';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    createdByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.import-template'> &
+      Schema.Attribute.Private;
+    mapping: Schema.Attribute.JSON & Schema.Attribute.Required;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginCaladeoContactsJob extends Struct.CollectionTypeSchema {
   collectionName: 'caladeo_jobs';
   info: {
@@ -1526,6 +1567,7 @@ declare module '@strapi/strapi' {
       'plugin::caladeo-contacts.contact': PluginCaladeoContactsContact;
       'plugin::caladeo-contacts.import': PluginCaladeoContactsImport;
       'plugin::caladeo-contacts.import-chunk': PluginCaladeoContactsImportChunk;
+      'plugin::caladeo-contacts.import-template': PluginCaladeoContactsImportTemplate;
       'plugin::caladeo-contacts.job': PluginCaladeoContactsJob;
       'plugin::caladeo-contacts.job-schedule': PluginCaladeoContactsJobSchedule;
       'plugin::caladeo-contacts.newsletter-confirmation': PluginCaladeoContactsNewsletterConfirmation;

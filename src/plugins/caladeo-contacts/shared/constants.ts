@@ -17,6 +17,7 @@ export const UID = {
   jobSchedule: 'plugin::caladeo-contacts.job-schedule',
   contactImport: 'plugin::caladeo-contacts.import',
   importChunk: 'plugin::caladeo-contacts.import-chunk',
+  importTemplate: 'plugin::caladeo-contacts.import-template',
 } as const;
 
 /** What a Strapi documentId looks like (lower-case letters and digits); anything else names no record. */
@@ -215,6 +216,27 @@ export const ACTIONS = [
     uid: 'jobs.manage',
     displayName: 'Retry and cancel background jobs',
     subCategory: 'jobs',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'imports.read',
+    displayName: 'See imports and their error files',
+    subCategory: 'imports',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'imports.create',
+    displayName: 'Import contacts from files and save mapping templates',
+    subCategory: 'imports',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'imports.manage',
+    displayName: 'Cancel and undo imports, delete mapping templates',
+    subCategory: 'imports',
   },
 ] as const;
 

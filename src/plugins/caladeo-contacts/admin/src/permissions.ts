@@ -28,6 +28,11 @@ export const PERMISSIONS = {
     read: only(ACTION['jobs.read']),
     manage: only(ACTION['jobs.manage']),
   },
+  imports: {
+    read: only(ACTION['imports.read']),
+    create: only(ACTION['imports.create']),
+    manage: only(ACTION['imports.manage']),
+  },
 };
 
 /** Each resource's actions as one list, so that `useRBAC` answers canRead, canCreate… for it. */

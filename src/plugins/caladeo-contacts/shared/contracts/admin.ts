@@ -2,7 +2,14 @@
  * What the plugin's admin routes answer, shared by the server, the admin pages and the tests.
  * Only public fields appear here: the derived `searchText` and `primaryOf` never leave the server.
  */
-import type { ConsentAction, ConsentActorKind, JobState, LinkRole } from '../constants';
+import type {
+  ConsentAction,
+  ConsentActorKind,
+  ImportMode,
+  ImportStatus,
+  JobState,
+  LinkRole,
+} from '../constants';
 import {
   fieldNames,
   type CLIENT_FIELD_CATALOGUE,
@@ -12,6 +19,7 @@ import {
   type OFFER_FIELD_CATALOGUE,
   type RecordOf,
 } from '../fields';
+import type { ImportTarget } from '../imports';
 
 type ContactRecord = RecordOf<typeof CONTACT_FIELD_CATALOGUE>;
 type ClientRecord = RecordOf<typeof CLIENT_FIELD_CATALOGUE>;
@@ -97,4 +105,74 @@ export type JobListResponse = {
     counts: Record<JobState, number>;
     kinds: string[];
   };
+};
+
+/** Header → target; null for an ignored column. */
+export type ImportMapping = Record<string, ImportTarget | null>;
+
+export type ImportFileShape = {
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: string | null;
+};
+
+export type ImportCounts = {
+  total: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+};
+
+/** An import as `GET /imports/:documentId` answers it, and each line of the history. */
+export type ImportSummary = {
+  documentId: string;
+  status: ImportStatus;
+  dryRun: boolean;
+  mode: ImportMode;
+  clearEmpty: boolean;
+  fileName: string | null;
+  file: ImportFileShape;
+  headerRow: number;
+  mapping: ImportMapping;
+  consent: { source: string; consentedAt: string } | null;
+  /** In a dry run, what the import would do; while it runs, so far. */
+  counts: ImportCounts | null;
+  progress: { done: number; total: number };
+  undo: { undone: number; keptEdited: number } | null;
+  requestedBy: string | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+};
+
+/** The history (`GET /imports`), newest first. */
+export type ImportListResponse = {
+  data: ImportSummary[];
+  meta: { pagination: { page: number; pageSize: number; total: number } };
+};
+
+/** What `POST /imports/preview` finds in a file, before anything is imported. */
+export type ImportPreview = {
+  file: ImportFileShape;
+  /** A workbook's sheet names, in the order of its tabs; null for a CSV. */
+  sheets: string[] | null;
+  /** 1-based row number of the headers. */
+  headerRow: number;
+  headers: string[];
+  /** The first data rows, each as long as the headers. */
+  rows: string[][];
+  /** What the import maps each column to unless told otherwise. */
+  mapping: ImportMapping;
+};
+
+/** A saved column mapping (`GET /import-templates`), by name. */
+export type ImportTemplateEntry = {
+  documentId: string;
+  name: string;
+  mapping: ImportMapping;
+  createdBy: string | null;
+  createdAt: string;
 };

@@ -34,22 +34,28 @@ export const FactsCard = ({ facts, columns }: { facts: Array<[MessageKey, string
   );
 };
 
-/** Delete, after a confirmation that says what goes with the record. */
-export const DeleteButton = ({
+/** A button whose action runs only after a confirmation saying what it does. */
+export const ConfirmButton = ({
+  label,
   title,
   message,
   onConfirm,
+  variant = 'danger-light',
+  startIcon,
 }: {
+  label: string;
   title: string;
   message: string;
   onConfirm: () => void;
+  variant?: 'danger-light' | 'secondary';
+  startIcon?: ReactNode;
 }) => {
   const { t } = useT();
   return (
     <Dialog.Root>
       <Dialog.Trigger>
-        <Button variant="danger-light" startIcon={<Trash />}>
-          {t('form.delete')}
+        <Button variant={variant} startIcon={startIcon}>
+          {label}
         </Button>
       </Dialog.Trigger>
       <Dialog.Content>
@@ -63,11 +69,17 @@ export const DeleteButton = ({
           </Dialog.Cancel>
           <Dialog.Action>
             <Button variant="danger" onClick={onConfirm}>
-              {t('form.delete')}
+              {label}
             </Button>
           </Dialog.Action>
         </Dialog.Footer>
       </Dialog.Content>
     </Dialog.Root>
   );
+};
+
+/** Delete, after a confirmation that says what goes with the record. */
+export const DeleteButton = (props: { title: string; message: string; onConfirm: () => void }) => {
+  const { t } = useT();
+  return <ConfirmButton label={t('form.delete')} startIcon={<Trash />} {...props} />;
 };

@@ -6,11 +6,12 @@ import { PERMISSIONS } from '../permissions';
 import { PATHS } from '../utils/paths';
 import { useT } from '../utils/translate';
 
-/** Contacts | Clients | Tâches, each shown only to a role that may read it. */
-export const TabNav = ({ current }: { current: 'contacts' | 'clients' | 'jobs' }) => {
+/** Contacts | Clients | Imports | Tâches, each shown only to a role that may read it. */
+export const TabNav = ({ current }: { current: 'contacts' | 'clients' | 'imports' | 'jobs' }) => {
   const { t } = useT();
   const contacts = useRBAC(PERMISSIONS.contacts.read);
   const clients = useRBAC(PERMISSIONS.clients.read);
+  const imports = useRBAC(PERMISSIONS.imports.read);
   const jobs = useRBAC(PERMISSIONS.jobs.read);
   return (
     <Flex gap={2} paddingBottom={4}>
@@ -26,6 +27,11 @@ export const TabNav = ({ current }: { current: 'contacts' | 'clients' | 'jobs' }
       {clients.allowedActions.canRead && (
         <LinkButton tag={NavLink} to={PATHS.clients} variant={current === 'clients' ? 'default' : 'tertiary'}>
           {t('nav.clients')}
+        </LinkButton>
+      )}
+      {imports.allowedActions.canRead && (
+        <LinkButton tag={NavLink} to={PATHS.imports} variant={current === 'imports' ? 'default' : 'tertiary'}>
+          {t('nav.imports')}
         </LinkButton>
       )}
       {jobs.allowedActions.canRead && (

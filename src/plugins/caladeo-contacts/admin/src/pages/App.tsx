@@ -10,6 +10,7 @@ const ClientsListPage = lazy(() => import('./ClientsListPage'));
 const ClientFormPage = lazy(() => import('./ClientFormPage'));
 const ClientDetailPage = lazy(() => import('./ClientDetailPage'));
 const JobsPage = lazy(() => import('./JobsPage'));
+const ImportsPage = lazy(() => import('./ImportsPage'));
 
 const protect = (permissions: Array<{ action: string; subject: null }>, page: React.ReactNode) => (
   <Page.Protect permissions={permissions}>{page}</Page.Protect>
@@ -37,6 +38,7 @@ const App = () => (
         element={protect(PERMISSIONS.clients.update, <ClientFormPage />)}
       />
       <Route path="jobs" element={protect(PERMISSIONS.jobs.read, <JobsPage />)} />
+      <Route path="imports" element={protect(PERMISSIONS.imports.read, <ImportsPage />)} />
       <Route path="*" element={<Page.Error />} />
     </Routes>
   </Suspense>

@@ -13,4 +13,5 @@ export const PATHS = {
   client: (documentId: string) => `${ROOT}/clients/${documentId}`,
   editClient: (documentId: string) => `${ROOT}/clients/${documentId}/edit`,
   jobs: `${ROOT}/jobs`,
+  imports: `${ROOT}/imports`,
 };

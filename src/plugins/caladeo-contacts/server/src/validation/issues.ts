@@ -49,3 +49,13 @@ export function fieldErrorsOfIssues(issues: readonly z.core.$ZodIssue[]): FieldE
     return [fieldError(path, problemOfIssue(issue))];
   });
 }
+
+/** A query-string whole number within bounds (a page, a page size, an id). */
+export const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .refine(
+      (value) => /^\d{1,9}$/.test(value) && Number(value) >= min && Number(value) <= max,
+      coded(problem('number.outOfRange', { min, max }))
+    )
+    .transform(Number);

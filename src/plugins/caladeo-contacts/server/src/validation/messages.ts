@@ -77,6 +77,7 @@ export const FIELD_ERROR_MESSAGES = {
   'import.mappingUnknownHeader': 'names a column the file does not have',
   'import.notCancellable': 'is {status}: only a queued or running import can be cancelled',
   'import.notUndoable': 'is {status}: only a completed import that was not a dry run can be undone',
+  'import.templateNameTaken': 'is already the name of another mapping template',
   'job.notRetryable': 'is {state}: only a dead or cancelled job can be retried',
   'job.notCancellable': 'is {state}: only a queued or running job can be cancelled',
 } as const;

@@ -1,21 +1,11 @@
 import { z } from 'zod';
 import { JOB_STATES, type JobState } from '../../../../shared/constants';
-import { coded, fieldErrorsOfIssues } from '../../validation/issues';
-import { problem } from '../../validation/messages';
+import { fieldErrorsOfIssues, wholeNumber } from '../../validation/issues';
 import type { Reading } from '../../validation/types';
 import type { JobListQuery } from './services/jobs';
 
 const MAX_PAGE_SIZE = 100;
 const MAX_PAGE = 10_000;
-
-const wholeNumber = (min: number, max: number) =>
-  z
-    .string()
-    .refine(
-      (value) => /^\d{1,9}$/.test(value) && Number(value) >= min && Number(value) <= max,
-      coded(problem('number.outOfRange', { min, max }))
-    )
-    .transform(Number);
 
 const listQuery = z.strictObject({
   state: z.enum(JOB_STATES).optional(),

@@ -1,15 +1,12 @@
-import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { readOrRefuse, singleFieldError } from '../../../utils/errors';
+import { readOrRefuse } from '../../../utils/errors';
 import { getService } from '../../../utils/get-service';
 import { documentIdParam } from '../../../utils/params';
-import { problem } from '../../../validation';
-import { importSettings } from '../settings';
 import { readImportFields } from '../validation';
+import { withUploadedFile } from './upload';
 
-type UploadedFile = { filepath: string; originalFilename?: string | null; size: number };
 type AuthState = { credentials?: { name?: string; username?: string; email?: string } | null };
 
 const found = <T>(value: T | null): T => {
@@ -17,40 +14,20 @@ const found = <T>(value: T | null): T => {
   return value;
 };
 
-const uploadedFile = (ctx: Context): UploadedFile => {
-  const files =
-    (ctx.request as unknown as { files?: Record<string, UploadedFile | UploadedFile[]> }).files ?? {};
-  const file = files.file;
-  if (!file) throw singleFieldError('file', problem('required'));
-  if (Array.isArray(file)) throw singleFieldError('file', problem('field.invalid'));
-  return file;
-};
-
 /** Content-API routes of imports: each handler is its own users-permissions action and token scope. */
 const importsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const imports = () => getService(strapi, 'imports');
   return {
     async create(ctx: Context) {
-      const file = uploadedFile(ctx);
-      try {
-        const { maxFileBytes } = importSettings(strapi);
-        if (file.size > maxFileBytes)
-          throw singleFieldError('file', problem('import.fileTooLarge', { max: maxFileBytes }));
-        const { file: _file, ...fields } = (ctx.request.body ?? {}) as Record<string, unknown>;
+      const summary = await withUploadedFile(strapi, ctx, (file, fields) => {
         const options = readOrRefuse(readImportFields(fields));
         const auth = ctx.state.auth as AuthState | undefined;
         const requestedBy =
           auth?.credentials?.name ?? auth?.credentials?.username ?? auth?.credentials?.email ?? null;
-        const summary = await imports().create(
-          { path: file.filepath, name: file.originalFilename ?? 'import' },
-          options,
-          requestedBy
-        );
-        ctx.status = 202;
-        ctx.body = { data: summary };
-      } finally {
-        await fs.promises.rm(file.filepath, { force: true });
-      }
+        return imports().create(file, options, requestedBy);
+      });
+      ctx.status = 202;
+      ctx.body = { data: summary };
     },
 
     async findOne(ctx: Context) {

@@ -10,7 +10,8 @@ import { runInImportConsentFlow, type ImportConsentOrigin } from '../../newslett
 import { isJobStopped } from '../../jobs/kinds';
 import { chunkRunner, type ChunkRecord, type ImportSettings } from '../chunk-runner';
 import { IMPORT_JOB, UNDO_IMPORT_JOB } from '../jobs';
-import { proposeMapping, recognisedHeaders, type Mapping } from '../mapping';
+import { findHeaderRow, HEADER_SEARCH_ROWS } from '../header-row';
+import { proposeMapping, type Mapping } from '../mapping';
 import { openFile, UnreadableFileError, type ReadOptions } from '../read-file';
 import type { RowOutcome, StagedRow } from '../row-plan';
 
@@ -19,8 +20,6 @@ import type { RowOutcome, StagedRow } from '../row-plan';
  * that a chunk of updates (one document call each) holds SQLite's one connection briefly.
  */
 export const IMPORT_CHUNK_SIZE = 500;
-/** Rows looked at for the header row (a title or blank lines may come first). */
-const HEADER_SEARCH_ROWS = 10;
 export const MAX_IMPORT_ROWS = 1_000_000;
 
 export type ImportOptions = ReadOptions & {
@@ -199,20 +198,6 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  /** The header row among the first rows: the one whose cells the mapping (or the catalogue) knows most. */
-  const findHeaders = (head: string[][], given: Mapping | undefined) => {
-    const scores = head.map((row) =>
-      given
-        ? Object.keys(given).filter((header) => row.map((cell) => cell.trim()).includes(header)).length
-        : recognisedHeaders(row)
-    );
-    const best = Math.max(...scores);
-    // with a mapping that names no column of the file, its first row is taken as the headers
-    if (best === 0 && !given) refuseFile(problem('import.noHeaderRow'));
-    const index = Math.max(0, scores.indexOf(best));
-    return { index, headers: (head[index] as string[]).map((cell) => cell.trim()) };
-  };
-
   return {
     /**
      * Reads an uploaded file into an import and queues its job. A file that cannot be imported
@@ -244,7 +229,9 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (head.length === 0) refuseFile(problem('import.fileEmpty'));
       const given = options.mapping;
-      const { index: headerIndex, headers } = findHeaders(head, given);
+      const found = findHeaderRow(head, given);
+      if (!found) return refuseFile(problem('import.noHeaderRow'));
+      const { index: headerIndex, headers } = found;
       if (given) {
         const unknown = Object.keys(given).filter((header) => !headers.includes(header));
         if (unknown.length > 0) {

@@ -1,0 +1,94 @@
+import { Box, Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import type { ImportListResponse, ImportSummary } from '../../../shared/contracts/admin';
+import { useT, type MessageKey } from '../utils/translate';
+import { ErrorFileButton, ImportCountsLine, ImportStatusBadge, UndoButton } from './ImportParts';
+import { TableHeadings } from './TableHeadings';
+
+type Props = {
+  list: ImportListResponse | undefined;
+  page: number;
+  onPage: (page: number) => void;
+  canUndo: boolean;
+  onUndo: (summary: ImportSummary) => void;
+};
+
+const HEADINGS: MessageKey[] = [
+  'imports.history.when',
+  'imports.history.who',
+  'imports.history.file',
+  'imports.mode',
+  'imports.history.status',
+  'imports.history.counts',
+  'imports.history.actions',
+];
+
+/** Past imports, newest first: who brought which file in, how, and what it did; error file and undo. */
+export const ImportHistory = ({ list, page, onPage, canUndo, onUndo }: Props) => {
+  const { t, locale } = useT();
+  const rows = list?.data ?? [];
+  const total = list?.meta.pagination.total ?? 0;
+  const lastPage = Math.max(1, Math.ceil(total / (list?.meta.pagination.pageSize ?? 1)));
+  return (
+    <Box paddingTop={8}>
+      <Typography variant="delta" tag="h2">
+        {t('imports.history.title')}
+      </Typography>
+      <Box paddingTop={4}>
+        <Table colCount={HEADINGS.length} rowCount={rows.length + 1}>
+          <TableHeadings keys={HEADINGS} />
+          <Tbody>
+            {rows.map((summary) => (
+              <Tr key={summary.documentId} data-import-id={summary.documentId}>
+                <Td>
+                  <Typography variant="pi">{new Date(summary.createdAt).toLocaleString(locale)}</Typography>
+                </Td>
+                <Td>
+                  <Typography variant="pi">{summary.requestedBy ?? ''}</Typography>
+                </Td>
+                <Td>
+                  <Typography variant="pi">{summary.fileName ?? ''}</Typography>
+                </Td>
+                <Td>
+                  <Typography variant="pi">
+                    {t(`imports.mode.${summary.mode}` as MessageKey)}
+                    {summary.dryRun ? ` · ${t('imports.dryRun')}` : ''}
+                  </Typography>
+                </Td>
+                <Td>
+                  <ImportStatusBadge status={summary.status} />
+                </Td>
+                <Td>
+                  <ImportCountsLine summary={summary} compact />
+                </Td>
+                <Td>
+                  <Flex gap={2}>
+                    <ErrorFileButton summary={summary} />
+                    {canUndo && <UndoButton summary={summary} onUndo={onUndo} />}
+                  </Flex>
+                </Td>
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+        {list && rows.length === 0 && (
+          <Box padding={6}>
+            <Typography textColor="neutral600">{t('imports.history.empty')}</Typography>
+          </Box>
+        )}
+        <Flex justifyContent="space-between" paddingTop={4}>
+          <Typography variant="pi" textColor="neutral600">
+            {t('list.total', { total })} · {t('list.page', { page })}
+          </Typography>
+          <Flex gap={2}>
+            <Button variant="tertiary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+              {t('list.previous')}
+            </Button>
+            <Button variant="tertiary" disabled={page >= lastPage} onClick={() => onPage(page + 1)}>
+              {t('list.next')}
+            </Button>
+          </Flex>
+        </Flex>
+      </Box>
+    </Box>
+  );
+};
