@@ -13,6 +13,10 @@ import type { Knex } from 'knex';
 
 import { up as buildSearchIndexes } from '../database/migrations/2026.11.27T01.00.00.search-indexes';
 import {
+  contactNameKey,
+  emailLocalPartKey,
+} from '../src/plugins/caladeo-contacts/server/src/validation/match-keys';
+import {
   CLIENTS_PER_CONTACT,
   planBulkClients,
   planBulkContacts,
@@ -166,6 +170,11 @@ export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
         newsletter: { type: 'boolean', values: column('newsletter') },
         preferred_language: { type: 'text', values: column('preferredLanguage') },
         search_text: { type: 'text', values: column('searchText') },
+        name_key: {
+          type: 'text',
+          values: batch.map((row) => contactNameKey(row.firstName, row.lastName)),
+        },
+        email_local_part: { type: 'text', values: batch.map((row) => emailLocalPartKey(row.email)) },
       },
       {
         conflict: isPostgres ? 'ON CONFLICT (lower(email)) DO NOTHING' : 'ignore',

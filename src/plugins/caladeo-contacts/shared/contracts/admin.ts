@@ -2,7 +2,7 @@
  * What the plugin's admin routes answer, shared by the server, the admin pages and the tests.
  * Only public fields appear here: the derived `searchText` and `primaryOf` never leave the server.
  */
-import type { ConsentAction, ConsentActorKind, JobState, LinkRole } from '../constants';
+import type { ConsentAction, ConsentActorKind, DuplicateReason, JobState, LinkRole } from '../constants';
 import {
   fieldNames,
   type CLIENT_FIELD_CATALOGUE,
@@ -98,3 +98,12 @@ export type JobListResponse = {
     kinds: string[];
   };
 };
+
+/** A stored contact that may be the one being typed or shown, and why (`POST /contacts/duplicates/check`). */
+export type LikelyDuplicate = {
+  contact: Pick<Contact, 'documentId' | 'firstName' | 'lastName' | 'email' | 'phone' | 'postalCode' | 'city'>;
+  score: number;
+  reasons: DuplicateReason[];
+};
+
+export type LikelyDuplicatesResponse = { data: LikelyDuplicate[]; meta: Record<string, never> };

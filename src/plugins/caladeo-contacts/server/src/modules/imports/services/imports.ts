@@ -154,7 +154,8 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
       return failed([fieldError(['email'], problem('import.emailRequired'))]);
     if (record.mode === 'update' && !existing)
       return failed([fieldError(['email'], problem('import.notFound'))]);
-    if (record.mode === 'create' && existing) return failed([fieldError(['email'], problem('email.taken'))]);
+    if (record.mode === 'create' && existing)
+      return failed([fieldError(['email'], problem('email.taken', { documentId: existing.documentId }))]);
 
     if (!existing) {
       if (!alone.ok) return failed(alone.errors);
