@@ -90,8 +90,11 @@ export function reasonsBetween(left: ComparedContact, right: ComparedContact): D
   return reasons;
 }
 
-/** 0 to 1, rounded to two decimals so that equal evidence ties. */
+/**
+ * 0 to 1, rounded down to two decimals so that equal evidence ties and strong evidence short of
+ * certainty never shows as 1.
+ */
 export function duplicateScore(reasons: readonly DuplicateReason[]): number {
   const doubt = reasons.reduce((product, reason) => product * (1 - REASON_WEIGHTS[reason]), 1);
-  return Math.round((1 - doubt) * 100) / 100;
+  return Math.floor((1 - doubt) * 100 + 1e-9) / 100;
 }
