@@ -53,6 +53,9 @@ const duplicates = ({ strapi }: { strapi: Core.Strapi }) => {
       .connection(table)
       .select('id')
       .where({ postal_code: postalCode })
+      // `%` lets the trigram index narrow a crowded postal code (it holds from pg_trgm's default
+      // threshold, 0.3, up); the similarity test then keeps exactly what reasons.ts keeps
+      .whereRaw('name_key operator(public.%) ?', [nameKey])
       .whereRaw('public.similarity(name_key, ?) >= ?', [nameKey, SIMILAR_NAME_THRESHOLD])
       .modify((query) => (excluded ? query.whereNot({ document_id: excluded }) : query))
       .orderByRaw('public.similarity(name_key, ?) desc', [nameKey])
