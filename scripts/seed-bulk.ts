@@ -17,6 +17,10 @@ import {
   newDocumentId as documentId,
 } from '../src/plugins/caladeo-contacts/server/src/utils/bulk-insert';
 import {
+  contactNameKey,
+  emailLocalPartKey,
+} from '../src/plugins/caladeo-contacts/server/src/validation/match-keys';
+import {
   CLIENTS_PER_CONTACT,
   planBulkClients,
   planBulkContacts,
@@ -115,6 +119,11 @@ export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
         newsletter: { type: 'boolean', values: column('newsletter') },
         preferred_language: { type: 'text', values: column('preferredLanguage') },
         search_text: { type: 'text', values: column('searchText') },
+        name_key: {
+          type: 'text',
+          values: batch.map((row) => contactNameKey(row.firstName, row.lastName)),
+        },
+        email_local_part: { type: 'text', values: batch.map((row) => emailLocalPartKey(row.email)) },
       },
       {
         conflict: isPostgres ? 'ON CONFLICT (lower(email)) DO NOTHING' : 'ignore',

@@ -291,6 +291,28 @@ describe('newsletter consent', () => {
   });
 });
 
+describe('what an imported contact stores besides its fields', () => {
+  it('is found by the duplicate check, by name and postal code, like a contact typed in', async () => {
+    const done = await importFile(
+      Buffer.from('Prénom;Nom;Code postal;Ville\nOdile;Varenne-Sauvage;33000;Bordeaux\n'),
+      'doublon.csv'
+    );
+    expect(done.counts).toMatchObject({ created: 1 });
+    const check = await api.post(`${CONTACTS}/duplicates/check`, {
+      firstName: 'odile',
+      lastName: 'VARENNE SAUVAGE',
+      postalCode: '33000',
+    });
+    expect(check.status).toBe(200);
+    expect(check.body.data).toEqual([
+      expect.objectContaining({
+        contact: expect.objectContaining({ lastName: 'Varenne-Sauvage' }),
+        reasons: expect.arrayContaining(['nameAndPostalCode']),
+      }),
+    ]);
+  });
+});
+
 describe('links to clients and offers', () => {
   type Link = { role: string; isPrimary: boolean; contact: { email: string } | null };
   const linksOf = async (

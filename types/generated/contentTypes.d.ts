@@ -682,6 +682,11 @@ export interface PluginCaladeoContactsContact extends Struct.CollectionTypeSchem
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 254;
       }>;
+    emailLocalPart: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
     firstName: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 100;
@@ -696,6 +701,11 @@ export interface PluginCaladeoContactsContact extends Struct.CollectionTypeSchem
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.contact'> &
       Schema.Attribute.Private;
+    nameKey: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 201;
+      }>;
     newsletter: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<false>;
     offerLinks: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.offer-contact'>;
     phone: Schema.Attribute.String &

@@ -311,3 +311,18 @@ export const IMPORT_STATUSES = [
   'undone',
 ] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/**
+ * Why two contacts may be one person, strongest first (server/src/modules/duplicates/reasons.ts
+ * decides them; the admin and the API name them by these codes).
+ */
+export const DUPLICATE_REASONS = [
+  'email',
+  'phone',
+  'nameAndPostalCode',
+  'nameAndClient',
+  'nameAndCity',
+  'similarNameAndPostalCode',
+  'emailLocalPart',
+] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];

@@ -5,6 +5,7 @@
 import type {
   ConsentAction,
   ConsentActorKind,
+  DuplicateReason,
   ImportMode,
   ImportStatus,
   JobState,
@@ -176,3 +177,11 @@ export type ImportTemplateEntry = {
   createdBy: string | null;
   createdAt: string;
 };
+/** A stored contact that may be the one being typed or shown, and why (`POST /contacts/duplicates/check`). */
+export type LikelyDuplicate = {
+  contact: Pick<Contact, 'documentId' | 'firstName' | 'lastName' | 'email' | 'phone' | 'postalCode' | 'city'>;
+  score: number;
+  reasons: DuplicateReason[];
+};
+
+export type LikelyDuplicatesResponse = { data: LikelyDuplicate[]; meta: Record<string, never> };

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import {
   Box,
   Button,
@@ -35,6 +35,7 @@ export const RecordForm = ({
   labelPrefix,
   title,
   detailPath,
+  aside,
 }: {
   apiPath: string;
   fields: FieldSpec[];
@@ -42,6 +43,8 @@ export const RecordForm = ({
   labelPrefix: 'contact' | 'client';
   title: (values: Values, isNew: boolean) => string;
   detailPath: (documentId: string) => string;
+  /** Shown above the fields, from what is being typed (the contact form's duplicate warnings). */
+  aside?: (values: Values, documentId: string | undefined) => ReactNode;
 }) => {
   const { t, intl } = useT();
   const { documentId } = useParams();
@@ -130,6 +133,7 @@ export const RecordForm = ({
           }
         />
         <Layouts.Content>
+          {aside?.(values, documentId)}
           <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
             <Grid.Root gap={5}>
               {fields.map((spec) => (

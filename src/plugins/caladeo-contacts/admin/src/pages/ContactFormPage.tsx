@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { GENDERS, LANGUAGES } from '../../../shared/constants';
+import { DuplicateWarnings } from '../components/DuplicateWarnings';
 import { RecordForm, type FieldSpec } from '../components/RecordForm';
 import { API } from '../utils/api';
 import { countryOptions } from '../utils/countries';
@@ -95,6 +96,7 @@ const ContactFormPage = () => {
       initialValues={INITIAL}
       labelPrefix="contact"
       detailPath={PATHS.contact}
+      aside={(values, documentId) => <DuplicateWarnings values={values} documentId={documentId} />}
       title={(values, isNew) =>
         isNew
           ? t('contacts.new')

@@ -5,6 +5,7 @@ import {
   CLIENT_TYPES,
   CONSENT_ACTIONS,
   CONSENT_ACTOR_KINDS,
+  DUPLICATE_REASONS,
   GENDERS,
   LANGUAGES,
   LINK_ROLES,
@@ -34,6 +35,7 @@ describe('the Contacts tab strings', () => {
       ...OFFER_STATUSES.map((value) => `offerStatus.${value}`),
       ...CONSENT_ACTIONS.map((value) => `consent.action.${value}`),
       ...CONSENT_ACTOR_KINDS.map((value) => `consent.actor.${value}`),
+      ...DUPLICATE_REASONS.map((value) => `duplicates.reason.${value}`),
     ];
     expect(expected.filter((key) => !(key in fr))).toEqual([]);
   });

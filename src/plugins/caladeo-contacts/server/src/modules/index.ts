@@ -1,5 +1,6 @@
 import apiDocs from './api-docs';
 import documents from './documents';
+import duplicates from './duplicates';
 import imports from './imports';
 import jobs from './jobs';
 import newsletter from './newsletter';
@@ -12,7 +13,7 @@ import type { PluginModule } from './module';
  * the others can declare their job kinds in `register` and queue jobs in `bootstrap`; it stops last.
  * Their content-API routes appear in the API document in this order too.
  */
-export const MODULES = [jobs, records, search, newsletter, documents, imports, apiDocs] as const;
+export const MODULES = [jobs, records, search, newsletter, documents, imports, duplicates, apiDocs] as const;
 
 type Part = 'contentTypes' | 'services' | 'controllers' | 'middlewares';
 

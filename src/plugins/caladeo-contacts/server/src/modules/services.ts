@@ -1,4 +1,5 @@
 import type documentServices from './documents/services';
+import type duplicateServices from './duplicates/services';
 import type importServices from './imports/services';
 import type jobServices from './jobs/services';
 import type newsletterServices from './newsletter/services';
@@ -14,4 +15,5 @@ export type Services = typeof jobServices &
   typeof searchServices &
   typeof newsletterServices &
   typeof documentServices &
-  typeof importServices;
+  typeof importServices &
+  typeof duplicateServices;

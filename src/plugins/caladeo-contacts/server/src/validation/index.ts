@@ -7,6 +7,14 @@ export { normaliseClientPatch, DEFAULT_CLIENT_TYPE, CLIENT_FIELD_SCHEMAS } from 
 export { normaliseOfferPatch, DEFAULT_OFFER_STATUS, OFFER_FIELD_SCHEMAS } from './offer';
 export { normaliseLinkPatch, LINK_FIELD_SCHEMAS } from './link';
 export { buildClientSearchText, buildContactSearchText, normaliseSearchTerm } from './search-text';
+export {
+  SIMILAR_NAME_THRESHOLD,
+  cityKey,
+  contactNameKey,
+  emailLocalPartKey,
+  trigramSimilarity,
+} from './match-keys';
+export { derivedContactFields } from './derived';
 export { resolveCountryCode } from './country';
 export { findDepartementsForPostalCode, isFrenchPostalCode, type Departement } from './france';
 export { addressCountryOf } from './address';

@@ -22,7 +22,7 @@ export const FIELD_ERROR_MESSAGES = {
   'boolean.invalid': 'must be true or false',
   'number.outOfRange': 'must be a whole number from {min} to {max}',
   'email.invalid': 'must be a valid e-mail address',
-  'email.taken': 'is already used by another contact',
+  'email.taken': 'is already used by another contact ({documentId})',
   'country.unknown': 'is not a known country',
   'country.notAlpha2': 'must be an ISO 3166 alpha-2 code',
   'phone.invalidForCountry': 'is not a possible phone number for {country}',

@@ -13,7 +13,7 @@ import { insertRows, newDocumentId, type BulkColumn } from '../../utils/bulk-ins
 import type { DatabaseModel } from '../../utils/database-model';
 import { getService } from '../../utils/get-service';
 import {
-  buildContactSearchText,
+  derivedContactFields,
   fieldError,
   normaliseSearchTerm,
   problem,
@@ -138,17 +138,21 @@ export const chunkRunner = (strapi: Core.Strapi) => {
   };
 
   /** New contacts in a few statements; returns each one's documentId, in the order given. */
-  const insertContacts = async (trx: Knex.Transaction, records: Record<string, unknown>[]) => {
+  const insertContacts = async (trx: Knex.Transaction, fields: Record<string, unknown>[]) => {
     const { tableName, attributes } = strapi.db.metadata.get(UID.contact) as unknown as DatabaseModel;
+    // what the contact's document rule adds to a new contact's fields, computed the same way
+    const records: Record<string, unknown>[] = fields.map((record) => ({
+      ...record,
+      ...derivedContactFields(record, []),
+    }));
     const names = [...new Set(records.flatMap((record) => Object.keys(record)))];
     const documentIds = records.map(newDocumentId);
     const columns: Record<string, BulkColumn> = {
       document_id: { type: 'text', values: documentIds },
-      search_text: { type: 'text', values: records.map((record) => buildContactSearchText(record, [])) },
     };
     for (const name of names) {
       const attribute = attributes[name];
-      if (!attribute?.columnName || name === 'searchText') continue;
+      if (!attribute?.columnName) continue;
       columns[attribute.columnName] = {
         type: attribute.type === 'boolean' ? 'boolean' : 'text',
         values: records.map((record) => record[name] ?? null),

@@ -183,7 +183,10 @@ export const planContact = (
     return { kind: 'failed', errors: [fieldError(['email'], problem('import.notFound'))] };
   }
   if (rules.mode === 'create' && existing) {
-    return { kind: 'failed', errors: [fieldError(['email'], problem('email.taken'))] };
+    return {
+      kind: 'failed',
+      errors: [fieldError(['email'], problem('email.taken', { documentId: existing.documentId }))],
+    };
   }
   if (!existing) {
     if (!row.alone.ok) return { kind: 'failed', errors: row.alone.errors };

@@ -43,7 +43,7 @@ export const registerDocumentRules = (strapi: Core.Strapi) => {
       try {
         result = await next();
       } catch (error) {
-        throw translateUniqueViolation(error) ?? error;
+        throw (await translateUniqueViolation(strapi, error, call.params.data)) ?? error;
       }
       if (call.action === 'delete' && deletedNothing(result)) throw notFound(strapi, call);
       if (after) await after(result);

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../../shared/constants';
 import {
   buildClientSearchText,
-  buildContactSearchText,
+  derivedContactFields,
   normaliseClientPatch,
   normaliseContactPatch,
   normaliseOfferPatch,
@@ -23,8 +23,8 @@ type RecordSpec = {
   linkEnd: 'contact' | 'client' | 'offer';
   // the stored row is passed as it comes from the database
   normalise: (patch: Record<string, unknown>, existing: never) => NormaliseResult<Record<string, unknown>>;
-  /** A field unique among the records, with the problem when it is taken. */
-  unique?: { field: string; taken: Problem };
+  /** A field unique among the records, with the problem when it is taken (by the record named). */
+  unique?: { field: string; taken: (documentId: string) => Problem };
   /** Relations the application keeps itself; a write that names one is refused. */
   keptByApplication?: string[];
   /** Side effects of a successful write: the stored row before it (null on create) and the result. */
@@ -53,7 +53,7 @@ const searchIndexOf = (strapi: Core.Strapi) => getService(strapi, 'search-index'
 /** A contact's search text includes the names of its clients, which the normaliser cannot see. */
 const completeContact: RecordSpec['complete'] = async (strapi, data, existing) => {
   const clientNames = existing ? await searchIndexOf(strapi).clientNamesOf(existing.id) : [];
-  data.searchText = buildContactSearchText({ ...existing, ...data } as Partial<ContactRecord>, clientNames);
+  Object.assign(data, derivedContactFields({ ...existing, ...data } as Partial<ContactRecord>, clientNames));
 };
 
 /** A renamed client changes the search text of every contact linked to it. */
@@ -73,7 +73,7 @@ const RECORD_SPECS: RecordSpec[] = [
     uid: UID.contact,
     linkEnd: 'contact',
     normalise: normaliseContactPatch,
-    unique: { field: 'email', taken: problem('email.taken') },
+    unique: { field: 'email', taken: (documentId) => problem('email.taken', { documentId }) },
     complete: completeContact,
     keptByApplication: ['consentEvents'],
     // every change of `newsletter`, whatever wrote it, leaves its consent event
@@ -86,7 +86,7 @@ const RECORD_SPECS: RecordSpec[] = [
     uid: UID.offer,
     linkEnd: 'offer',
     normalise: normaliseOfferPatch,
-    unique: { field: 'reference', taken: problem('offerReference.taken') },
+    unique: { field: 'reference', taken: () => problem('offerReference.taken') },
   },
 ];
 
@@ -125,7 +125,7 @@ const recordRule = (strapi: Core.Strapi, spec: RecordSpec): DocumentRule => ({
           ...(call.action === 'update' ? { documentId: { $ne: call.params.documentId } } : {}),
         },
       });
-      if (taken) throw singleFieldError(spec.unique.field, spec.unique.taken);
+      if (taken) throw singleFieldError(spec.unique.field, spec.unique.taken(String(taken.documentId)));
     }
 
     const completed: Record<string, unknown> = { ...result.data };

@@ -1,41 +1,59 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../../../../../shared/constants';
 import { singleFieldError } from '../../../utils/errors';
-import { problem } from '../../../validation';
+import { problem, type Problem } from '../../../validation';
+
+type Taken = (holder: string) => Problem;
 
 /**
  * The database unique indexes (see database/migrations) that settle concurrent writes, and the
  * field error each one becomes. Without this a lost race would surface as a 500.
  */
-export const UNIQUE_INDEXES = [
+export const UNIQUE_INDEXES: { index: string; column: string; field: string; taken: Taken }[] = [
   {
     index: 'caladeo_contacts_email_ci_unique',
     column: 'caladeo_contacts.email',
     field: 'email',
-    taken: problem('email.taken'),
+    taken: (documentId) => problem('email.taken', { documentId }),
   },
   {
     index: 'offers_reference_unique',
     column: 'offers.reference',
     field: 'reference',
-    taken: problem('offerReference.taken'),
+    taken: () => problem('offerReference.taken'),
   },
   {
     index: 'caladeo_client_contacts_primary_unique',
     column: 'caladeo_client_contacts.primary_of',
     field: 'isPrimary',
-    taken: problem('link.primaryRace'),
+    taken: () => problem('link.primaryRace'),
   },
   {
     index: 'caladeo_offer_contacts_primary_unique',
     column: 'caladeo_offer_contacts.primary_of',
     field: 'isPrimary',
-    taken: problem('link.primaryRace'),
+    taken: () => problem('link.primaryRace'),
   },
-] as const;
+];
 
 type DatabaseError = { code?: unknown; constraint?: unknown; message?: unknown };
 
+/**
+ * The contact that won the race for an e-mail, read outside the write's transaction (on
+ * PostgreSQL that transaction is aborted by the violation); '' if it is not visible yet.
+ */
+const emailHolder = async (strapi: Core.Strapi, data: unknown) => {
+  const email = (data as { email?: unknown } | null)?.email;
+  if (typeof email !== 'string') return '';
+  const table = strapi.getModel(UID.contact).collectionName as string;
+  const row = (await strapi.db.connection(table).select('document_id').where({ email }).first()) as
+    | { document_id: string }
+    | undefined;
+  return row?.document_id ?? '';
+};
+
 /** Maps a PostgreSQL (23505) or SQLite unique violation on one of our indexes to a field error. */
-export const translateUniqueViolation = (error: unknown) => {
+export const translateUniqueViolation = async (strapi: Core.Strapi, error: unknown, data: unknown) => {
   if (!error || typeof error !== 'object') return null;
   const { code, constraint, message } = error as DatabaseError;
   const text = typeof message === 'string' ? message : '';
@@ -45,5 +63,7 @@ export const translateUniqueViolation = (error: unknown) => {
   const match = UNIQUE_INDEXES.find(
     ({ index, column }) => constraint === index || text.includes(index) || text.includes(column)
   );
-  return match ? singleFieldError(match.field, match.taken) : null;
+  if (!match) return null;
+  const holder = match.field === 'email' ? await emailHolder(strapi, data) : '';
+  return singleFieldError(match.field, match.taken(holder));
 };

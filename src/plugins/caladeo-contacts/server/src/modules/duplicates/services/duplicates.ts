@@ -1,0 +1,129 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../../../../../shared/constants';
+import { SIMILAR_NAME_THRESHOLD } from '../../../validation';
+import {
+  comparisonKeys,
+  duplicateScore,
+  reasonsBetween,
+  type ComparedContact,
+  type DuplicateReason,
+} from '../reasons';
+
+/** What a likely duplicate shows of the stored contact: enough to recognise the person and open it. */
+const SHOWN_FIELDS = ['documentId', 'firstName', 'lastName', 'email', 'phone', 'postalCode', 'city'] as const;
+
+type StoredContact = { id: number; documentId: string } & Record<
+  (typeof SHOWN_FIELDS)[number],
+  string | null
+> & { updatedAt?: string };
+
+export type LikelyDuplicate = {
+  contact: Omit<StoredContact, 'id'>;
+  score: number;
+  reasons: DuplicateReason[];
+};
+
+/** Candidates fetched per key: a key shared by more people than this says little about one of them. */
+const CANDIDATES_PER_KEY = 50;
+/** Likely duplicates answered, best first. */
+const MAX_ANSWERED = 10;
+
+type LinkRow = { contact?: { id: number } | null; client?: { documentId: string } | null };
+
+const duplicates = ({ strapi }: { strapi: Core.Strapi }) => {
+  const contacts = () => strapi.db.query(UID.contact);
+  const isPostgres = () => strapi.db.dialect.client === 'postgres';
+
+  const byKey = async (where: Record<string, unknown>, excluded: string | null) =>
+    (await contacts().findMany({
+      select: ['id', ...SHOWN_FIELDS],
+      where: excluded ? { ...where, documentId: { $ne: excluded } } : where,
+      limit: CANDIDATES_PER_KEY,
+    })) as StoredContact[];
+
+  /**
+   * Contacts of one postal code whose folded name is similar by trigrams. PostgreSQL ranks them
+   * with pg_trgm; SQLite reads the postal code's contacts and the same similarity is computed
+   * in reasons.ts, which re-checks PostgreSQL's answer too, so both give the same reasons.
+   */
+  const similarInPostalCode = async (postalCode: string, nameKey: string, excluded: string | null) => {
+    if (!isPostgres()) return byKey({ postalCode, nameKey: { $notNull: true } }, excluded);
+    const table = strapi.getModel(UID.contact).collectionName as string;
+    const rows = (await strapi.db
+      .connection(table)
+      .select('id')
+      .where({ postal_code: postalCode })
+      // `%` lets the trigram index narrow a crowded postal code (it holds from pg_trgm's default
+      // threshold, 0.3, up); the similarity test then keeps exactly what reasons.ts keeps
+      .whereRaw('name_key operator(public.%) ?', [nameKey])
+      .whereRaw('public.similarity(name_key, ?) >= ?', [nameKey, SIMILAR_NAME_THRESHOLD])
+      .modify((query) => (excluded ? query.whereNot({ document_id: excluded }) : query))
+      .orderByRaw('public.similarity(name_key, ?) desc', [nameKey])
+      .limit(CANDIDATES_PER_KEY)) as { id: number }[];
+    return rows.length === 0 ? [] : byKey({ id: { $in: rows.map((row) => row.id) } }, null);
+  };
+
+  const clientsOf = async (contactIds: number[]) => {
+    const clients = new Map<number, string[]>();
+    if (contactIds.length === 0) return clients;
+    const links = (await strapi.db.query(UID.clientContact).findMany({
+      where: { contact: { id: { $in: contactIds } } },
+      populate: { contact: { select: ['id'] }, client: { select: ['documentId'] } },
+    })) as LinkRow[];
+    for (const { contact, client } of links) {
+      if (contact && client) clients.set(contact.id, [...(clients.get(contact.id) ?? []), client.documentId]);
+    }
+    return clients;
+  };
+
+  return {
+    /**
+     * The stored contacts that may be the person described, with why and how likely, best first.
+     * `excluded` is the contact being edited: it is not its own duplicate.
+     */
+    async likelyDuplicatesOf(typed: ComparedContact, excluded: string | null): Promise<LikelyDuplicate[]> {
+      const keys = comparisonKeys(typed);
+      const lookups: Promise<StoredContact[]>[] = [];
+      if (keys.email) lookups.push(byKey({ email: keys.email }, excluded));
+      if (keys.phone) lookups.push(byKey({ phone: keys.phone }, excluded));
+      if (keys.nameKey) lookups.push(byKey({ nameKey: keys.nameKey }, excluded));
+      if (keys.emailLocalPart) lookups.push(byKey({ emailLocalPart: keys.emailLocalPart }, excluded));
+      if (keys.postalCode && keys.nameKey)
+        lookups.push(similarInPostalCode(keys.postalCode, keys.nameKey, excluded));
+
+      const candidates = new Map<number, StoredContact>();
+      for (const found of await Promise.all(lookups)) for (const row of found) candidates.set(row.id, row);
+      const clients = await clientsOf([...candidates.keys()]);
+
+      const answered: LikelyDuplicate[] = [];
+      for (const { id, ...contact } of candidates.values()) {
+        const reasons = reasonsBetween(typed, { ...contact, clients: clients.get(id) ?? [] });
+        if (reasons.length > 0) answered.push({ contact, score: duplicateScore(reasons), reasons });
+      }
+      answered.sort((a, b) => b.score - a.score || (a.contact.documentId < b.contact.documentId ? -1 : 1));
+      return answered.slice(0, MAX_ANSWERED);
+    },
+
+    /** The likely duplicates of a stored contact, or null when there is no such contact. */
+    async likelyDuplicatesOfStored(documentId: string): Promise<LikelyDuplicate[] | null> {
+      const stored = (await contacts().findOne({
+        select: ['id', ...SHOWN_FIELDS],
+        where: { documentId },
+      })) as StoredContact | null;
+      if (!stored) return null;
+      const clients = (await clientsOf([stored.id])).get(stored.id) ?? [];
+      return this.likelyDuplicatesOf({ ...stored, clients }, documentId);
+    },
+
+    /** The documentIds of a contact's clients, which the typed form does not repeat. */
+    async clientsOfStored(documentId: string): Promise<string[]> {
+      const stored = (await contacts().findOne({ select: ['id'], where: { documentId } })) as {
+        id: number;
+      } | null;
+      return stored ? ((await clientsOf([stored.id])).get(stored.id) ?? []) : [];
+    },
+  };
+};
+
+export type DuplicatesService = ReturnType<typeof duplicates>;
+export default duplicates;

@@ -1,0 +1,77 @@
+/**
+ * The edge check of the duplicate routes. The body names only contact fields of the catalogue
+ * (a typo is refused, naming the key); their values are what a person is still typing, so a value
+ * the contact rules would refuse (half a phone number) is left out of the comparison rather
+ * than refused: a check explains, it never blocks.
+ */
+import { z } from 'zod';
+import { DOCUMENT_ID_PATTERN } from '../../../../shared/constants';
+import { fieldNames, type CONTACT_FIELD_CATALOGUE } from '../../../../shared/fields';
+import { normaliseContactPatch } from '../../validation';
+import { coded, fieldErrorsOfIssues } from '../../validation/issues';
+import { problem } from '../../validation/messages';
+import type { Reading } from '../../validation/types';
+import type { ComparedContact } from './reasons';
+
+/** A contact is linked to few clients; more in a check is not a form's input. */
+const MAX_CLIENTS = 50;
+
+const documentId = z
+  .string(coded(problem('documentId.invalid')))
+  .refine((value) => DOCUMENT_ID_PATTERN.test(value), coded(problem('documentId.invalid')));
+
+const contactFields = Object.fromEntries(
+  fieldNames('contact').map((name) => [name, z.unknown().optional()])
+) as Record<keyof typeof CONTACT_FIELD_CATALOGUE, z.ZodOptional<z.ZodUnknown>>;
+
+const checkData = z.strictObject({
+  ...contactFields,
+  /** The contact being edited: not its own duplicate, and its stored fields fill the others. */
+  documentId: documentId.optional(),
+  /** The clients the contact is (or will be) linked to. */
+  clients: z.array(documentId).max(MAX_CLIENTS).optional(),
+});
+
+const checkBody = z.strictObject({ data: z.unknown() });
+
+export type DuplicateCheck = {
+  typed: Record<string, unknown>;
+  documentId: string | null;
+  clients: string[];
+};
+
+/**
+ * `{ data: { …contact fields, documentId?, clients? } }`; unknown keys are a 400 naming them, as
+ * the record writes do (`['nickname']`, not `['data', 'nickname']`).
+ */
+export const readDuplicateCheck = (body: unknown): Reading<DuplicateCheck> => {
+  const envelope = checkBody.safeParse(body ?? {});
+  if (!envelope.success) return { ok: false, errors: fieldErrorsOfIssues(envelope.error.issues) };
+  const parsed = checkData.safeParse(envelope.data.data ?? {});
+  if (!parsed.success) return { ok: false, errors: fieldErrorsOfIssues(parsed.error.issues) };
+  const { documentId: edited, clients, ...typed } = parsed.data;
+  return { ok: true, value: { typed, documentId: edited ?? null, clients: clients ?? [] } };
+};
+
+/**
+ * The typed fields as the contact rules would store them (E.164 phone, lower-case e-mail…),
+ * over the stored contact's when one is being edited; the fields those rules refuse are dropped.
+ */
+export const comparableContact = (
+  typed: Record<string, unknown>,
+  stored: Record<string, unknown> | null,
+  clients: readonly string[]
+): ComparedContact => {
+  // a form being filled in may have neither name nor e-mail yet: the check still reads the phone
+  const base = stored ?? { lastName: 'unnamed' };
+  let patch = { ...typed };
+  for (;;) {
+    const result = normaliseContactPatch(patch, base as never);
+    if (result.ok) return { ...stored, ...result.data, clients } as ComparedContact;
+    const refused = new Set(result.errors.map((error) => error.path[0]));
+    const kept = Object.fromEntries(Object.entries(patch).filter(([key]) => !refused.has(key)));
+    if (Object.keys(kept).length === Object.keys(patch).length)
+      return { ...stored, clients } as ComparedContact;
+    patch = kept;
+  }
+};
