@@ -20,7 +20,7 @@ import { spawnSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { performance } from 'perf_hooks';
+import { monitorEventLoopDelay, performance } from 'perf_hooks';
 import iconv from 'iconv-lite';
 import type { Core } from '@strapi/strapi';
 
@@ -280,6 +280,7 @@ export default async function benchImport(strapi: Core.Strapi, argv: readonly st
   })) as { accessKey: string; id: number };
   const searchTimes: number[] = [];
   let searching = true;
+  let refusedSearches = 0;
   const searchLoop = (async () => {
     while (searching) {
       const started = performance.now();
@@ -287,13 +288,17 @@ export default async function benchImport(strapi: Core.Strapi, argv: readonly st
         headers: { Authorization: `Bearer ${token.accessKey}` },
       });
       await response.arrayBuffer();
-      if (response.ok) searchTimes.push(performance.now() - started);
+      searchTimes.push(performance.now() - started);
+      if (!response.ok) refusedSearches += 1;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   })();
 
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   peakRss = 0;
   const real = await importOnce(false);
+  loopDelay.disable();
   const importRss = peakRss;
   searching = false;
   await searchLoop;
@@ -339,7 +344,9 @@ export default async function benchImport(strapi: Core.Strapi, argv: readonly st
     ...rows,
     '',
     `A contacts search (\`q=martin\`) every 250 ms during the import: p50 ${percentile(sorted, 0.5).toFixed(0)} ms, ` +
-      `p95 ${percentile(sorted, 0.95).toFixed(0)} ms over ${sorted.length} requests.`,
+      `p95 ${percentile(sorted, 0.95).toFixed(0)} ms, slowest ${(sorted[sorted.length - 1] ?? NaN).toFixed(0)} ms, over ${sorted.length} requests (${refusedSearches} not answered 200). ` +
+      `The node's event loop meanwhile: delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, ` +
+      `longest ${(loopDelay.max / 1e6).toFixed(0)} ms (a request waits at least that long).`,
   ].join('\n');
   console.log(`\n${section}\n`);
   if (options.write) await writeBenchmarksSection(title, section);

@@ -421,6 +421,9 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
           );
           done += chunk.rowCount;
           await job.progress(done, record.rowCount);
+          // SQLite answers synchronously: without this the node would serve no request until the
+          // import ends; here the requests that came in during the chunk get their turn
+          await new Promise((resolve) => setImmediate(resolve));
         }
         await finish(record, { status: 'completed' });
       } catch (error) {
