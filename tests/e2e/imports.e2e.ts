@@ -184,7 +184,10 @@ describe('importing an agency’s Excel file from the Imports page', () => {
       ]);
       const errorFile = fs.readFileSync(await download.path());
       expect(errorFile.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-      const [header, ...failed] = parse(errorFile.toString('utf8').slice(1)) as string[][];
+      // in the file's own separator, so that French Excel opens it in columns
+      const [header, ...failed] = parse(errorFile.toString('utf8').slice(1), {
+        delimiter: ';',
+      }) as string[][];
       expect(header).toEqual([...HEADERS, 'Erreurs']);
       expect(failed.map((row) => row.slice(0, HEADERS.length))).toEqual(
         BAD_ROWS.map((index) => rowOf(index, false))
