@@ -391,12 +391,16 @@ describe('links to clients and offers', () => {
 
     const allowed = await importFile(
       Buffer.from(
-        'Nom;Email;Client;Rôle\nNouveau;nouveau.client@exemple.fr;Amicale des randonneurs;payeur\n'
+        'Nom;Email;Client;Rôle\nNouveau;nouveau.client@exemple.fr;Amicale des randonneurs;payeur\n' +
+          `Trop long;trop.long@exemple.fr;${'Amicale '.repeat(30)};payeur\n`
       ),
       'nouveau.csv',
       { createClients: 'true' }
     );
-    expect(allowed.counts).toMatchObject({ created: 1, failed: 0 });
+    // a client name the client's own rules refuse (too long) fails its row, not the import
+    expect(allowed).toMatchObject({ status: 'completed', counts: { created: 1, failed: 1 } });
+    expect((await api.get(`${IMPORTS}/${allowed.documentId}/errors`)).text).toContain('client: ');
+    expect(await contactByEmail('trop.long@exemple.fr')).toBeNull();
     const created = (await app.strapi.db
       .query(UID.client)
       .findMany({ where: { name: 'Amicale des randonneurs' } })) as { documentId: string }[];

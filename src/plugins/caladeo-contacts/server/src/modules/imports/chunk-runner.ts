@@ -15,6 +15,7 @@ import { getService } from '../../utils/get-service';
 import {
   derivedContactFields,
   fieldError,
+  normaliseClientPatch,
   normaliseSearchTerm,
   problem,
   type FieldError,
@@ -105,7 +106,11 @@ export const chunkRunner = (strapi: Core.Strapi) => {
       if ('ambiguous' in target) {
         return [fieldError([field], problem('import.clientAmbiguous', { count: target.ambiguous }))];
       }
-      if (link.uid === UID.clientContact && createClients) return [];
+      if (link.uid === UID.clientContact && createClients) {
+        // the client the import would create must be one the client's own rules accept
+        const client = normaliseClientPatch({ name: link.key }, null);
+        return client.ok ? [] : client.errors.map((error) => ({ ...error, path: [field] }));
+      }
       return [
         fieldError(
           [field],
