@@ -8,7 +8,9 @@
  * dist/scripts/<name>.js with (strapi, args), then shuts Strapi down. A script may also export
  * `parseArgv(args)`, called before Strapi boots so that a bad option fails at once, and
  * `prepareEnvironment()`, called next, to set what the configuration reads (e.g. a throwaway
- * database).
+ * database). A script that measures the node's memory exports `freshProcess = true`: it then runs
+ * in a child process started after the compilation, which never loaded the TypeScript compiler,
+ * with the Node.js flags its `nodeFlags(args)` returns, if any.
  * Exit code: 0 on success, 1 with a message on any error, or the `exitCode` the error carries (a
  * script's bad argument, say).
  */
@@ -24,7 +26,24 @@ const SCRIPT_NAME = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/i;
 /** An error whose message says everything: printed without a stack. */
 const isUsageError = (error) => Boolean(error) && error.name === 'UsageError';
 
-async function main([name, ...args]) {
+/** The flag the parent passes to the child of a `freshProcess` script: dist/ is already compiled. */
+const COMPILED_FLAG = '--already-compiled';
+
+/** Runs the compiled script in a new Node.js process and resolves with its exit code. */
+const runInChildProcess = (name, args, nodeFlags) =>
+  new Promise((resolve, reject) => {
+    const child = require('child_process').spawn(
+      process.execPath,
+      [...nodeFlags, path.join(__dirname, 'with-strapi.js'), COMPILED_FLAG, name, ...args],
+      { stdio: 'inherit' }
+    );
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
+  });
+
+async function main(argv) {
+  const alreadyCompiled = argv[0] === COMPILED_FLAG;
+  const [name, ...args] = alreadyCompiled ? argv.slice(1) : argv;
   if (!name || !SCRIPT_NAME.test(name)) {
     const error = new Error('usage: node scripts/with-strapi.js <script name, e.g. seed> [args…]');
     error.name = 'UsageError';
@@ -32,8 +51,11 @@ async function main([name, ...args]) {
   }
 
   const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  require('./lib/clean-dist').cleanCompiledServer(APP_DIR);
-  const { distDir } = await compileStrapi({ appDir: APP_DIR });
+  let distDir = path.join(APP_DIR, 'dist');
+  if (!alreadyCompiled) {
+    require('./lib/clean-dist').cleanCompiledServer(APP_DIR);
+    ({ distDir } = await compileStrapi({ appDir: APP_DIR }));
+  }
 
   const scriptFile = path.join(distDir, 'scripts', `${name}.js`);
   if (!fs.existsSync(scriptFile)) {
@@ -46,6 +68,12 @@ async function main([name, ...args]) {
     throw new Error(`${path.relative(APP_DIR, scriptFile)} has no default export function (strapi, argv)`);
   }
   if (typeof script.parseArgv === 'function') script.parseArgv(args);
+  if (script.freshProcess === true && !alreadyCompiled) {
+    const flags = typeof script.nodeFlags === 'function' ? script.nodeFlags(args) : [];
+    const code = await runInChildProcess(name, args, flags);
+    if (code !== 0) throw Object.assign(new Error(`${name} failed`), { name: 'UsageError', exitCode: code });
+    return;
+  }
   if (typeof script.prepareEnvironment === 'function') script.prepareEnvironment();
 
   const strapi = createStrapi({ appDir: APP_DIR, distDir, autoReload: false, serveAdminPanel: false });
