@@ -264,7 +264,7 @@ describe('newsletter consent', () => {
     const done = await importFile(file, 'liste.csv');
     expect(done.counts).toMatchObject({ failed: 1, created: 0 });
     const errors = await api.get(`${IMPORTS}/${done.documentId}/errors`);
-    expect(errors.text).toContain('newsletter: says yes, but the import states no basis for consent');
+    expect(errors.text).toContain('newsletter: says yes, but neither the import');
     expect(await contactByEmail('abonne.import@exemple.fr')).toBeNull();
   });
 
@@ -288,6 +288,78 @@ describe('newsletter consent', () => {
       source: 'import: salon du tourisme 2026, bulletin signé',
       actorId: done.documentId,
     });
+  });
+});
+
+describe('newsletter consent stated row by row', () => {
+  const eventsOf = async (email: string) =>
+    (await app.strapi.db.query(UID.consentEvent).findMany({
+      where: { contact: { email } },
+      orderBy: { id: 'asc' },
+    })) as Array<{
+      action: string;
+      newsletter: boolean;
+      source: string;
+      occurredAt: string;
+      actorId: string;
+    }>;
+
+  it("logs each row's own source and date, for new and for existing contacts, the columns mapped from their French headers", async () => {
+    await api.post(CONTACTS, { lastName: 'Déjà-Là', email: 'deja.ligne@exemple.fr' });
+    const done = await importFile(
+      Buffer.from(
+        [
+          'Nom;Email;Newsletter;Origine du consentement;Date du consentement',
+          'Salon;salon.ligne@exemple.fr;oui;Salon du tourisme de Lyon, bulletin signé;14/03/2026',
+          'Déjà-Là;deja.ligne@exemple.fr;oui;Formulaire du site;2026-05-02',
+          'Sans;sans.ligne@exemple.fr;non;;',
+        ].join('\r\n'),
+        'utf8'
+      ),
+      'par-ligne.csv'
+    );
+    expect(done.mapping).toMatchObject({
+      'Origine du consentement': 'consentSource',
+      'Date du consentement': 'consentedAt',
+    });
+    expect(done.counts).toMatchObject({ created: 2, updated: 1, failed: 0 });
+    const [salon] = await eventsOf('salon.ligne@exemple.fr');
+    expect(salon).toMatchObject({
+      action: 'set_by_import',
+      newsletter: true,
+      source: 'import: Salon du tourisme de Lyon, bulletin signé',
+      actorId: done.documentId,
+    });
+    expect(new Date(salon?.occurredAt as string).toISOString()).toBe('2026-03-14T00:00:00.000Z');
+    const existing = await eventsOf('deja.ligne@exemple.fr');
+    expect(existing).toHaveLength(1);
+    expect(existing[0]).toMatchObject({ action: 'set_by_import', source: 'import: Formulaire du site' });
+    expect(new Date(existing[0]?.occurredAt as string).toISOString()).toBe('2026-05-02T00:00:00.000Z');
+    expect(await eventsOf('sans.ligne@exemple.fr')).toEqual([]);
+  });
+
+  it('refuses a row whose basis is half given, or dated in the future or on no real day', async () => {
+    const done = await importFile(
+      Buffer.from(
+        [
+          'Nom;Email;Newsletter;Origine du consentement;Date du consentement',
+          'Un;un.base@exemple.fr;oui;Salon;',
+          'Deux;deux.base@exemple.fr;oui;;14/03/2026',
+          'Trois;trois.base@exemple.fr;oui;Salon;31/02/2026',
+          'Quatre;quatre.base@exemple.fr;oui;Salon;01/01/2099',
+        ].join('\n'),
+        'utf8'
+      ),
+      'bases.csv'
+    );
+    expect(done.counts).toMatchObject({ created: 0, failed: 4 });
+    const errors = (await api.get(`${IMPORTS}/${done.documentId}/errors`)).text;
+    expect(errors).toContain('consentedAt: is needed on a row that gives the source of its consent');
+    expect(errors).toContain('consentSource: is needed on a row that gives the date of its consent');
+    expect(errors.match(/consentedAt: is not a date/g)).toHaveLength(2);
+    for (const name of ['un', 'deux', 'trois', 'quatre']) {
+      expect(await contactByEmail(`${name}.base@exemple.fr`)).toBeNull();
+    }
   });
 });
 

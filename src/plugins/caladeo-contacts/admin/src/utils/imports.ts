@@ -1,21 +1,24 @@
 import { CONTACT_FIELD_CATALOGUE } from '../../../shared/fields';
 import {
-  IMPORT_LINK_TARGET_CATALOGUE,
-  IMPORT_LINK_TARGETS,
+  IMPORT_EXTRA_TARGET_CATALOGUE,
+  IMPORT_EXTRA_TARGETS,
   type ImportTarget,
 } from '../../../shared/imports';
 import type { ImportSummary } from '../../../shared/contracts/admin';
 
-/** The targets a column may be mapped to, labelled in the admin's language: contact fields, then links. */
+/**
+ * The targets a column may be mapped to, labelled in the admin's language: contact fields, then
+ * links and the newsletter consent's basis.
+ */
 export const importTargetOptions = (language: 'fr' | 'en') =>
   [
     ...Object.entries(CONTACT_FIELD_CATALOGUE).map(([name, spec]) => ({
       value: name,
       label: spec.label[language],
     })),
-    ...IMPORT_LINK_TARGETS.map((name) => ({
+    ...IMPORT_EXTRA_TARGETS.map((name) => ({
       value: name,
-      label: IMPORT_LINK_TARGET_CATALOGUE[name].label[language],
+      label: IMPORT_EXTRA_TARGET_CATALOGUE[name].label[language],
     })),
   ] as Array<{ value: ImportTarget; label: string }>;
 

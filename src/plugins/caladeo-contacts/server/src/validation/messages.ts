@@ -61,7 +61,10 @@ export const FIELD_ERROR_MESSAGES = {
   'signUp.redirectNotAllowed': 'must be a page of an allowed website',
   'import.duplicateInFile': 'is also on row {row} of the file: only that row is imported',
   'import.consentBasisRequired':
-    'says yes, but the import states no basis for consent (consent.source and consent.consentedAt)',
+    'says yes, but neither the import (consent.source and consent.consentedAt) nor the row (consentSource and consentedAt columns) states a basis for consent',
+  'import.consentSourceRequired': 'is needed on a row that gives the date of its consent',
+  'import.consentDateRequired': 'is needed on a row that gives the source of its consent',
+  'import.consentDateInvalid': 'is not a date (dd/mm/yyyy or yyyy-mm-dd) up to today',
   'import.emailRequired': 'is needed to find the contact to update',
   'import.notFound': 'matches no contact to update',
   'import.clientNotFound': 'names no client (allow the import to create clients to add it)',

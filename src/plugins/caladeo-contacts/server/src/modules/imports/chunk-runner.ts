@@ -20,7 +20,7 @@ import {
   problem,
   type FieldError,
 } from '../../validation';
-import type { ImportConsentOrigin } from '../newsletter/consent-flow';
+import { runInImportConsentFlow, type ImportConsentOrigin } from '../newsletter/consent-flow';
 import type { Mapping } from './mapping';
 import {
   planContact,
@@ -48,6 +48,8 @@ export type ImportSettings = ImportRules & {
   headers: string[];
   mapping: Mapping;
   createClients: boolean;
+  importDocumentId: string;
+  /** The basis of consent stated for the whole file; a row may state its own. */
   consent: ImportConsentOrigin | null;
 };
 
@@ -262,29 +264,28 @@ export const chunkRunner = (strapi: Core.Strapi) => {
           creates.map((item) => (item.plan as Extract<ContactPlan, { kind: 'create' }>).data)
         );
         writtenAt = inserted[0]?.updatedAt ?? null;
-        if (settings.consent) {
-          const consent = settings.consent;
-          await getService(strapi, 'consent-log').appendMany(
-            trx,
-            creates.flatMap((item, index) => {
-              const data = (item.plan as Extract<ContactPlan, { kind: 'create' }>).data;
-              const contact = inserted[index] as { documentId: string; id: number };
-              if (data.newsletter !== true) return [];
-              return [
-                {
-                  contactId: contact.id,
-                  contactDocumentId: contact.documentId,
-                  email: (data.email as string | null) ?? null,
-                  action: 'set_by_import' as const,
-                  newsletter: true,
-                  actor: { kind: 'system' as const, id: consent.importDocumentId, name: 'import' },
-                  source: `import: ${consent.source}`,
-                  occurredAt: consent.consentedAt,
-                },
-              ];
-            })
-          );
-        }
+        await getService(strapi, 'consent-log').appendMany(
+          trx,
+          creates.flatMap((item, index) => {
+            const data = (item.plan as Extract<ContactPlan, { kind: 'create' }>).data;
+            const contact = inserted[index] as { documentId: string; id: number };
+            // a row saying yes has a basis, its own or the file's: the row was refused otherwise
+            const basis = item.row.consent ?? settings.consent;
+            if (data.newsletter !== true || !basis) return [];
+            return [
+              {
+                contactId: contact.id,
+                contactDocumentId: contact.documentId,
+                email: (data.email as string | null) ?? null,
+                action: 'set_by_import' as const,
+                newsletter: true,
+                actor: { kind: 'system' as const, id: settings.importDocumentId, name: 'import' },
+                source: `import: ${basis.source}`,
+                occurredAt: basis.consentedAt,
+              },
+            ];
+          })
+        );
         const contactOf = new Map(
           creates.map((item, index) => [item, inserted[index]?.documentId as string])
         );
@@ -297,10 +298,16 @@ export const chunkRunner = (strapi: Core.Strapi) => {
           } else {
             contact = plan.existing.documentId;
             if (plan.kind === 'update') {
-              const updated = (await strapi.documents(UID.contact).update({
-                documentId: contact,
-                data: plan.patch as never,
-              })) as { updatedAt: string } | null;
+              const update = () =>
+                strapi.documents(UID.contact).update({ documentId: contact, data: plan.patch as never });
+              // a row's own basis of consent, if it states one, is what the consent log records
+              const rowConsent = item.row.consent;
+              const updated = (await (rowConsent
+                ? runInImportConsentFlow(
+                    { importDocumentId: settings.importDocumentId, ...rowConsent },
+                    update
+                  )
+                : update())) as { updatedAt: string } | null;
               result.updatedAt = updated ? new Date(updated.updatedAt).toISOString() : undefined;
             }
           }

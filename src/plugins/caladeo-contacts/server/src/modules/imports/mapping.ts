@@ -1,5 +1,5 @@
 import { CONTACT_FIELD_CATALOGUE } from '../../../../shared/fields';
-import { IMPORT_LINK_TARGET_CATALOGUE, IMPORT_TARGETS, type ImportTarget } from '../../../../shared/imports';
+import { IMPORT_EXTRA_TARGET_CATALOGUE, IMPORT_TARGETS, type ImportTarget } from '../../../../shared/imports';
 import { foldCaseAndAccents } from '../../validation/fold';
 
 export { IMPORT_TARGETS, type ImportTarget };
@@ -13,7 +13,7 @@ export const foldHeader = (header: string) =>
 
 /** A header both a contact field and a link target claim ("nom") goes to the first: the contact's. */
 const TARGET_OF_HEADER = new Map<string, ImportTarget>(
-  [...Object.entries(CONTACT_FIELD_CATALOGUE), ...Object.entries(IMPORT_LINK_TARGET_CATALOGUE)]
+  [...Object.entries(CONTACT_FIELD_CATALOGUE), ...Object.entries(IMPORT_EXTRA_TARGET_CATALOGUE)]
     .flatMap(([name, spec]) =>
       spec.importHeaders.map((header) => [foldHeader(header), name as ImportTarget] as const)
     )

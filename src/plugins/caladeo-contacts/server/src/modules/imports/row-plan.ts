@@ -5,7 +5,7 @@
  * looks up what a whole chunk needs at once and writes the plans (see chunk-runner.ts).
  */
 import { UID, type ImportMode, type LinkRole } from '../../../../shared/constants';
-import type { ImportLinkTarget } from '../../../../shared/imports';
+import type { ImportExtraTarget } from '../../../../shared/imports';
 import {
   fieldError,
   normaliseContactPatch,
@@ -15,7 +15,7 @@ import {
   type FieldError,
 } from '../../validation';
 import type { ImportTarget } from './mapping';
-import { readCells, readRole, readYesNo, type ImportWarning } from './values';
+import { readCells, readDate, readRole, readYesNo, type ImportWarning } from './values';
 
 export type StagedRow = { n: number; cells: string[]; dup?: number };
 
@@ -52,6 +52,9 @@ export type WantedLink = {
   isPrimary: boolean;
 };
 
+/** Where and when a row's person consented, as the row itself says (the file's basis otherwise). */
+export type RowConsent = { source: string; consentedAt: Date };
+
 /** A row once read: either refused already, or a patch waiting for the chunk's look-ups. */
 export type ReadRow =
   | { n: number; result: RowResult }
@@ -63,6 +66,7 @@ export type ReadRow =
       alone: ReturnType<typeof normaliseContactPatch>;
       email: string | null;
       links: WantedLink[];
+      consent: RowConsent | null;
     };
 
 export type ImportRules = {
@@ -88,7 +92,7 @@ const LINK_COLUMNS = [
 ] as const;
 
 /** The links a row's cells ask for, read through the link's own normaliser. */
-const readLinks = (cells: Partial<Record<ImportLinkTarget, string>>) => {
+const readLinks = (cells: Partial<Record<ImportExtraTarget, string>>) => {
   const errors: FieldError[] = [];
   const links: WantedLink[] = [];
   for (const column of LINK_COLUMNS) {
@@ -125,6 +129,24 @@ const readLinks = (cells: Partial<Record<ImportLinkTarget, string>>) => {
   return { errors, links };
 };
 
+/** The basis of consent a row states in its own columns: both of them, or neither. */
+const readConsent = (
+  cells: Partial<Record<ImportExtraTarget, string>>
+): { errors: FieldError[]; consent: RowConsent | null } => {
+  const { consentSource: source, consentedAt: dateCell } = cells;
+  if (!source && !dateCell) return { errors: [], consent: null };
+  const errors: FieldError[] = [];
+  if (!source) errors.push(fieldError(['consentSource'], problem('import.consentSourceRequired')));
+  if (!dateCell) errors.push(fieldError(['consentedAt'], problem('import.consentDateRequired')));
+  const consentedAt = dateCell ? readDate(dateCell) : null;
+  if (dateCell && (!consentedAt || consentedAt.getTime() > Date.now())) {
+    errors.push(fieldError(['consentedAt'], problem('import.consentDateInvalid')));
+  }
+  return errors.length > 0 || !source || !consentedAt
+    ? { errors, consent: null }
+    : { errors, consent: { source, consentedAt } };
+};
+
 /** Reads a staged row: its cells through the mapping, then everything a row decides alone. */
 export const readRow = (
   rules: ImportRules,
@@ -140,11 +162,13 @@ export const readRow = (
     const target = mapping[header];
     if (target) byTarget[target] = row.cells[index] ?? '';
   });
-  const { patch, links: linkCells, warnings } = readCells(byTarget, rules.clearEmpty);
-  if (patch.newsletter === true && !rules.hasConsentBasis) {
+  const { patch, extras, warnings } = readCells(byTarget, rules.clearEmpty);
+  const { errors: consentErrors, consent } = readConsent(extras);
+  if (consentErrors.length > 0) return failed(row.n, consentErrors);
+  if (patch.newsletter === true && !rules.hasConsentBasis && !consent) {
     return failed(row.n, [fieldError(['newsletter'], problem('import.consentBasisRequired'))]);
   }
-  const links = readLinks(linkCells);
+  const links = readLinks(extras);
   const alone = normaliseContactPatch(patch, null);
   const email = alone.ok ? ((alone.data.email as string | null | undefined) ?? null) : null;
   if (!alone.ok && alone.errors.some((error) => error.path[0] === 'email')) {
@@ -154,7 +178,7 @@ export const readRow = (
   if (rules.mode === 'update' && !email) {
     return failed(row.n, [fieldError(['email'], problem('import.emailRequired'))]);
   }
-  return { n: row.n, patch, warnings, alone, email, links: links.links };
+  return { n: row.n, patch, warnings, alone, email, links: links.links, consent };
 };
 
 const pick = (record: Record<string, unknown>, keys: readonly string[]) =>

@@ -1,5 +1,5 @@
 import { LINK_ROLES, type Gender, type LinkRole } from '../../../../shared/constants';
-import { IMPORT_LINK_TARGETS, type ImportLinkTarget } from '../../../../shared/imports';
+import { IMPORT_EXTRA_TARGETS, type ImportExtraTarget } from '../../../../shared/imports';
 import { foldHeader, type ImportTarget } from './mapping';
 
 /** Something the import changed on the way to make a cell storable, shown in the dry run. */
@@ -46,26 +46,61 @@ export const readYesNo = (cell: string): boolean | string => {
   return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : cell;
 };
 
-const isLinkTarget = (target: ImportTarget): target is ImportLinkTarget =>
-  (IMPORT_LINK_TARGETS as readonly string[]).includes(target);
+const FRENCH_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/** Whether a day exists: Date rolls 31/02 over to 3 March instead of refusing it. */
+const isRealDay = (year: number, month: number, day: number) => {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
+
+/**
+ * A date cell as French spreadsheets write it (`04/10/2026`, `04/10/2026 14:30`; XLSX dates come
+ * that way too) or in ISO 8601 (`2026-10-04`, `2026-10-04T14:30:00Z`), or null when it is neither
+ * or names no real day (`31/02/2026`). A time without a zone is read as UTC.
+ */
+export const readDate = (cell: string): Date | null => {
+  const text = cell.trim();
+  const french = FRENCH_DATE.exec(text);
+  if (french) {
+    const [day, month, year, hours, minutes, seconds] = french.slice(1).map((part) => Number(part ?? 0)) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    if (!isRealDay(year, month, day) || hours > 23 || minutes > 59 || seconds > 59) return null;
+    return new Date(Date.UTC(year, month - 1, day, hours, minutes, seconds));
+  }
+  const iso = ISO_DATE.exec(text);
+  if (!iso || !isRealDay(Number(iso[1]), Number(iso[2]), Number(iso[3]))) return null;
+  const date = new Date(text.length === 10 || iso[4] ? text : `${text}Z`);
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
+const isExtraTarget = (target: ImportTarget): target is ImportExtraTarget =>
+  (IMPORT_EXTRA_TARGETS as readonly string[]).includes(target);
 
 /**
  * Reads the cells of one row into a contact patch, the way a person reading the spreadsheet would:
  * "Mme" is a gender, "oui" and "x" say yes, a French postal code or mobile number that a
  * spreadsheet stored as a number gets its leading zero back. Everything else is left to the
  * contact's normaliser, the same as for any other write. An empty cell writes nothing, unless
- * `clearEmpty` asks for it to erase the stored value. The link targets' cells (client, offer,
- * roles) come back apart, in `links`.
+ * `clearEmpty` asks for it to erase the stored value. The cells of the targets that are not
+ * contact fields (client, offer, roles, the consent's basis) come back apart, in `extras`.
  */
 export const readCells = (cells: Partial<Record<ImportTarget, string>>, clearEmpty: boolean) => {
   const patch: Record<string, unknown> = {};
-  const links: Partial<Record<ImportLinkTarget, string>> = {};
+  const extras: Partial<Record<ImportExtraTarget, string>> = {};
   const warnings: ImportWarning[] = [];
   const isFrench = FRANCE.has(foldHeader(cells.country ?? ''));
   for (const [target, raw] of Object.entries(cells) as [ImportTarget, string][]) {
     const cell = raw.trim();
-    if (isLinkTarget(target)) {
-      if (cell !== '') links[target] = cell;
+    if (isExtraTarget(target)) {
+      if (cell !== '') extras[target] = cell;
       continue;
     }
     if (cell === '') {
@@ -86,5 +121,5 @@ export const readCells = (cells: Partial<Record<ImportTarget, string>>, clearEmp
       patch[target] = cell;
     }
   }
-  return { patch, links, warnings };
+  return { patch, extras, warnings };
 };

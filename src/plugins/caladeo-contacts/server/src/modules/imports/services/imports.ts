@@ -80,6 +80,7 @@ const settingsOf = (record: ImportRecord): ImportSettings => ({
   hasConsentBasis: record.consent !== null,
   headers: record.headers,
   mapping: record.mapping,
+  importDocumentId: record.documentId,
   consent: consentOrigin(record),
 });
 
