@@ -444,6 +444,31 @@ describe('links to clients and offers', () => {
     ]);
   });
 
+  it("gives the client's primary role back to its previous holder when the import that took it is undone", async () => {
+    const client = await createClient(app.strapi, { name: 'Amicale des Anciens de Pessac' });
+    const holder = (
+      await api.post(CONTACTS, { lastName: 'Titulaire', email: 'titulaire.principal@exemple.fr' })
+    ).body.data as Contact;
+    await linkToClient(app.strapi, holder.documentId, client, 'president', true);
+    const done = await importFile(
+      Buffer.from(
+        'Nom;Email;Client;Rôle;Contact principal\nRelève;releve.principal@exemple.fr;Amicale des Anciens de Pessac;payeur;oui\n'
+      ),
+      'releve.csv'
+    );
+    expect(done.counts).toMatchObject({ created: 1, failed: 0 });
+    const primaries = async () =>
+      (await linksOf(UID.clientContact, 'client', client))
+        .filter((link) => link.isPrimary)
+        .map((link) => link.contact?.email);
+    expect(await primaries()).toEqual(['releve.principal@exemple.fr']);
+
+    expect((await api.post(`${IMPORTS}/${done.documentId}/undo`, {})).status).toBe(202);
+    await jobRunner(app).drain();
+    expect((await summaryOf(done.documentId)).status).toBe('undone');
+    expect(await primaries()).toEqual(['titulaire.principal@exemple.fr']);
+  });
+
   it('reports an unknown client or offer and a role it cannot read, and creates clients only when allowed', async () => {
     const file = Buffer.from(
       [

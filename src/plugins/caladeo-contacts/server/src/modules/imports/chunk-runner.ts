@@ -184,11 +184,38 @@ export const chunkRunner = (strapi: Core.Strapi) => {
     return client.documentId;
   };
 
+  /** The documentId of the target's primary link, if it has one. */
+  const primaryLinkOf = async (uid: WantedLink['uid'], targetDocumentId: string) =>
+    (
+      (await strapi.db
+        .query(uid)
+        .findOne({ select: ['documentId'], where: { primaryOf: targetDocumentId } })) as {
+        documentId: string;
+      } | null
+    )?.documentId ?? null;
+
+  /** Removes a link the import made; the link that was primary before it gets the role back. */
+  const removeLink = async (link: MadeLink) => {
+    const stored = await getService(strapi, 'links').findWithEnds(link.uid, link.documentId);
+    if (!stored) return;
+    await strapi.documents(link.uid).delete({ documentId: link.documentId });
+    if (!link.previousPrimary || !stored.isPrimary || !stored.targetDocumentId) return;
+    const stillThere = await strapi.db
+      .query(link.uid)
+      .findOne({ select: ['id'], where: { documentId: link.previousPrimary } });
+    if (stillThere && !(await primaryLinkOf(link.uid, stored.targetDocumentId))) {
+      await strapi
+        .documents(link.uid)
+        .update({ documentId: link.previousPrimary, data: { isPrimary: true } as never });
+    }
+  };
+
   const makeLinks = async (contactDocumentId: string, links: WantedLink[]): Promise<MadeLink[]> => {
     const made: MadeLink[] = [];
     for (const link of links) {
       const target = targets.get(targetKey(link));
       const targetId = target && 'documentId' in target ? target.documentId : await createClient(link.key);
+      const previousPrimary = link.isPrimary ? await primaryLinkOf(link.uid, targetId) : null;
       const created = (await strapi.documents(link.uid).create({
         data: {
           contact: contactDocumentId,
@@ -197,7 +224,11 @@ export const chunkRunner = (strapi: Core.Strapi) => {
           isPrimary: link.isPrimary,
         } as never,
       })) as { documentId: string };
-      made.push({ uid: link.uid, documentId: created.documentId });
+      made.push({
+        uid: link.uid,
+        documentId: created.documentId,
+        ...(previousPrimary ? { previousPrimary } : {}),
+      });
     }
     return made;
   };
@@ -367,12 +398,7 @@ export const chunkRunner = (strapi: Core.Strapi) => {
           result.outcome = 'keptEdited';
           continue;
         }
-        for (const link of result.links ?? []) {
-          const stillThere = await strapi.db
-            .query(link.uid)
-            .findOne({ select: ['id'], where: { documentId: link.documentId } });
-          if (stillThere) await strapi.documents(link.uid).delete({ documentId: link.documentId });
-        }
+        for (const link of result.links ?? []) await removeLink(link);
         if (result.outcome === 'updated') {
           if (result.previous && Object.keys(result.previous).length > 0) {
             await strapi

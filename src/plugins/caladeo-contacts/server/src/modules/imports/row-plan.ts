@@ -23,8 +23,11 @@ export type RowOutcome = 'created' | 'updated' | 'unchanged' | 'failed' | 'undon
 
 type LinkUid = typeof UID.clientContact | typeof UID.offerContact;
 
-/** A link the import made, so that undoing the import can remove it. */
-export type MadeLink = { uid: LinkUid; documentId: string };
+/**
+ * A link the import made, so that undoing the import can remove it; with the link that was the
+ * target's primary before, if this one took the role, so that undoing gives it back.
+ */
+export type MadeLink = { uid: LinkUid; documentId: string; previousPrimary?: string };
 
 /** What the import did with a row, kept in its chunk. */
 export type RowResult = {
