@@ -348,7 +348,15 @@ export const HISTORY_ACTOR_TYPES = [
 export type HistoryActorType = (typeof HISTORY_ACTOR_TYPES)[number];
 
 /** Through which door a change came in. */
-export const HISTORY_ENTRY_POINTS = ['admin', 'rest', 'graphql', 'import', 'newsletter', 'job', 'system'] as const;
+export const HISTORY_ENTRY_POINTS = [
+  'admin',
+  'rest',
+  'graphql',
+  'import',
+  'newsletter',
+  'job',
+  'system',
+] as const;
 export type HistoryEntryPoint = (typeof HISTORY_ENTRY_POINTS)[number];
 
 /** What a history entry says happened to its target. */
