@@ -68,6 +68,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       jobs: { pollIntervalMs: env.int('JOBS_POLL_INTERVAL_MS', 5000) },
       // the largest file a contact import takes
       imports: { maxFileBytes: env.int('IMPORT_MAX_FILE_BYTES', 100 * 1024 * 1024) },
+      // the history of every change (docs/history.md); off only to measure what it costs
+      history: { enabled: env.bool('HISTORY_ENABLED', true) },
       newsletter: {
         secret: secret(env, 'NEWSLETTER_SECRET', 'caladeo-dev-newsletter-secret'),
         publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),

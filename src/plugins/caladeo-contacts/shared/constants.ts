@@ -18,6 +18,7 @@ export const UID = {
   contactImport: 'plugin::caladeo-contacts.import',
   importChunk: 'plugin::caladeo-contacts.import-chunk',
   importTemplate: 'plugin::caladeo-contacts.import-template',
+  historyEntry: 'plugin::caladeo-contacts.history-entry',
 } as const;
 
 /** What a Strapi documentId looks like (lower-case letters and digits); anything else names no record. */
@@ -238,6 +239,13 @@ export const ACTIONS = [
     displayName: 'Cancel and undo imports, delete mapping templates',
     subCategory: 'imports',
   },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'history.read',
+    displayName: 'Read the history of contacts and clients',
+    subCategory: 'history',
+  },
 ] as const;
 
 type ActionUid = (typeof ACTIONS)[number]['uid'];
@@ -326,3 +334,35 @@ export const DUPLICATE_REASONS = [
   'emailLocalPart',
 ] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
+
+/** Who made a change kept in the history (docs/history.md). */
+export const HISTORY_ACTOR_TYPES = [
+  'admin_user',
+  'api_token',
+  'api_user',
+  'visitor',
+  'import',
+  'job',
+  'system',
+] as const;
+export type HistoryActorType = (typeof HISTORY_ACTOR_TYPES)[number];
+
+/** Through which door a change came in. */
+export const HISTORY_ENTRY_POINTS = [
+  'admin',
+  'rest',
+  'graphql',
+  'import',
+  'newsletter',
+  'job',
+  'system',
+] as const;
+export type HistoryEntryPoint = (typeof HISTORY_ENTRY_POINTS)[number];
+
+/** What a history entry says happened to its target. */
+export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'link', 'unlink'] as const;
+export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
+
+/** The records whose history is kept, by the name entries give them. */
+export const HISTORY_TARGET_TYPES = ['contact', 'client', 'offer'] as const;
+export type HistoryTargetType = (typeof HISTORY_TARGET_TYPES)[number];

@@ -21,6 +21,9 @@ export const PERMISSIONS = {
   consent: {
     read: only(ACTION['consent.read']),
   },
+  history: {
+    read: only(ACTION['history.read']),
+  },
   documents: {
     generate: only(ACTION['documents.generate']),
   },

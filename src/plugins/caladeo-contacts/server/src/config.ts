@@ -6,6 +6,7 @@ import {
 } from './modules/newsletter/settings';
 import { DEFAULT_IMPORT_SETTINGS, type ImportSettings } from './modules/imports/settings';
 import { DEFAULT_JOB_SETTINGS, type JobSettings } from './modules/jobs/settings';
+import { DEFAULT_HISTORY_SETTINGS } from './modules/history/settings';
 
 type PluginConfig = {
   agency?: unknown;
@@ -27,6 +28,7 @@ export default {
     newsletter: DEFAULT_NEWSLETTER_SETTINGS,
     jobs: DEFAULT_JOB_SETTINGS,
     imports: DEFAULT_IMPORT_SETTINGS,
+    history: DEFAULT_HISTORY_SETTINGS,
   },
   validator(config: PluginConfig) {
     parseAgencyConfig(config.agency);

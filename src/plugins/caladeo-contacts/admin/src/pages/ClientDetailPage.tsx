@@ -7,6 +7,7 @@ import type { ClientDetail, DetailResponse } from '../../../shared/contracts/adm
 import { AttachForm } from '../components/AttachForm';
 import { BackLink } from '../components/BackLink';
 import { DeleteButton, FactsCard, SectionCard } from '../components/DetailParts';
+import { HistoryTimeline } from '../components/HistoryTimeline';
 import { LinksTable, type LinkRow } from '../components/LinksTable';
 import { QuoteButton } from '../components/QuoteButton';
 import { ContactPicker } from '../components/SearchPicker';
@@ -156,6 +157,7 @@ const ClientDetailPage = () => {
               )}
             </Flex>
           </SectionCard>
+          <HistoryTimeline targetType="client" documentId={documentId} version={client.updatedAt} />
         </Flex>
       </Layouts.Content>
     </Page.Main>

@@ -7,6 +7,7 @@ import type { ContactDetail, DetailResponse } from '../../../shared/contracts/ad
 import { AttachForm } from '../components/AttachForm';
 import { BackLink } from '../components/BackLink';
 import { ConsentLog } from '../components/ConsentLog';
+import { HistoryTimeline } from '../components/HistoryTimeline';
 import { DeleteButton, FactsCard, SectionCard } from '../components/DetailParts';
 import { LinksTable, type LinkRow } from '../components/LinksTable';
 import { QuoteButton } from '../components/QuoteButton';
@@ -206,6 +207,7 @@ const ContactDetailPage = () => {
             )}
           </SectionCard>
           <ConsentLog documentId={documentId} version={contact.updatedAt} />
+          <HistoryTimeline targetType="contact" documentId={documentId} version={contact.updatedAt} />
         </Flex>
       </Layouts.Content>
     </Page.Main>

@@ -1,6 +1,7 @@
 import apiDocs from './api-docs';
 import documents from './documents';
 import duplicates from './duplicates';
+import history from './history';
 import imports from './imports';
 import jobs from './jobs';
 import newsletter from './newsletter';
@@ -11,9 +12,20 @@ import type { PluginModule } from './module';
 /**
  * The plugin's capabilities, in the order their lifecycle hooks run: the job runner first, so that
  * the others can declare their job kinds in `register` and queue jobs in `bootstrap`; it stops last.
+ * The history comes before the records: its document middleware must wrap their write rules.
  * Their content-API routes appear in the API document in this order too.
  */
-export const MODULES = [jobs, records, search, newsletter, documents, imports, duplicates, apiDocs] as const;
+export const MODULES = [
+  jobs,
+  history,
+  records,
+  search,
+  newsletter,
+  documents,
+  imports,
+  duplicates,
+  apiDocs,
+] as const;
 
 type Part = 'contentTypes' | 'services' | 'controllers' | 'middlewares';
 

@@ -1,5 +1,6 @@
 import type documentServices from './documents/services';
 import type duplicateServices from './duplicates/services';
+import type historyServices from './history/services';
 import type importServices from './imports/services';
 import type jobServices from './jobs/services';
 import type newsletterServices from './newsletter/services';
@@ -16,4 +17,5 @@ export type Services = typeof jobServices &
   typeof newsletterServices &
   typeof documentServices &
   typeof importServices &
-  typeof duplicateServices;
+  typeof duplicateServices &
+  typeof historyServices;

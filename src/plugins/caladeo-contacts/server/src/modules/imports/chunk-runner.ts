@@ -295,6 +295,20 @@ export const chunkRunner = (strapi: Core.Strapi) => {
           creates.map((item) => (item.plan as Extract<ContactPlan, { kind: 'create' }>).data)
         );
         writtenAt = inserted[0]?.updatedAt ?? null;
+        // their history, as the document service's path would record it: one statement for the chunk
+        const history = getService(strapi, 'history');
+        await history.recordMany(
+          creates.map((item, index) => ({
+            action: 'create' as const,
+            targetType: 'contact' as const,
+            targetDocumentId: (inserted[index] as { documentId: string }).documentId,
+            changes: history.changesOf(
+              UID.contact,
+              null,
+              (item.plan as { data: Record<string, unknown> }).data
+            ),
+          }))
+        );
         await getService(strapi, 'consent-log').appendMany(
           trx,
           creates.flatMap((item, index) => {
@@ -413,6 +427,15 @@ export const chunkRunner = (strapi: Core.Strapi) => {
       }
       if (toDelete.length > 0) {
         const ids = toDelete.map((contact) => contact.id);
+        const history = getService(strapi, 'history');
+        await history.recordMany(
+          toDelete.map((contact) => ({
+            action: 'delete' as const,
+            targetType: 'contact' as const,
+            targetDocumentId: contact.documentId,
+            changes: history.changesOf(UID.contact, contact as unknown as Record<string, unknown>, null),
+          }))
+        );
         await getService(strapi, 'consent-log').forgetContacts(ids);
         await strapi.db.query(UID.contact).deleteMany({ where: { id: { $in: ids } } });
       }

@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import os from 'os';
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../shared/constants';
+import { withActor } from '../history';
 import { claimJobs, hasDueJobs, type ClaimedJob } from './claim';
 import {
   DEFAULT_LEASE_MS,
@@ -125,17 +126,22 @@ export const createJobRunner = (strapi: Core.Strapi, { kinds, schedules, nodeId 
     const heartbeat = setInterval(() => void renew().catch(() => undefined), Math.max(1000, leaseMs / 3));
     heartbeat.unref();
     try {
-      await kind.run({
-        strapi,
-        id: job.id,
-        kind: job.kind,
-        payload: job.payload,
-        attempt: job.attempts,
-        signal: controller.signal,
-        progress: (done, total) =>
-          renew(total === undefined ? { progressDone: done } : { progressDone: done, progressTotal: total }),
-        assertClaimed: () => renew(),
-      });
+      // what a job changes is recorded in the history as done by the job, unless it says better
+      await withActor({ type: 'job', id: String(job.id), name: job.kind }, () =>
+        kind.run({
+          strapi,
+          id: job.id,
+          kind: job.kind,
+          payload: job.payload,
+          attempt: job.attempts,
+          signal: controller.signal,
+          progress: (done, total) =>
+            renew(
+              total === undefined ? { progressDone: done } : { progressDone: done, progressTotal: total }
+            ),
+          assertClaimed: () => renew(),
+        })
+      );
       await release(job, { state: 'completed', finishedAt: new Date() });
     } catch (error) {
       if (isJobStopped(error)) {

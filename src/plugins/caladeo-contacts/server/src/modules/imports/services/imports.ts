@@ -7,6 +7,7 @@ import { singleFieldError } from '../../../utils/errors';
 import { getService } from '../../../utils/get-service';
 import { fieldError, problem } from '../../../validation';
 import { runInImportConsentFlow, type ImportConsentOrigin } from '../../newsletter/consent-flow';
+import { withActor } from '../../history';
 import { isJobStopped } from '../../jobs/kinds';
 import { chunkRunner, type ChunkRecord, type ImportSettings } from '../chunk-runner';
 import { IMPORT_JOB, UNDO_IMPORT_JOB } from '../jobs';
@@ -163,9 +164,12 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
+  /** The import's writes: their consent changes come from its stated basis, their history from it. */
   const inConsentFlow = <T>(record: ImportRecord, work: () => Promise<T>) => {
     const origin = consentOrigin(record);
-    return origin ? runInImportConsentFlow(origin, work) : work();
+    return withActor({ type: 'import', id: record.documentId, name: record.fileName }, () =>
+      origin ? runInImportConsentFlow(origin, work) : work()
+    );
   };
 
   const summaryOf = async (record: ImportRecord) => {

@@ -111,6 +111,8 @@ const recordRule = (strapi: Core.Strapi, spec: RecordSpec): DocumentRule => ({
       : null;
     // a write to a missing document falls through: the document service answers "not found"
     if (onExisting && !existing) return;
+    // the history compares the record before and after the write (modules/history/recorder.ts)
+    call.stored = existing;
 
     const result = spec.normalise(data, existing as never);
     if (!result.ok) throw fieldValidationError(result.errors);

@@ -12,6 +12,8 @@ export type DocumentCall = {
   uid: string;
   action: string;
   params: DocumentParams;
+  /** The stored row an update or clone starts from, once the record's rule has read it. */
+  stored?: Record<string, unknown> | null;
 };
 
 /**
