@@ -730,6 +730,50 @@ export interface PluginCaladeoContactsContact extends Struct.CollectionTypeSchem
   };
 }
 
+export interface PluginCaladeoContactsDuplicatePair extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_duplicate_pairs';
+  info: {
+    description: 'Two stored contacts the duplicate scan found alike (the lower id first), with the score and reasons, and whether someone judged them not one person';
+    displayName: 'Likely duplicate pair';
+    pluralName: 'duplicate-pairs';
+    singularName: 'duplicate-pair';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    contactA: Schema.Attribute.Integer & Schema.Attribute.Required;
+    contactB: Schema.Attribute.Integer & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    dismissedAt: Schema.Attribute.DateTime;
+    dismissedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.duplicate-pair'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    reasons: Schema.Attribute.JSON & Schema.Attribute.Required;
+    scanId: Schema.Attribute.Integer & Schema.Attribute.Private;
+    score: Schema.Attribute.Float & Schema.Attribute.Required;
+    status: Schema.Attribute.Enumeration<['open', 'dismissed', 'merged']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'open'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginCaladeoContactsImport extends Struct.CollectionTypeSchema {
   collectionName: 'caladeo_imports';
   info: {
@@ -1575,6 +1619,7 @@ declare module '@strapi/strapi' {
       'plugin::caladeo-contacts.client-contact': PluginCaladeoContactsClientContact;
       'plugin::caladeo-contacts.consent-event': PluginCaladeoContactsConsentEvent;
       'plugin::caladeo-contacts.contact': PluginCaladeoContactsContact;
+      'plugin::caladeo-contacts.duplicate-pair': PluginCaladeoContactsDuplicatePair;
       'plugin::caladeo-contacts.import': PluginCaladeoContactsImport;
       'plugin::caladeo-contacts.import-chunk': PluginCaladeoContactsImportChunk;
       'plugin::caladeo-contacts.import-template': PluginCaladeoContactsImportTemplate;

@@ -18,6 +18,7 @@ export const UID = {
   contactImport: 'plugin::caladeo-contacts.import',
   importChunk: 'plugin::caladeo-contacts.import-chunk',
   importTemplate: 'plugin::caladeo-contacts.import-template',
+  duplicatePair: 'plugin::caladeo-contacts.duplicate-pair',
 } as const;
 
 /** What a Strapi documentId looks like (lower-case letters and digits); anything else names no record. */
@@ -238,6 +239,13 @@ export const ACTIONS = [
     displayName: 'Cancel and undo imports, delete mapping templates',
     subCategory: 'imports',
   },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'duplicates.manage',
+    displayName: 'Run the duplicate scan and dismiss likely duplicates',
+    subCategory: 'duplicates',
+  },
 ] as const;
 
 type ActionUid = (typeof ACTIONS)[number]['uid'];
@@ -326,3 +334,10 @@ export const DUPLICATE_REASONS = [
   'emailLocalPart',
 ] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
+
+/**
+ * Where a likely duplicate pair found by the scan stands: `open` is proposed on the "Doublons"
+ * page, `dismissed` was judged "not a duplicate" and is never proposed again, `merged` was merged.
+ */
+export const DUPLICATE_PAIR_STATUSES = ['open', 'dismissed', 'merged'] as const;
+export type DuplicatePairStatus = (typeof DUPLICATE_PAIR_STATUSES)[number];
