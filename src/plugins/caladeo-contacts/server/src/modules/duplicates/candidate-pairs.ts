@@ -4,7 +4,7 @@
  * e-mail local part, folded name in one postal code, city or client), or if their folded names are
  * similar by trigrams inside one postal code. Pure: the scan reads the blocks, this expands them.
  */
-import { SIMILAR_NAME_THRESHOLD, trigramSimilarity, trigramsOf } from '../../validation';
+import { SIMILAR_NAME_THRESHOLD, trigramsOf } from '../../validation';
 
 /**
  * Members of one block beyond which it is not expanded: a key shared by more contacts (a
@@ -34,7 +34,8 @@ export function* pairsOfBlock(ids: readonly number[]): Generator<[number, number
  */
 export function similarNamePairs(names: readonly string[]): [string, string][] {
   const unique = [...new Set(names)];
-  const trigrams = unique.map((name) => [...trigramsOf(name)]);
+  const sets = unique.map((name) => trigramsOf(name));
+  const trigrams = sets.map((set) => [...set]);
   const frequency = new Map<string, number>();
   for (const set of trigrams)
     for (const trigram of set) frequency.set(trigram, (frequency.get(trigram) ?? 0) + 1);
@@ -54,8 +55,10 @@ export function similarNamePairs(names: readonly string[]): [string, string][] {
         for (const other of earlier) {
           if (compared.has(other)) continue;
           compared.add(other);
-          const otherName = unique[other] as string;
-          if (trigramSimilarity(name, otherName) >= SIMILAR_NAME_THRESHOLD) found.push([otherName, name]);
+          if (
+            similarityOfSets(sets[index] as Set<string>, sets[other] as Set<string>) >= SIMILAR_NAME_THRESHOLD
+          )
+            found.push([unique[other] as string, name]);
         }
         earlier.push(index);
       } else {
@@ -65,6 +68,13 @@ export function similarNamePairs(names: readonly string[]): [string, string][] {
   });
   return found;
 }
+
+/** pg_trgm's similarity (trigramSimilarity's formula) of trigram sets computed once per name. */
+const similarityOfSets = (a: Set<string>, b: Set<string>) => {
+  let shared = 0;
+  for (const trigram of a) if (b.has(trigram)) shared += 1;
+  return shared / (a.size + b.size - shared);
+};
 
 /** The key of a pair, lower id first, for the set of pairs already seen. */
 export const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
