@@ -20,14 +20,22 @@ import {
   contactNameKey,
   emailLocalPartKey,
 } from '../src/plugins/caladeo-contacts/server/src/validation/match-keys';
+import { copiedIndexes, planCopy } from './seed-data/bulk-duplicates';
 import {
   CLIENTS_PER_CONTACT,
   planBulkClients,
   planBulkContacts,
+  type BulkClientRow,
   type BulkContactRow,
 } from './seed-data/bulk-plan';
 
-export type BulkOptions = { contacts: number; seed: number; quiet: boolean };
+export type BulkOptions = {
+  contacts: number;
+  seed: number;
+  quiet: boolean;
+  /** Share of the planned contacts that get a known second copy (scripts/seed-data/bulk-duplicates.ts). */
+  duplicates?: number;
+};
 
 const BATCH = 10_000;
 const SEARCH_INDEXES = ['caladeo_contacts_search_trgm_idx', 'caladeo_contacts_search_sort_idx'];
@@ -100,36 +108,7 @@ export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
     const batch: BulkContactRow[] = [
       ...planBulkContacts(start, Math.min(BATCH, options.contacts - start), options.seed, clientRows),
     ];
-    const column = <K extends keyof BulkContactRow>(key: K) => batch.map((row) => row[key]);
-    const inserted = await insertRows(
-      knex,
-      'caladeo_contacts',
-      {
-        document_id: { type: 'text', values: batch.map(documentId) },
-        first_name: { type: 'text', values: column('firstName') },
-        last_name: { type: 'text', values: column('lastName') },
-        gender: { type: 'text', values: column('gender') },
-        email: { type: 'text', values: column('email') },
-        phone: { type: 'text', values: column('phone') },
-        address_line_1: { type: 'text', values: column('addressLine1') },
-        postal_code: { type: 'text', values: column('postalCode') },
-        city: { type: 'text', values: column('city') },
-        region: { type: 'text', values: column('region') },
-        country: { type: 'text', values: column('country') },
-        newsletter: { type: 'boolean', values: column('newsletter') },
-        preferred_language: { type: 'text', values: column('preferredLanguage') },
-        search_text: { type: 'text', values: column('searchText') },
-        name_key: {
-          type: 'text',
-          values: batch.map((row) => contactNameKey(row.firstName, row.lastName)),
-        },
-        email_local_part: { type: 'text', values: batch.map((row) => emailLocalPartKey(row.email)) },
-      },
-      {
-        conflict: isPostgres ? 'ON CONFLICT (lower(email)) DO NOTHING' : 'ignore',
-        returning: ['id', 'email'],
-      }
-    );
+    const inserted = await insertContacts(knex, batch);
     insertedContacts += inserted.length;
 
     // links for the contacts this run inserted; the first one of a client becomes its primary
@@ -183,6 +162,8 @@ export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
       log(`${start + batch.length} contacts planned, ${insertedContacts} inserted`);
   }
   log(`${insertedContacts} contacts and ${insertedLinks} client links inserted`);
+  if (options.duplicates)
+    log(`${await seedKnownDuplicates(knex, options, clientRows)} known duplicates inserted`);
 
   if (isPostgres) {
     await knex.raw("SET maintenance_work_mem = '1GB'");
@@ -200,6 +181,80 @@ export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
     elapsedMs: Date.now() - started,
   };
 }
+
+/** Contacts as the validation would store them, with their search text and duplicate keys. */
+const insertContacts = (knex: Knex, batch: BulkContactRow[]) => {
+  const isPostgres = knex.client.dialect === 'postgresql';
+  const column = <K extends keyof BulkContactRow>(key: K) => batch.map((row) => row[key]);
+  return insertRows(
+    knex,
+    'caladeo_contacts',
+    {
+      document_id: { type: 'text', values: batch.map(documentId) },
+      first_name: { type: 'text', values: column('firstName') },
+      last_name: { type: 'text', values: column('lastName') },
+      gender: { type: 'text', values: column('gender') },
+      email: { type: 'text', values: column('email') },
+      phone: { type: 'text', values: column('phone') },
+      address_line_1: { type: 'text', values: column('addressLine1') },
+      postal_code: { type: 'text', values: column('postalCode') },
+      city: { type: 'text', values: column('city') },
+      region: { type: 'text', values: column('region') },
+      country: { type: 'text', values: column('country') },
+      newsletter: { type: 'boolean', values: column('newsletter') },
+      preferred_language: { type: 'text', values: column('preferredLanguage') },
+      search_text: { type: 'text', values: column('searchText') },
+      name_key: {
+        type: 'text',
+        values: batch.map((row) => contactNameKey(row.firstName, row.lastName)),
+      },
+      email_local_part: { type: 'text', values: batch.map((row) => emailLocalPartKey(row.email)) },
+    },
+    {
+      conflict: isPostgres ? 'ON CONFLICT (lower(email)) DO NOTHING' : 'ignore',
+      returning: ['id', 'email'],
+    }
+  );
+};
+
+/** The table where the seed says which contact each known copy is of, for the benchmark. */
+export const KNOWN_DUPLICATES_TABLE = 'caladeo_seed_duplicates';
+
+/** Second copies of one planned contact in `1 / rate`, and which contact each is a copy of. */
+const seedKnownDuplicates = async (knex: Knex, options: BulkOptions, clients: BulkClientRow[]) => {
+  if (!(await knex.schema.hasTable(KNOWN_DUPLICATES_TABLE))) {
+    await knex.schema.createTable(KNOWN_DUPLICATES_TABLE, (table) => {
+      table.string('copy_email', 254).primary();
+      table.string('original_email', 254).notNullable();
+      table.string('variant', 40).notNullable();
+    });
+  }
+  const indexes = copiedIndexes(options.contacts, options.duplicates ?? 0);
+  let inserted = 0;
+  for (let start = 0; start < indexes.length; start += BATCH) {
+    const copies = indexes.slice(start, start + BATCH).map((index, offset) => {
+      const [original] = [...planBulkContacts(index, 1, options.seed, clients)] as [BulkContactRow];
+      return planCopy(original, index, start + offset);
+    });
+    inserted += (
+      await insertContacts(
+        knex,
+        copies.map((copy) => copy.row)
+      )
+    ).length;
+    await knex(KNOWN_DUPLICATES_TABLE)
+      .insert(
+        copies.map((copy) => ({
+          copy_email: copy.row.email,
+          original_email: copy.originalEmail,
+          variant: copy.variant,
+        }))
+      )
+      .onConflict('copy_email')
+      .ignore();
+  }
+  return inserted;
+};
 
 const clientDocumentIdsOf = async (knex: Knex, ids: number[], cache: Map<number, string>) => {
   const missing = [...new Set(ids)].filter((id) => !cache.has(id));
@@ -224,9 +279,10 @@ const insertJoinRows = (knex: Knex, table: string, column: string, linkIds: numb
   );
 
 const BULK_USAGE =
-  'usage: npm run seed:bulk -- [--contacts N] [--seed N] [--quiet]\n' +
-  '  --contacts  contacts to load (default 1000000), with one client per 20 contacts\n' +
-  '  --seed      generator seed: the same options always give the same rows (default 42)';
+  'usage: npm run seed:bulk -- [--contacts N] [--seed N] [--duplicates RATE] [--quiet]\n' +
+  '  --contacts    contacts to load (default 1000000), with one client per 20 contacts\n' +
+  '  --seed        generator seed: the same options always give the same rows (default 42)\n' +
+  '  --duplicates  share of contacts (0 to 0.5, e.g. 0.02) that also get a known second copy';
 
 export function parseArgv(argv: readonly string[]): BulkOptions {
   const options: BulkOptions = { contacts: 1_000_000, seed: 42, quiet: false };
@@ -234,6 +290,14 @@ export function parseArgv(argv: readonly string[]): BulkOptions {
     const arg = argv[index];
     if (arg === '--quiet') {
       options.quiet = true;
+    } else if (arg === '--duplicates') {
+      const rate = Number(argv[++index]);
+      if (!Number.isFinite(rate) || rate <= 0 || rate > 0.5) {
+        throw Object.assign(new Error(`--duplicates takes a share from 0 to 0.5\n${BULK_USAGE}`), {
+          name: 'UsageError',
+        });
+      }
+      options.duplicates = rate;
     } else if (arg === '--contacts' || arg === '--seed') {
       const value = Number(argv[++index]);
       const max = arg === '--contacts' ? 5_000_000 : 2 ** 31 - 1;

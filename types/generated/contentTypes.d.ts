@@ -730,13 +730,13 @@ export interface PluginCaladeoContactsContact extends Struct.CollectionTypeSchem
   };
 }
 
-export interface PluginCaladeoContactsHistoryEntry extends Struct.CollectionTypeSchema {
-  collectionName: 'caladeo_history_entries';
+export interface PluginCaladeoContactsDuplicatePair extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_duplicate_pairs';
   info: {
-    description: "One change of a contact, a client or an offer's contacts: when, who, through which entry point, and each field before and after. Append-only.";
-    displayName: 'History entry';
-    pluralName: 'history-entries';
-    singularName: 'history-entry';
+    description: 'Two stored contacts the duplicate scan found alike (the lower id first), with the score and reasons, and whether someone judged them not one person';
+    displayName: 'Likely duplicate pair';
+    pluralName: 'duplicate-pairs';
+    singularName: 'duplicate-pair';
   };
   options: {
     draftAndPublish: false;
@@ -750,55 +750,25 @@ export interface PluginCaladeoContactsHistoryEntry extends Struct.CollectionType
     };
   };
   attributes: {
-    action: Schema.Attribute.Enumeration<['create', 'update', 'delete', 'link', 'unlink']> &
-      Schema.Attribute.Required;
-    actorId: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 64;
-      }>;
-    actorName: Schema.Attribute.String &
+    contactA: Schema.Attribute.Integer & Schema.Attribute.Required;
+    contactB: Schema.Attribute.Integer & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    dismissedAt: Schema.Attribute.DateTime;
+    dismissedBy: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
-    actorType: Schema.Attribute.Enumeration<
-      ['admin_user', 'api_token', 'api_user', 'visitor', 'import', 'job', 'system']
-    > &
-      Schema.Attribute.Required;
-    changedFields: Schema.Attribute.JSON;
-    changes: Schema.Attribute.JSON;
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
-    entryPoint: Schema.Attribute.Enumeration<
-      ['admin', 'rest', 'graphql', 'import', 'newsletter', 'job', 'system']
-    > &
-      Schema.Attribute.Required;
-    linkDocumentId: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 64;
-      }>;
-    linkType: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 40;
-      }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.history-entry'> &
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.duplicate-pair'> &
       Schema.Attribute.Private;
-    occurredAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
     publishedAt: Schema.Attribute.DateTime;
-    relatedDocumentId: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 64;
-      }>;
-    targetDocumentId: Schema.Attribute.String &
+    reasons: Schema.Attribute.JSON & Schema.Attribute.Required;
+    scanId: Schema.Attribute.Integer & Schema.Attribute.Private;
+    score: Schema.Attribute.Float & Schema.Attribute.Required;
+    status: Schema.Attribute.Enumeration<['open', 'dismissed', 'merged']> &
       Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 64;
-      }>;
-    targetType: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 40;
-      }>;
+      Schema.Attribute.DefaultTo<'open'>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -1649,7 +1619,7 @@ declare module '@strapi/strapi' {
       'plugin::caladeo-contacts.client-contact': PluginCaladeoContactsClientContact;
       'plugin::caladeo-contacts.consent-event': PluginCaladeoContactsConsentEvent;
       'plugin::caladeo-contacts.contact': PluginCaladeoContactsContact;
-      'plugin::caladeo-contacts.history-entry': PluginCaladeoContactsHistoryEntry;
+      'plugin::caladeo-contacts.duplicate-pair': PluginCaladeoContactsDuplicatePair;
       'plugin::caladeo-contacts.import': PluginCaladeoContactsImport;
       'plugin::caladeo-contacts.import-chunk': PluginCaladeoContactsImportChunk;
       'plugin::caladeo-contacts.import-template': PluginCaladeoContactsImportTemplate;

@@ -19,6 +19,7 @@ export const UID = {
   importChunk: 'plugin::caladeo-contacts.import-chunk',
   importTemplate: 'plugin::caladeo-contacts.import-template',
   historyEntry: 'plugin::caladeo-contacts.history-entry',
+  duplicatePair: 'plugin::caladeo-contacts.duplicate-pair',
 } as const;
 
 /** What a Strapi documentId looks like (lower-case letters and digits); anything else names no record. */
@@ -246,6 +247,13 @@ export const ACTIONS = [
     displayName: 'Read the history of contacts and clients',
     subCategory: 'history',
   },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'duplicates.manage',
+    displayName: 'Run the duplicate scan and dismiss likely duplicates',
+    subCategory: 'duplicates',
+  },
 ] as const;
 
 type ActionUid = (typeof ACTIONS)[number]['uid'];
@@ -366,3 +374,10 @@ export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 /** The records whose history is kept, by the name entries give them. */
 export const HISTORY_TARGET_TYPES = ['contact', 'client', 'offer'] as const;
 export type HistoryTargetType = (typeof HISTORY_TARGET_TYPES)[number];
+
+/**
+ * Where a likely duplicate pair found by the scan stands: `open` is proposed on the "Doublons"
+ * page, `dismissed` was judged "not a duplicate" and is never proposed again, `merged` was merged.
+ */
+export const DUPLICATE_PAIR_STATUSES = ['open', 'dismissed', 'merged'] as const;
+export type DuplicatePairStatus = (typeof DUPLICATE_PAIR_STATUSES)[number];

@@ -36,6 +36,10 @@ export const PERMISSIONS = {
     create: only(ACTION['imports.create']),
     manage: only(ACTION['imports.manage']),
   },
+  duplicates: {
+    read: only(ACTION['contacts.read']),
+    manage: only(ACTION['duplicates.manage']),
+  },
 };
 
 /** Each resource's actions as one list, so that `useRBAC` answers canRead, canCreate… for it. */

@@ -6,8 +6,12 @@ import { PERMISSIONS } from '../permissions';
 import { PATHS } from '../utils/paths';
 import { useT } from '../utils/translate';
 
-/** Contacts | Clients | Imports | Tâches, each shown only to a role that may read it. */
-export const TabNav = ({ current }: { current: 'contacts' | 'clients' | 'imports' | 'jobs' }) => {
+/** Contacts | Clients | Imports | Doublons | Tâches, each shown only to a role that may read it. */
+export const TabNav = ({
+  current,
+}: {
+  current: 'contacts' | 'clients' | 'imports' | 'duplicates' | 'jobs';
+}) => {
   const { t } = useT();
   const contacts = useRBAC(PERMISSIONS.contacts.read);
   const clients = useRBAC(PERMISSIONS.clients.read);
@@ -32,6 +36,15 @@ export const TabNav = ({ current }: { current: 'contacts' | 'clients' | 'imports
       {imports.allowedActions.canRead && (
         <LinkButton tag={NavLink} to={PATHS.imports} variant={current === 'imports' ? 'default' : 'tertiary'}>
           {t('nav.imports')}
+        </LinkButton>
+      )}
+      {contacts.allowedActions.canRead && (
+        <LinkButton
+          tag={NavLink}
+          to={PATHS.duplicates}
+          variant={current === 'duplicates' ? 'default' : 'tertiary'}
+        >
+          {t('nav.duplicates')}
         </LinkButton>
       )}
       {jobs.allowedActions.canRead && (

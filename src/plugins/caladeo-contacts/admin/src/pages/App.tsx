@@ -11,6 +11,7 @@ const ClientFormPage = lazy(() => import('./ClientFormPage'));
 const ClientDetailPage = lazy(() => import('./ClientDetailPage'));
 const JobsPage = lazy(() => import('./JobsPage'));
 const ImportsPage = lazy(() => import('./ImportsPage'));
+const DuplicatesPage = lazy(() => import('./DuplicatesPage'));
 
 const protect = (permissions: Array<{ action: string; subject: null }>, page: React.ReactNode) => (
   <Page.Protect permissions={permissions}>{page}</Page.Protect>
@@ -39,6 +40,7 @@ const App = () => (
       />
       <Route path="jobs" element={protect(PERMISSIONS.jobs.read, <JobsPage />)} />
       <Route path="imports" element={protect(PERMISSIONS.imports.read, <ImportsPage />)} />
+      <Route path="duplicates" element={protect(PERMISSIONS.duplicates.read, <DuplicatesPage />)} />
       <Route path="*" element={<Page.Error />} />
     </Routes>
   </Suspense>

@@ -14,4 +14,7 @@ export const PATHS = {
   editClient: (documentId: string) => `${ROOT}/clients/${documentId}/edit`,
   jobs: `${ROOT}/jobs`,
   imports: `${ROOT}/imports`,
+  duplicates: `${ROOT}/duplicates`,
+  /** The merge page of 2 to 5 contacts, by documentId. */
+  merge: (ids: readonly string[]) => `${ROOT}/merge?ids=${ids.map(encodeURIComponent).join(',')}`,
 };

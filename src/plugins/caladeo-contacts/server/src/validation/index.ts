@@ -13,6 +13,7 @@ export {
   contactNameKey,
   emailLocalPartKey,
   trigramSimilarity,
+  trigramsOf,
 } from './match-keys';
 export { derivedContactFields } from './derived';
 export { resolveCountryCode } from './country';

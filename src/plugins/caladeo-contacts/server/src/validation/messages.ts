@@ -83,6 +83,7 @@ export const FIELD_ERROR_MESSAGES = {
   'import.templateNameTaken': 'is already the name of another mapping template',
   'job.notRetryable': 'is {state}: only a dead or cancelled job can be retried',
   'job.notCancellable': 'is {state}: only a queued or running job can be cancelled',
+  'duplicatePair.notOpen': 'is {status}: only an open pair can be dismissed',
 } as const;
 
 export type FieldErrorCode = keyof typeof FIELD_ERROR_MESSAGES;

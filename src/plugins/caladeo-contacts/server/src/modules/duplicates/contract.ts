@@ -1,7 +1,12 @@
 /** What the API document says of the duplicate routes (docs/duplicates.md). */
 import { z } from 'zod';
-import { DOCUMENT_ID_PATTERN, DUPLICATE_REASONS } from '../../../../shared/constants';
-import { documentIdSchema, type RouteDocs } from '../api-docs';
+import {
+  DOCUMENT_ID_PATTERN,
+  DUPLICATE_PAIR_STATUSES,
+  DUPLICATE_REASONS,
+  JOB_STATES,
+} from '../../../../shared/constants';
+import { documentIdSchema, formatted, integer, singleEnvelope, type RouteDocs } from '../api-docs';
 
 const shownContact = z.object({
   documentId: documentIdSchema,
@@ -65,5 +70,91 @@ export const DUPLICATES_DOCS = {
     description: REASONS_TEXT,
     success: { status: 200, description: 'The likely duplicates, best first.' },
     errors: { 400: 'The documentId is malformed.', 404: 'No contact has this documentId.' },
+  },
+} satisfies Record<string, RouteDocs>;
+
+const pairContact = shownContact.meta({ description: 'One contact of the pair, as shown side by side.' });
+
+const duplicatePair = z
+  .object({
+    documentId: documentIdSchema,
+    score: z.number().min(0).max(1).meta({ description: 'How likely the two are one person, 0 to 1.' }),
+    reasons: z.array(z.enum(DUPLICATE_REASONS)),
+    status: z.enum(DUPLICATE_PAIR_STATUSES),
+    dismissedBy: z.string().nullable(),
+    dismissedAt: formatted('date-time').nullable(),
+    contacts: z.array(pairContact).meta({ description: 'The two contacts, the older first.' }),
+  })
+  .meta({ id: 'DuplicatePair', description: 'Two stored contacts the duplicate scan found alike, and why.' });
+
+export const PAIRS_ANSWER = z.object({
+  data: z.array(duplicatePair),
+  meta: z.object({
+    pagination: z.object({ page: integer(), pageSize: integer(), total: integer() }),
+  }),
+});
+
+export const PAIR_ANSWER = singleEnvelope(duplicatePair);
+
+export const PAIRS_QUERY = {
+  status: z.enum(DUPLICATE_PAIR_STATUSES).optional().meta({ description: '`open` unless said.' }),
+  reason: z.enum(DUPLICATE_REASONS).optional().meta({ description: 'Pairs that have this reason.' }),
+  client: documentIdSchema
+    .optional()
+    .meta({ description: 'Pairs where either contact is linked to this client.' }),
+  page: integer().optional(),
+  pageSize: integer().optional().meta({ description: '25 unless said, at most 100.' }),
+};
+
+export const PAIR_PARAMS = { documentId: documentIdSchema };
+
+const scanJob = z
+  .object({
+    id: integer(),
+    state: z.enum(JOB_STATES),
+    progressDone: integer().nullable(),
+    progressTotal: integer().nullable(),
+    lastError: z.string().nullable(),
+    startedAt: formatted('date-time').nullable(),
+    finishedAt: formatted('date-time').nullable(),
+    createdAt: formatted('date-time'),
+  })
+  .meta({ id: 'DuplicateScan', description: 'The background job of a duplicate scan.' });
+
+export const SCAN_ANSWER = singleEnvelope(scanJob);
+export const LATEST_SCAN_ANSWER = singleEnvelope(scanJob.nullable());
+
+export const PAIRS_DOCS = {
+  find: {
+    tag: 'Contacts',
+    summary: 'List the likely duplicate pairs the scan found',
+    description: `Best score first. The pairs come from the scan of the whole base (once a day, or on demand) and are refreshed after each write of a contact. ${REASONS_TEXT}`,
+    success: { status: 200, description: 'A page of pairs.' },
+    errors: {
+      400: 'An unknown query key, reason or status, a malformed client documentId, or a page out of range.',
+    },
+  },
+  dismiss: {
+    tag: 'Contacts',
+    summary: 'Mark a pair as not a duplicate',
+    description: 'The pair is kept as dismissed: no later scan or refresh proposes it again.',
+    success: { status: 200, description: 'The pair, dismissed.' },
+    errors: {
+      400: 'The documentId is malformed, or the pair is not open.',
+      404: 'No pair has this documentId.',
+    },
+  },
+  scan: {
+    tag: 'Contacts',
+    summary: 'Run the duplicate scan of the whole base',
+    description:
+      'Queues the scan as a background job; if one is queued or running already, that one is answered.',
+    success: { status: 202, description: 'The scan’s job.' },
+  },
+  findOne: {
+    tag: 'Contacts',
+    summary: 'The latest duplicate scan',
+    description: 'Its state and progress; `data` is null before the first scan.',
+    success: { status: 200, description: 'The latest scan’s job, or null.' },
   },
 } satisfies Record<string, RouteDocs>;

@@ -1,6 +1,18 @@
 import { ACTION } from '../../../../shared/constants';
 import { guarded, type AdminRoute, type ContentApiRoute } from '../../utils/routes';
-import { CHECK_BODY, DUPLICATES_ANSWER, DUPLICATES_DOCS, DUPLICATES_PARAMS } from './contract';
+import {
+  CHECK_BODY,
+  DUPLICATES_ANSWER,
+  DUPLICATES_DOCS,
+  DUPLICATES_PARAMS,
+  LATEST_SCAN_ANSWER,
+  PAIR_ANSWER,
+  PAIR_PARAMS,
+  PAIRS_ANSWER,
+  PAIRS_DOCS,
+  PAIRS_QUERY,
+  SCAN_ANSWER,
+} from './contract';
 
 /**
  * Content-API routes: users-permissions actions and API-token scopes
@@ -26,10 +38,56 @@ export const duplicatesContentApiRoutes = (): ContentApiRoute[] => [
     response: DUPLICATES_ANSWER,
     docs: DUPLICATES_DOCS.findOne,
   },
+  // the pairs of the scan: `plugin::caladeo-contacts.duplicate-pair.find` (read-only tokens may
+  // call it), `….duplicate-pair.dismiss`, `….duplicate-scan.create` and `….duplicate-scan.findOne`
+  {
+    method: 'GET',
+    path: '/duplicate-pairs',
+    handler: 'duplicate-pair.find',
+    config: {},
+    request: { query: PAIRS_QUERY },
+    response: PAIRS_ANSWER,
+    docs: PAIRS_DOCS.find,
+  },
+  {
+    method: 'GET',
+    path: '/duplicate-pairs/scan',
+    handler: 'duplicate-scan.findOne',
+    config: {},
+    response: LATEST_SCAN_ANSWER,
+    docs: PAIRS_DOCS.findOne,
+  },
+  {
+    method: 'POST',
+    path: '/duplicate-pairs/scan',
+    handler: 'duplicate-scan.create',
+    config: {},
+    response: SCAN_ANSWER,
+    docs: PAIRS_DOCS.scan,
+  },
+  {
+    method: 'POST',
+    path: '/duplicate-pairs/:documentId/dismiss',
+    handler: 'duplicate-pair.dismiss',
+    config: {},
+    request: { params: PAIR_PARAMS },
+    response: PAIR_ANSWER,
+    docs: PAIRS_DOCS.dismiss,
+  },
 ];
 
 /** The contact form's warnings: whoever may read contacts may see which ones look alike. */
 export const duplicatesAdminRoutes: AdminRoute[] = [
   guarded('POST', '/contacts/duplicates/check', 'contact-duplicates.find', ACTION['contacts.read']),
   guarded('GET', '/contacts/:documentId/duplicates', 'contact-duplicates.findOne', ACTION['contacts.read']),
+  // the "Doublons" page: listing needs `contacts.read`, dismissing and scanning `duplicates.manage`
+  guarded('GET', '/duplicate-pairs', 'duplicate-pair.find', ACTION['contacts.read']),
+  guarded('GET', '/duplicate-pairs/scan', 'duplicate-scan.findOne', ACTION['contacts.read']),
+  guarded('POST', '/duplicate-pairs/scan', 'duplicate-scan.create', ACTION['duplicates.manage']),
+  guarded(
+    'POST',
+    '/duplicate-pairs/:documentId/dismiss',
+    'duplicate-pair.dismiss',
+    ACTION['duplicates.manage']
+  ),
 ];

@@ -5,13 +5,18 @@
  * than refused: a check explains, it never blocks.
  */
 import { z } from 'zod';
-import { DOCUMENT_ID_PATTERN } from '../../../../shared/constants';
+import {
+  DOCUMENT_ID_PATTERN,
+  DUPLICATE_PAIR_STATUSES,
+  DUPLICATE_REASONS,
+} from '../../../../shared/constants';
 import { fieldNames, type CONTACT_FIELD_CATALOGUE } from '../../../../shared/fields';
 import { normaliseContactPatch } from '../../validation';
-import { coded, fieldErrorsOfIssues } from '../../validation/issues';
+import { coded, fieldErrorsOfIssues, wholeNumber } from '../../validation/issues';
 import { problem } from '../../validation/messages';
 import type { Reading } from '../../validation/types';
 import type { ComparedContact } from './reasons';
+import type { PairListQuery } from './services/duplicate-pairs';
 
 /** A contact is linked to few clients; more in a check is not a form's input. */
 const MAX_CLIENTS = 50;
@@ -74,4 +79,25 @@ export const comparableContact = (
       return { ...stored, clients } as ComparedContact;
     patch = kept;
   }
+};
+
+const MAX_PAGE_SIZE = 100;
+const MAX_PAGE = 10_000;
+
+const pairListQuery = z.strictObject({
+  status: z.enum(DUPLICATE_PAIR_STATUSES).default('open'),
+  reason: z.enum(DUPLICATE_REASONS).optional(),
+  client: documentId.optional(),
+  page: wholeNumber(1, MAX_PAGE).default(1),
+  pageSize: wholeNumber(1, MAX_PAGE_SIZE).default(25),
+});
+
+/**
+ * The list of pairs: `status` (open unless said), `reason`, `client` (a client's documentId: pairs
+ * where either contact is linked to it), `page`, `pageSize`; nothing else.
+ */
+export const readPairListQuery = (query: unknown): Reading<PairListQuery> => {
+  const parsed = pairListQuery.safeParse(query ?? {});
+  if (!parsed.success) return { ok: false, errors: fieldErrorsOfIssues(parsed.error.issues) };
+  return { ok: true, value: parsed.data as PairListQuery };
 };

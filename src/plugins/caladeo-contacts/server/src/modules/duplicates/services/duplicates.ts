@@ -76,43 +76,78 @@ const duplicates = ({ strapi }: { strapi: Core.Strapi }) => {
     return clients;
   };
 
+  /**
+   * Every stored contact that may be the person described, with why and how likely, unordered and
+   * with its row id: the warning keeps the best ten, the pairs of the scan keep them all.
+   */
+  const candidatesOf = async (typed: ComparedContact, excluded: string | null) => {
+    const keys = comparisonKeys(typed);
+    const lookups: Promise<StoredContact[]>[] = [];
+    if (keys.email) lookups.push(byKey({ email: keys.email }, excluded));
+    if (keys.phone) lookups.push(byKey({ phone: keys.phone }, excluded));
+    if (keys.nameKey) lookups.push(byKey({ nameKey: keys.nameKey }, excluded));
+    if (keys.emailLocalPart) lookups.push(byKey({ emailLocalPart: keys.emailLocalPart }, excluded));
+    if (keys.postalCode && keys.nameKey)
+      lookups.push(similarInPostalCode(keys.postalCode, keys.nameKey, excluded));
+
+    const candidates = new Map<number, StoredContact>();
+    for (const found of await Promise.all(lookups)) for (const row of found) candidates.set(row.id, row);
+    const clients = await clientsOf([...candidates.keys()]);
+
+    const answered: (LikelyDuplicate & { id: number })[] = [];
+    for (const { id, ...contact } of candidates.values()) {
+      const reasons = reasonsBetween(typed, { ...contact, clients: clients.get(id) ?? [] });
+      if (reasons.length > 0) answered.push({ id, contact, score: duplicateScore(reasons), reasons });
+    }
+    return answered;
+  };
+
   return {
+    candidatesOf,
+
     /**
      * The stored contacts that may be the person described, with why and how likely, best first.
      * `excluded` is the contact being edited: it is not its own duplicate.
      */
     async likelyDuplicatesOf(typed: ComparedContact, excluded: string | null): Promise<LikelyDuplicate[]> {
-      const keys = comparisonKeys(typed);
-      const lookups: Promise<StoredContact[]>[] = [];
-      if (keys.email) lookups.push(byKey({ email: keys.email }, excluded));
-      if (keys.phone) lookups.push(byKey({ phone: keys.phone }, excluded));
-      if (keys.nameKey) lookups.push(byKey({ nameKey: keys.nameKey }, excluded));
-      if (keys.emailLocalPart) lookups.push(byKey({ emailLocalPart: keys.emailLocalPart }, excluded));
-      if (keys.postalCode && keys.nameKey)
-        lookups.push(similarInPostalCode(keys.postalCode, keys.nameKey, excluded));
-
-      const candidates = new Map<number, StoredContact>();
-      for (const found of await Promise.all(lookups)) for (const row of found) candidates.set(row.id, row);
-      const clients = await clientsOf([...candidates.keys()]);
-
-      const answered: LikelyDuplicate[] = [];
-      for (const { id, ...contact } of candidates.values()) {
-        const reasons = reasonsBetween(typed, { ...contact, clients: clients.get(id) ?? [] });
-        if (reasons.length > 0) answered.push({ contact, score: duplicateScore(reasons), reasons });
-      }
+      const answered = (await candidatesOf(typed, excluded)).map(({ id: _id, ...found }) => found);
       answered.sort((a, b) => b.score - a.score || (a.contact.documentId < b.contact.documentId ? -1 : 1));
       return answered.slice(0, MAX_ANSWERED);
     },
 
-    /** The likely duplicates of a stored contact, or null when there is no such contact. */
-    async likelyDuplicatesOfStored(documentId: string): Promise<LikelyDuplicate[] | null> {
+    /**
+     * The stored contacts of these row ids as the reasons compare them (clients included), for
+     * the scan, which finds pairs by ids.
+     */
+    async comparedByIds(
+      ids: readonly number[]
+    ): Promise<Map<number, ComparedContact & { documentId: string }>> {
+      const compared = new Map<number, ComparedContact & { documentId: string }>();
+      if (ids.length === 0) return compared;
+      const rows = (await contacts().findMany({
+        select: ['id', ...SHOWN_FIELDS],
+        where: { id: { $in: [...ids] } },
+      })) as StoredContact[];
+      const clients = await clientsOf(rows.map((row) => row.id));
+      for (const { id, ...contact } of rows) compared.set(id, { ...contact, clients: clients.get(id) ?? [] });
+      return compared;
+    },
+
+    /** The stored contact of a documentId as the reasons compare it, with its row id, or null. */
+    async comparedOfStored(documentId: string) {
       const stored = (await contacts().findOne({
         select: ['id', ...SHOWN_FIELDS],
         where: { documentId },
       })) as StoredContact | null;
       if (!stored) return null;
       const clients = (await clientsOf([stored.id])).get(stored.id) ?? [];
-      return this.likelyDuplicatesOf({ ...stored, clients }, documentId);
+      return { ...stored, clients };
+    },
+
+    /** The likely duplicates of a stored contact, or null when there is no such contact. */
+    async likelyDuplicatesOfStored(documentId: string): Promise<LikelyDuplicate[] | null> {
+      const stored = await this.comparedOfStored(documentId);
+      return stored ? this.likelyDuplicatesOf(stored, documentId) : null;
     },
 
     /** The documentIds of a contact's clients, which the typed form does not repeat. */

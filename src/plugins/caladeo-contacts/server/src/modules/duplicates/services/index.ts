@@ -1,3 +1,4 @@
+import duplicatePairs from './duplicate-pairs';
 import duplicates from './duplicates';
 
-export default { duplicates };
+export default { duplicates, 'duplicate-pairs': duplicatePairs };

@@ -1,0 +1,28 @@
+import { getService } from '../../utils/get-service';
+import { defineJobKind } from '../jobs/kinds';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The scan of the whole base for likely duplicate pairs: on demand, and once a day for the cluster. */
+export const SCAN_JOB = defineJobKind<Record<string, never>>({
+  kind: 'duplicates.scan',
+  maxAttempts: 3,
+  leaseMs: 2 * 60 * 1000,
+  async run({ strapi, id, progress }) {
+    const report = await getService(strapi, 'duplicate-pairs').scan({ scanId: id, progress });
+    strapi.log.info(
+      `duplicate scan ${id}: ${report.pairs} likely pairs of ${report.candidates} candidates, ${report.oversizedBlocks} blocks too large to compare`
+    );
+  },
+});
+
+export const SCAN_SCHEDULE = { name: 'duplicates.scan', kind: SCAN_JOB.kind, everyMs: DAY_MS };
+
+/** The pairs of one contact, after it was created or changed. */
+export const REFRESH_JOB = defineJobKind<{ documentId: string }>({
+  kind: 'duplicates.refresh',
+  maxAttempts: 5,
+  concurrency: 2,
+  leaseMs: 60 * 1000,
+  run: ({ strapi, payload }) => getService(strapi, 'duplicate-pairs').refreshContact(payload.documentId),
+});
