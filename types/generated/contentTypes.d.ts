@@ -774,6 +774,80 @@ export interface PluginCaladeoContactsDuplicatePair extends Struct.CollectionTyp
   };
 }
 
+export interface PluginCaladeoContactsHistoryEntry extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_history_entries';
+  info: {
+    description: "One change of a contact, a client or an offer's contacts: when, who, through which entry point, and each field before and after. Append-only.";
+    displayName: 'History entry';
+    pluralName: 'history-entries';
+    singularName: 'history-entry';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<['create', 'update', 'delete', 'link', 'unlink']> &
+      Schema.Attribute.Required;
+    actorId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    actorName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    actorType: Schema.Attribute.Enumeration<
+      ['admin_user', 'api_token', 'api_user', 'visitor', 'import', 'job', 'system']
+    > &
+      Schema.Attribute.Required;
+    changedFields: Schema.Attribute.JSON;
+    changes: Schema.Attribute.JSON;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    entryPoint: Schema.Attribute.Enumeration<
+      ['admin', 'rest', 'graphql', 'import', 'newsletter', 'job', 'system']
+    > &
+      Schema.Attribute.Required;
+    linkDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    linkType: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.history-entry'> &
+      Schema.Attribute.Private;
+    occurredAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    relatedDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    targetDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    targetType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginCaladeoContactsImport extends Struct.CollectionTypeSchema {
   collectionName: 'caladeo_imports';
   info: {
@@ -1620,6 +1694,7 @@ declare module '@strapi/strapi' {
       'plugin::caladeo-contacts.consent-event': PluginCaladeoContactsConsentEvent;
       'plugin::caladeo-contacts.contact': PluginCaladeoContactsContact;
       'plugin::caladeo-contacts.duplicate-pair': PluginCaladeoContactsDuplicatePair;
+      'plugin::caladeo-contacts.history-entry': PluginCaladeoContactsHistoryEntry;
       'plugin::caladeo-contacts.import': PluginCaladeoContactsImport;
       'plugin::caladeo-contacts.import-chunk': PluginCaladeoContactsImportChunk;
       'plugin::caladeo-contacts.import-template': PluginCaladeoContactsImportTemplate;
