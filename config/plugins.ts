@@ -68,6 +68,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       jobs: { pollIntervalMs: env.int('JOBS_POLL_INTERVAL_MS', 5000) },
       // the largest file a contact import takes
       imports: { maxFileBytes: env.int('IMPORT_MAX_FILE_BYTES', 100 * 1024 * 1024) },
+      // how many days after a merge of contacts it may still be undone
+      merges: { undoDays: env.int('MERGE_UNDO_DAYS', 30) },
       newsletter: {
         secret: secret(env, 'NEWSLETTER_SECRET', 'caladeo-dev-newsletter-secret'),
         publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),

@@ -18,6 +18,8 @@ export const UID = {
   contactImport: 'plugin::caladeo-contacts.import',
   importChunk: 'plugin::caladeo-contacts.import-chunk',
   importTemplate: 'plugin::caladeo-contacts.import-template',
+  contactMerge: 'plugin::caladeo-contacts.contact-merge',
+  contactEmailAlias: 'plugin::caladeo-contacts.contact-email-alias',
 } as const;
 
 /** What a Strapi documentId looks like (lower-case letters and digits); anything else names no record. */
@@ -238,6 +240,13 @@ export const ACTIONS = [
     displayName: 'Cancel and undo imports, delete mapping templates',
     subCategory: 'imports',
   },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'contacts.merge',
+    displayName: 'Merge duplicate contacts and undo merges',
+    subCategory: 'contacts',
+  },
 ] as const;
 
 type ActionUid = (typeof ACTIONS)[number]['uid'];
@@ -326,3 +335,12 @@ export const DUPLICATE_REASONS = [
   'emailLocalPart',
 ] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
+
+/** A merge joins at most this many contacts (the survivor included). */
+export const MAX_MERGED_CONTACTS = 5;
+
+/** Content-API actions of the merge routes (users-permissions actions and API-token scopes). */
+export const MERGE_CONTENT_API_ACTIONS = {
+  merge: `plugin::${PLUGIN_ID}.contact-merges.create`,
+  undo: `plugin::${PLUGIN_ID}.contact-merges.undo`,
+} as const;

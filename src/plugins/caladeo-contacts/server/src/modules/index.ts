@@ -3,6 +3,7 @@ import documents from './documents';
 import duplicates from './duplicates';
 import imports from './imports';
 import jobs from './jobs';
+import merges from './merges';
 import newsletter from './newsletter';
 import records from './records';
 import search from './search';
@@ -13,7 +14,17 @@ import type { PluginModule } from './module';
  * the others can declare their job kinds in `register` and queue jobs in `bootstrap`; it stops last.
  * Their content-API routes appear in the API document in this order too.
  */
-export const MODULES = [jobs, records, search, newsletter, documents, imports, duplicates, apiDocs] as const;
+export const MODULES = [
+  jobs,
+  records,
+  search,
+  newsletter,
+  documents,
+  imports,
+  duplicates,
+  merges,
+  apiDocs,
+] as const;
 
 type Part = 'contentTypes' | 'services' | 'controllers' | 'middlewares';
 

@@ -2,6 +2,7 @@ import type documentServices from './documents/services';
 import type duplicateServices from './duplicates/services';
 import type importServices from './imports/services';
 import type jobServices from './jobs/services';
+import type mergeServices from './merges/services';
 import type newsletterServices from './newsletter/services';
 import type recordServices from './records/services';
 import type searchServices from './search/services';
@@ -16,4 +17,5 @@ export type Services = typeof jobServices &
   typeof newsletterServices &
   typeof documentServices &
   typeof importServices &
-  typeof duplicateServices;
+  typeof duplicateServices &
+  typeof mergeServices;
