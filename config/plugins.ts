@@ -70,6 +70,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       imports: { maxFileBytes: env.int('IMPORT_MAX_FILE_BYTES', 100 * 1024 * 1024) },
       // the history of every change (docs/history.md); off only to measure what it costs
       history: { enabled: env.bool('HISTORY_ENABLED', true) },
+      // how many days after a merge of contacts it may still be undone
+      merges: { undoDays: env.int('MERGE_UNDO_DAYS', 30) },
       newsletter: {
         secret: secret(env, 'NEWSLETTER_SECRET', 'caladeo-dev-newsletter-secret'),
         publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),

@@ -20,6 +20,8 @@ export const UID = {
   importTemplate: 'plugin::caladeo-contacts.import-template',
   historyEntry: 'plugin::caladeo-contacts.history-entry',
   duplicatePair: 'plugin::caladeo-contacts.duplicate-pair',
+  contactMerge: 'plugin::caladeo-contacts.contact-merge',
+  contactEmailAlias: 'plugin::caladeo-contacts.contact-email-alias',
 } as const;
 
 /** What a Strapi documentId looks like (lower-case letters and digits); anything else names no record. */
@@ -254,6 +256,13 @@ export const ACTIONS = [
     displayName: 'Run the duplicate scan and dismiss likely duplicates',
     subCategory: 'duplicates',
   },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'contacts.merge',
+    displayName: 'Merge duplicate contacts and undo merges',
+    subCategory: 'contacts',
+  },
 ] as const;
 
 type ActionUid = (typeof ACTIONS)[number]['uid'];
@@ -381,3 +390,12 @@ export type HistoryTargetType = (typeof HISTORY_TARGET_TYPES)[number];
  */
 export const DUPLICATE_PAIR_STATUSES = ['open', 'dismissed', 'merged'] as const;
 export type DuplicatePairStatus = (typeof DUPLICATE_PAIR_STATUSES)[number];
+
+/** A merge joins at most this many contacts (the survivor included). */
+export const MAX_MERGED_CONTACTS = 5;
+
+/** Content-API actions of the merge routes (users-permissions actions and API-token scopes). */
+export const MERGE_CONTENT_API_ACTIONS = {
+  merge: `plugin::${PLUGIN_ID}.contact-merges.create`,
+  undo: `plugin::${PLUGIN_ID}.contact-merges.undo`,
+} as const;

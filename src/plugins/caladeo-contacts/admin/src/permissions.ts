@@ -10,6 +10,7 @@ export const PERMISSIONS = {
     update: only(ACTION['contacts.update']),
     delete: only(ACTION['contacts.delete']),
     export: only(ACTION['contacts.export']),
+    merge: only(ACTION['contacts.merge']),
   },
   clients: {
     read: only(ACTION['clients.read']),

@@ -7,12 +7,14 @@ import {
 import { DEFAULT_IMPORT_SETTINGS, type ImportSettings } from './modules/imports/settings';
 import { DEFAULT_JOB_SETTINGS, type JobSettings } from './modules/jobs/settings';
 import { DEFAULT_HISTORY_SETTINGS } from './modules/history/settings';
+import { DEFAULT_MERGE_SETTINGS, type MergeSettings } from './modules/merges/settings';
 
 type PluginConfig = {
   agency?: unknown;
   newsletter: NewsletterSettings;
   jobs: JobSettings;
   imports: ImportSettings;
+  merges: MergeSettings;
 };
 
 const isPositiveInteger = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
@@ -29,6 +31,7 @@ export default {
     jobs: DEFAULT_JOB_SETTINGS,
     imports: DEFAULT_IMPORT_SETTINGS,
     history: DEFAULT_HISTORY_SETTINGS,
+    merges: DEFAULT_MERGE_SETTINGS,
   },
   validator(config: PluginConfig) {
     parseAgencyConfig(config.agency);
@@ -36,6 +39,8 @@ export default {
       throw new Error(
         'caladeo-contacts: jobs.pollIntervalMs (JOBS_POLL_INTERVAL_MS) must be a positive integer'
       );
+    if (!isPositiveInteger(config.merges.undoDays))
+      throw new Error('caladeo-contacts: merges.undoDays (MERGE_UNDO_DAYS) must be a positive integer');
     const { newsletter } = config;
     const { rateLimits } = newsletter;
     for (const [name, value] of Object.entries({

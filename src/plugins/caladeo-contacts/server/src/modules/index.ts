@@ -4,6 +4,7 @@ import duplicates from './duplicates';
 import history from './history';
 import imports from './imports';
 import jobs from './jobs';
+import merges from './merges';
 import newsletter from './newsletter';
 import records from './records';
 import search from './search';
@@ -24,6 +25,7 @@ export const MODULES = [
   documents,
   imports,
   duplicates,
+  merges,
   apiDocs,
 ] as const;
 

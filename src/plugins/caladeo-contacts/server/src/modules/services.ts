@@ -3,6 +3,7 @@ import type duplicateServices from './duplicates/services';
 import type historyServices from './history/services';
 import type importServices from './imports/services';
 import type jobServices from './jobs/services';
+import type mergeServices from './merges/services';
 import type newsletterServices from './newsletter/services';
 import type recordServices from './records/services';
 import type searchServices from './search/services';
@@ -18,4 +19,5 @@ export type Services = typeof jobServices &
   typeof documentServices &
   typeof importServices &
   typeof duplicateServices &
-  typeof historyServices;
+  typeof historyServices &
+  typeof mergeServices;

@@ -33,3 +33,27 @@ export const readOrRefuse = <T>(read: Reading<T>): T => {
   if (!read.ok) throw fieldValidationError(read.errors);
   return read.value;
 };
+
+const STATUS_NAMES = { 404: 'NotFoundError', 409: 'ConflictError', 410: 'GoneError' } as const;
+
+/**
+ * A refusal with another status than 400 (a record that does not exist, a state that forbids the
+ * request), in the same envelope and with the same field errors as a ValidationError. Strapi
+ * formats any HttpError with its status, name and details.
+ */
+export const statusError = (status: keyof typeof STATUS_NAMES, field: string[], found: Problem) => {
+  const entry = fieldError(field, found);
+  const message = `${field.join('.')} ${entry.message}`;
+  const error = Object.assign(new Error(message), {
+    status,
+    statusCode: status,
+    expose: true,
+    name: STATUS_NAMES[status],
+    details: {
+      errors: [{ path: field, message, name: STATUS_NAMES[status], code: entry.code, values: entry.values }],
+    },
+  });
+  // http-errors' HttpError cannot be constructed; Strapi recognises its errors by this prototype
+  Object.setPrototypeOf(error, errors.HttpError.prototype);
+  return error;
+};

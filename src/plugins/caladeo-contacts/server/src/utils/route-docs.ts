@@ -16,6 +16,7 @@ export const API_TAGS = {
     'The website’s sign-up form and the links in mails (public, rate limited), and the subscriber export.',
   Documents: 'What generated documents read: the offer document context and the PDF quote.',
   Imports: 'Contacts brought in from CSV and Excel files, with a dry run, an error file and undo.',
+  Merges: 'Duplicate contacts merged into one, with a preview and an undo.',
   'API document': 'This document.',
 } as const;
 
@@ -33,7 +34,7 @@ export type SuccessDocs =
   | { status: 200; description: string; media: FileMedia };
 
 /** Statuses whose body is Strapi's error envelope (`{ data: null, error: { … } }`). */
-export type ErrorStatus = 400 | 404 | 429;
+export type ErrorStatus = 400 | 404 | 409 | 410 | 429;
 
 export type RouteDocs = {
   tag: ApiTag;

@@ -84,6 +84,21 @@ export const FIELD_ERROR_MESSAGES = {
   'job.notRetryable': 'is {state}: only a dead or cancelled job can be retried',
   'job.notCancellable': 'is {state}: only a queued or running job can be cancelled',
   'duplicatePair.notOpen': 'is {status}: only an open pair can be dismissed',
+  'merge.tooFew': 'must name at least one contact to merge into the survivor',
+  'merge.tooMany': 'names too many contacts: a merge joins at most {max}, the survivor included',
+  'merge.self': 'is the survivor: a contact cannot be merged with itself',
+  'merge.repeated': 'names the same contact twice',
+  'merge.unknownField': 'is not a contact field a merge chooses',
+  'merge.newsletterFollowsConsent': 'is not chosen: it follows the most recent consent event of the contacts',
+  'merge.notInSet': 'must be the documentId of one of the contacts being merged',
+  'merge.contactNotFound': 'names no contact',
+  'merge.alreadyMerged': 'was already merged into {documentId}',
+  'merge.concurrent': 'was changed by another merge at the same moment; reload and try again',
+  'merge.notFound': 'names no merge',
+  'merge.alreadyUndone': 'was already undone',
+  'merge.expired': 'is older than {max} days and can no longer be undone',
+  'merge.survivorGone': 'cannot be undone: the contact it kept ({documentId}) was deleted since',
+  'merge.emailTaken': 'cannot be undone: a merged e-mail is now the address of {documentId}',
 } as const;
 
 export type FieldErrorCode = keyof typeof FIELD_ERROR_MESSAGES;

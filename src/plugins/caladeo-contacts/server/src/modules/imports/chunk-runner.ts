@@ -141,7 +141,13 @@ export const chunkRunner = (strapi: Core.Strapi) => {
           .query(UID.contact)
           .findMany({ where: { email: { $in: emails } } })) as StoredContact[])
       : [];
-    return new Map(found.map((contact) => [String(contact.email), contact]));
+    const byEmail = new Map(found.map((contact) => [String(contact.email), contact]));
+    // a merged contact's old address updates the contact it was merged into
+    const aliased = await getService(strapi, 'email-aliases').contactsOf<StoredContact>(
+      emails.filter((email) => !byEmail.has(email))
+    );
+    for (const [email, contact] of aliased) byEmail.set(email, contact);
+    return byEmail;
   };
 
   /** New contacts in a few statements; returns each one's documentId, in the order given. */
@@ -258,7 +264,11 @@ export const chunkRunner = (strapi: Core.Strapi) => {
           continue;
         }
         const linkErrors = targetErrors(row.links, settings.createClients);
-        const plan = planContact(settings, row, row.email ? (existing.get(row.email) ?? null) : null);
+        const match = row.email ? (existing.get(row.email) ?? null) : null;
+        // a row found by a merged contact's old address leaves the contact's own address as it is
+        const { email: _alias, ...patchBesidesEmail } = row.patch as Record<string, unknown>;
+        const aliased = match !== null && match.email !== row.email;
+        const plan = planContact(settings, aliased ? { ...row, patch: patchBesidesEmail } : row, match);
         if (plan.kind === 'failed' || linkErrors.length > 0) {
           const errors = [...(plan.kind === 'failed' ? plan.errors : []), ...linkErrors];
           results.set(row.n, { n: row.n, outcome: 'failed', errors });

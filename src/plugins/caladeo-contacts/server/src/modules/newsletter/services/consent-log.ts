@@ -35,7 +35,7 @@ type StoredContact = { documentId?: unknown; email?: unknown; newsletter?: unkno
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 
 /** Who is behind the current request, from the authentication Strapi attached to it. */
-const actorOf = (auth: AuthState | undefined): ConsentActor => {
+export const actorOf = (auth: AuthState | undefined): ConsentActor => {
   const credentials = auth?.credentials ?? null;
   const id = credentials && credentials.id !== undefined ? String(credentials.id) : null;
   switch (auth?.strategy?.name) {

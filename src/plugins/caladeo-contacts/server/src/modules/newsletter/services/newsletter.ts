@@ -102,11 +102,16 @@ const newsletter = ({ strapi }: { strapi: Core.Strapi }) => {
    * address race on the unique e-mail index; the losers read the winner's contact.
    */
   const findOrCreateContact = async (request: SignUpRequest): Promise<ContactRow> => {
-    const find = () =>
-      contacts().findOne({
+    // the address of a contact merged into another finds the contact it went to
+    const find = async () =>
+      ((await contacts().findOne({
         select: CONTACT_FIELDS,
         where: { email: request.email },
-      }) as Promise<ContactRow | null>;
+      })) as ContactRow | null) ??
+      (await getService(strapi, 'email-aliases').contactsOf<ContactRow>([request.email])).get(
+        request.email.toLowerCase()
+      ) ??
+      null;
     const existing = await find();
     if (existing) return existing;
     try {

@@ -23,8 +23,15 @@ type RecordSpec = {
   linkEnd: 'contact' | 'client' | 'offer';
   // the stored row is passed as it comes from the database
   normalise: (patch: Record<string, unknown>, existing: never) => NormaliseResult<Record<string, unknown>>;
-  /** A field unique among the records, with the problem when it is taken (by the record named). */
-  unique?: { field: string; taken: (documentId: string) => Problem };
+  /**
+   * A field unique among the records, with the problem when it is taken (by the record named);
+   * `heldElsewhere` names a record that holds the value outside the field (a contact's e-mail alias).
+   */
+  unique?: {
+    field: string;
+    taken: (documentId: string) => Problem;
+    heldElsewhere?: (strapi: Core.Strapi, value: string) => Promise<string | null>;
+  };
   /** Relations the application keeps itself; a write that names one is refused. */
   keptByApplication?: string[];
   /** Side effects of a successful write: the stored row before it (null on create) and the result. */
@@ -52,8 +59,10 @@ const searchIndexOf = (strapi: Core.Strapi) => getService(strapi, 'search-index'
 
 /** A contact's search text includes the names of its clients, which the normaliser cannot see. */
 const completeContact: RecordSpec['complete'] = async (strapi, data, existing) => {
-  const clientNames = existing ? await searchIndexOf(strapi).clientNamesOf(existing.id) : [];
-  Object.assign(data, derivedContactFields({ ...existing, ...data } as Partial<ContactRecord>, clientNames));
+  const terms = existing
+    ? await searchIndexOf(strapi).searchTermsOf(existing as StoredRow & { documentId: string })
+    : [];
+  Object.assign(data, derivedContactFields({ ...existing, ...data } as Partial<ContactRecord>, terms));
 };
 
 /** A renamed client changes the search text of every contact linked to it. */
@@ -73,13 +82,21 @@ const RECORD_SPECS: RecordSpec[] = [
     uid: UID.contact,
     linkEnd: 'contact',
     normalise: normaliseContactPatch,
-    unique: { field: 'email', taken: (documentId) => problem('email.taken', { documentId }) },
+    unique: {
+      field: 'email',
+      taken: (documentId) => problem('email.taken', { documentId }),
+      // a merged contact's old address still leads to the contact it was merged into
+      heldElsewhere: (strapi, email) => getService(strapi, 'email-aliases').ownerOf(email),
+    },
     complete: completeContact,
     keptByApplication: ['consentEvents'],
     // every change of `newsletter`, whatever wrote it, leaves its consent event
     afterWrite: (strapi, existing, result) =>
       getService(strapi, 'consent-log').recordContactWrite(existing, result),
-    beforeDelete: (strapi, documentId) => getService(strapi, 'consent-log').forgetContact(documentId),
+    beforeDelete: async (strapi, documentId) => {
+      await getService(strapi, 'consent-log').forgetContact(documentId);
+      await getService(strapi, 'email-aliases').forgetContact(documentId);
+    },
   },
   { uid: UID.client, linkEnd: 'client', normalise: normaliseClientPatch, complete: completeClient },
   {
@@ -128,6 +145,9 @@ const recordRule = (strapi: Core.Strapi, spec: RecordSpec): DocumentRule => ({
         },
       });
       if (taken) throw singleFieldError(spec.unique.field, spec.unique.taken(String(taken.documentId)));
+      const holder = await spec.unique.heldElsewhere?.(strapi, String(uniqueValue));
+      if (holder && !(call.action === 'update' && holder === call.params.documentId))
+        throw singleFieldError(spec.unique.field, spec.unique.taken(holder));
     }
 
     const completed: Record<string, unknown> = { ...result.data };

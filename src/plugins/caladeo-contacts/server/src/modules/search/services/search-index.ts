@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../../shared/constants';
+import { getService } from '../../../utils/get-service';
 import { buildContactSearchText, type ContactRecord } from '../../../validation';
 
-type ContactRow = ContactRecord & { id: number };
+type ContactRow = ContactRecord & { id: number; documentId: string };
 type LinkRow = { contact: { id: number } | null; client: { name: string } | null };
 
 const CONTACT_TABLE = 'caladeo_contacts';
@@ -57,9 +58,22 @@ const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
             });
         });
 
+  /** A merged contact's old e-mails find the contact it went to: they come before the client names. */
+  const aliasesByContact = (documentIds: readonly string[]) =>
+    getService(strapi, 'email-aliases').ofContacts(documentIds);
+
   return {
     async clientNamesOf(contactId: number): Promise<string[]> {
       return (await clientNamesByContact([contactId])).get(contactId) ?? [];
+    },
+
+    /** What a contact's search text holds besides its own fields: its aliases and its clients' names. */
+    async searchTermsOf(contact: { id: number; documentId: string }): Promise<string[]> {
+      const [aliases, names] = await Promise.all([
+        aliasesByContact([contact.documentId]),
+        this.clientNamesOf(contact.id),
+      ]);
+      return [...(aliases.get(contact.documentId) ?? []), ...names];
     },
 
     async contactIdsOfClient(clientId: number): Promise<number[]> {
@@ -81,8 +95,12 @@ const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
           .query(UID.contact)
           .findMany({ where: { id: { $in: chunk } } })) as ContactRow[];
         const names = await clientNamesByContact(chunk);
+        const aliases = await aliasesByContact(contacts.map((contact) => contact.documentId));
         const changes = contacts.flatMap((contact) => {
-          const searchText = buildContactSearchText(contact, names.get(contact.id) ?? []);
+          const searchText = buildContactSearchText(contact, [
+            ...(aliases.get(contact.documentId) ?? []),
+            ...(names.get(contact.id) ?? []),
+          ]);
           return searchText === contact.searchText ? [] : [{ id: contact.id, searchText }];
         });
         await writeSearchTexts(changes);
