@@ -730,6 +730,117 @@ export interface PluginCaladeoContactsContact extends Struct.CollectionTypeSchem
   };
 }
 
+export interface PluginCaladeoContactsContactEmailAlias extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_contact_email_aliases';
+  info: {
+    description: 'An e-mail address of a contact merged into another, which still finds the contact it went to';
+    displayName: 'Contact e-mail alias';
+    pluralName: 'contact-email-aliases';
+    singularName: 'contact-email-alias';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    contactDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    email: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.contact-email-alias'> &
+      Schema.Attribute.Private;
+    mergeDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCaladeoContactsContactMerge extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_contact_merges';
+  info: {
+    description: 'Contacts merged into one, with what undoing the merge needs';
+    displayName: 'Contact merge';
+    pluralName: 'contact-merges';
+    singularName: 'contact-merge';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.contact-merge'> &
+      Schema.Attribute.Private;
+    mergedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    mergedById: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    mergedByKind: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    mergedByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    mergedDocumentIds: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 400;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    snapshot: Schema.Attribute.JSON & Schema.Attribute.Private;
+    survivorDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    undoneAt: Schema.Attribute.DateTime;
+    undoneById: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    undoneByKind: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginCaladeoContactsDuplicatePair extends Struct.CollectionTypeSchema {
   collectionName: 'caladeo_duplicate_pairs';
   info: {
@@ -1693,6 +1804,8 @@ declare module '@strapi/strapi' {
       'plugin::caladeo-contacts.client-contact': PluginCaladeoContactsClientContact;
       'plugin::caladeo-contacts.consent-event': PluginCaladeoContactsConsentEvent;
       'plugin::caladeo-contacts.contact': PluginCaladeoContactsContact;
+      'plugin::caladeo-contacts.contact-email-alias': PluginCaladeoContactsContactEmailAlias;
+      'plugin::caladeo-contacts.contact-merge': PluginCaladeoContactsContactMerge;
       'plugin::caladeo-contacts.duplicate-pair': PluginCaladeoContactsDuplicatePair;
       'plugin::caladeo-contacts.history-entry': PluginCaladeoContactsHistoryEntry;
       'plugin::caladeo-contacts.import': PluginCaladeoContactsImport;
