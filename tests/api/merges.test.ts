@@ -268,6 +268,38 @@ describe('merging contacts', () => {
     });
   });
 
+  it('shows the merge, and its undo, in the history of the survivor and of the merged contact', async () => {
+    const survivor = await createContact({ lastName: 'Fabre', email: 'fabre@example.fr' });
+    const other = await createContact({ lastName: 'Fabre', email: 'fabre2@example.fr', city: 'Albi' });
+    const { meta } = await mergeOk({ survivor, merged: [other] });
+    type Entry = { action: string; actor: { type: string }; changes: Record<string, unknown> };
+    const historyOf = async (documentId: string) => {
+      const response = await api.get(`${CONTACTS}/${documentId}/history`);
+      expect(response.status).toBe(200);
+      return response.body.data as Entry[];
+    };
+    const [merged] = await historyOf(survivor);
+    expect(merged).toMatchObject({
+      action: 'merge',
+      actor: { type: 'api_token' },
+      changes: {
+        city: { before: null, after: 'Albi' },
+        mergedContacts: { before: null, after: [other] },
+      },
+    });
+    expect((await historyOf(other))[0]).toMatchObject({
+      action: 'merge',
+      changes: { mergedInto: { before: null, after: survivor } },
+    });
+
+    expect((await api.post(undoPath(meta.mergeId), {})).status).toBe(200);
+    expect((await historyOf(survivor))[0]).toMatchObject({
+      action: 'unmerge',
+      changes: { city: { before: 'Albi', after: null }, mergedContacts: { before: [other], after: null } },
+    });
+    expect((await historyOf(other))[0]).toMatchObject({ action: 'unmerge' });
+  });
+
   it('refuses an undo after the undo period with 410', async () => {
     const survivor = await createContact({ lastName: 'Ancien', email: 'ancien1@example.fr' });
     const other = await createContact({ lastName: 'Ancien', email: 'ancien2@example.fr' });

@@ -377,7 +377,7 @@ export const HISTORY_ENTRY_POINTS = [
 export type HistoryEntryPoint = (typeof HISTORY_ENTRY_POINTS)[number];
 
 /** What a history entry says happened to its target. */
-export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'link', 'unlink'] as const;
+export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'link', 'unlink', 'merge', 'unmerge'] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 /** The records whose history is kept, by the name entries give them. */

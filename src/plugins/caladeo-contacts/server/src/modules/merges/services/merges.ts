@@ -428,6 +428,25 @@ const merges = ({ strapi }: { strapi: Core.Strapi }) => {
           updatedAt: now,
         };
         await strapi.db.query(UID.contact).update({ where: { id: survivor.id }, data });
+        // one merge event on the survivor (what it took, and from whom), one on each merged contact
+        const history = getService(strapi, 'history');
+        await history.recordMany([
+          {
+            action: 'merge',
+            targetType: 'contact',
+            targetDocumentId: survivor.documentId,
+            changes: {
+              ...history.changesOf(UID.contact, fieldsOfRaw(raw[0] as RawRow), data),
+              mergedContacts: { before: null, after: mergedDocumentIds },
+            },
+          },
+          ...mergedDocumentIds.map((documentId) => ({
+            action: 'merge' as const,
+            targetType: 'contact' as const,
+            targetDocumentId: documentId,
+            changes: { mergedInto: { before: null, after: survivor.documentId } },
+          })),
+        ]);
 
         const mergeRecord = await strapi.documents(UID.contactMerge).create({
           data: {
@@ -635,6 +654,24 @@ const merges = ({ strapi }: { strapi: Core.Strapi }) => {
         }
 
         const restoredIds = snapshot.merged.map((row) => String(row.document_id));
+        const history = getService(strapi, 'history');
+        await history.recordMany([
+          {
+            action: 'unmerge',
+            targetType: 'contact',
+            targetDocumentId: record.survivorDocumentId,
+            changes: {
+              ...history.changesOf(UID.contact, current, untouched ? before : { ...current, ...restored }),
+              mergedContacts: { before: restoredIds, after: null },
+            },
+          },
+          ...restoredIds.map((documentId) => ({
+            action: 'unmerge' as const,
+            targetType: 'contact' as const,
+            targetDocumentId: documentId,
+            changes: { mergedInto: { before: record.survivorDocumentId, after: null } },
+          })),
+        ]);
         if (!untouched) await refreshDerived([record.survivorDocumentId]);
         else await getService(strapi, 'search-index').refreshContacts([survivorRow.id]);
         return { survivor: record.survivorDocumentId, restored: restoredIds, kept };
