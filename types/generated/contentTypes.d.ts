@@ -905,7 +905,9 @@ export interface PluginCaladeoContactsHistoryEntry extends Struct.CollectionType
     };
   };
   attributes: {
-    action: Schema.Attribute.Enumeration<['create', 'update', 'delete', 'link', 'unlink']> &
+    action: Schema.Attribute.Enumeration<
+      ['create', 'update', 'delete', 'link', 'unlink', 'merge', 'unmerge']
+    > &
       Schema.Attribute.Required;
     actorId: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
