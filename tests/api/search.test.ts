@@ -203,8 +203,9 @@ describe('the search text stays true after every kind of write', () => {
     } finally {
       app.strapi.db.connection.off('query', count);
     }
-    // the members are spread over three chunks of 500: about three statements each
-    expect(statements).toBeLessThan(60);
+    // the members are spread over three chunks of 500: about three statements each, besides the
+    // client's own write (its rules, its history entry, its duplicate refresh): far from 1,100
+    expect(statements).toBeLessThan(100);
     const found = await search('choeur de talence', '&pagination[pageSize]=1');
     expect(found.meta.pagination).toMatchObject({ total: members, totalIsExact: true });
     expect((await search('sainte-cecile', '&pagination[pageSize]=1')).meta.pagination.total).toBe(0);

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'async_hooks';
 import { randomUUID } from 'crypto';
 import os from 'os';
 import type { Core } from '@strapi/strapi';
@@ -16,6 +17,14 @@ import {
 import { jobSettings } from './settings';
 
 const MAX_ERROR_LENGTH = 2000;
+
+/**
+ * Runs a function in the asynchronous context this module was loaded in, not the caller's. A job
+ * is often enqueued inside a write's transaction: the look for work it sets off must not inherit
+ * that transaction (Strapi finds it through AsyncLocalStorage), which has ended by then, nor the
+ * writer's other context (who made the change).
+ */
+const outsideCallerContext = AsyncResource.bind((work: () => void) => work());
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- kinds of every payload share one registry
 export type KindRegistry = Map<string, JobKind<any>>;
@@ -238,7 +247,7 @@ export const createJobRunner = (strapi: Core.Strapi, { kinds, schedules, nodeId 
     nodeId: node,
     /** Looks for work now (after an enqueue in this process), if the runner is started. */
     kick() {
-      if (timer) setImmediate(() => void kick());
+      if (timer) setImmediate(() => outsideCallerContext(() => void kick()));
     },
     /** Starts the worker (bootstrap): takes up what is due, then polls. */
     start() {
