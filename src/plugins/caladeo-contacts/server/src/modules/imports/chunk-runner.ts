@@ -10,7 +10,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { UID } from '../../../../shared/constants';
 import { insertRows, newDocumentId, type BulkColumn } from '../../utils/bulk-insert';
-import type { DatabaseModel } from '../../utils/database-model';
+import { joinOf, modelOf, type DatabaseModel } from '../../utils/database-model';
 import { getService } from '../../utils/get-service';
 import {
   derivedContactFields,
@@ -379,7 +379,7 @@ export const chunkRunner = (strapi: Core.Strapi) => {
      * updated restored, links it made removed. A contact edited since (a later `updatedAt`, other
      * values, or a link someone else made) is left alone and reported as `keptEdited`.
      */
-    async undo(chunk: ChunkRecord): Promise<RowResult[]> {
+    async undo(trx: Knex.Transaction, chunk: ChunkRecord): Promise<RowResult[]> {
       const results = (chunk.results ?? []).map((result) => ({ ...result }));
       const documentIds = results.flatMap((result) => (result.contact ? [result.contact] : []));
       const current = documentIds.length
@@ -395,13 +395,19 @@ export const chunkRunner = (strapi: Core.Strapi) => {
       );
       const linked = new Set<number>();
       for (const uid of [UID.clientContact, UID.offerContact]) {
-        const links = (await strapi.db.query(uid).findMany({
-          select: ['documentId'],
-          where: { contact: { id: { $in: current.map((contact) => contact.id) } } },
-          populate: { contact: { select: ['id'] } },
-        })) as { documentId: string; contact: { id: number } | null }[];
-        for (const link of links)
-          if (link.contact && !madeByImport.has(link.documentId)) linked.add(link.contact.id);
+        // straight through the indexed join table: the query builder's joins scan it at a million
+        const join = joinOf(strapi, uid, 'contact');
+        const links = (await trx(join.table)
+          .join(modelOf(strapi, uid).tableName, 'id', `${join.table}.${join.own}`)
+          .whereIn(
+            `${join.table}.${join.other}`,
+            current.map((contact) => contact.id)
+          )
+          .select({ documentId: 'document_id', contactId: `${join.table}.${join.other}` })) as {
+          documentId: string;
+          contactId: number;
+        }[];
+        for (const link of links) if (!madeByImport.has(link.documentId)) linked.add(link.contactId);
       }
 
       for (const result of [...results].reverse()) {

@@ -134,8 +134,8 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
     for (;;) {
       const chunk = await nextChunk(record.id, { done: true, undone: false }, 'desc');
       if (!chunk) break;
-      await strapi.db.transaction(async () => {
-        const results = await runner.undo(chunk);
+      await strapi.db.transaction(async ({ trx }) => {
+        const results = await runner.undo(trx, chunk);
         await chunks().update({ where: { id: chunk.id }, data: { results, undone: true } });
       });
     }

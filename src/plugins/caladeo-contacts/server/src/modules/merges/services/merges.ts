@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { UID } from '../../../../../shared/constants';
 import { newDocumentId } from '../../../utils/bulk-insert';
 import { statusError } from '../../../utils/errors';
-import type { DatabaseModel } from '../../../utils/database-model';
+import { joinOf, modelOf } from '../../../utils/database-model';
 import { getService } from '../../../utils/get-service';
 import { derivedContactFields, problem, type ContactRecord } from '../../../validation';
 import type { ConsentActor } from '../../newsletter/services/consent-log';
@@ -53,15 +53,6 @@ type StoredMerge = {
   mergedAt: string;
   undoneAt: string | null;
   snapshot: Snapshot;
-};
-
-const modelOf = (strapi: Core.Strapi, uid: string) =>
-  strapi.db.metadata.get(uid as never) as unknown as DatabaseModel;
-
-const joinOf = (strapi: Core.Strapi, uid: string, attribute: string) => {
-  const join = modelOf(strapi, uid).attributes[attribute]?.joinTable;
-  if (!join) throw new Error(`${uid}.${attribute} has no join table`);
-  return { table: join.name, own: join.joinColumn.name, other: join.inverseJoinColumn.name };
 };
 
 const listOf = (documentIds: readonly string[]) => `,${documentIds.join(',')},`;
