@@ -79,4 +79,17 @@ describe('the merge page', () => {
     const back = await app.api('GET', `/caladeo-contacts/contacts/${kept}`, undefined, superToken);
     expect(back.email).toBe('anne.martin@exemple.fr');
   });
+
+  it('opens the merge page from a contact’s page, with the contact found by search', async () => {
+    const page = await loginAs(browser, app.baseUrl, SUPER_ADMIN.email, SUPER_ADMIN.password);
+    await page.goto(`${app.baseUrl}/admin/plugins/caladeo-contacts/contacts/${kept}`);
+    await page.getByRole('button', { name: 'Fusionner…' }).click();
+    await page
+      .getByRole('combobox', { name: 'Le contact à fusionner avec celui-ci' })
+      .pressSequentially('Anna', { delay: 50 });
+    await page.getByRole('option', { name: /a\.martin@exemple\.fr/ }).click();
+    await page.getByRole('button', { name: 'Comparer' }).click();
+    await page.waitForURL(new RegExp(`/merge\\?ids=${kept},${merged}$`));
+    await page.getByRole('radiogroup', { name: 'Garder le champ E-mail de Anna Martin' }).waitFor();
+  });
 });
