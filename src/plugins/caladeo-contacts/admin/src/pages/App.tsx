@@ -12,6 +12,7 @@ const ClientDetailPage = lazy(() => import('./ClientDetailPage'));
 const JobsPage = lazy(() => import('./JobsPage'));
 const ImportsPage = lazy(() => import('./ImportsPage'));
 const DuplicatesPage = lazy(() => import('./DuplicatesPage'));
+const MergePage = lazy(() => import('./MergePage'));
 
 const protect = (permissions: Array<{ action: string; subject: null }>, page: React.ReactNode) => (
   <Page.Protect permissions={permissions}>{page}</Page.Protect>
@@ -41,6 +42,7 @@ const App = () => (
       <Route path="jobs" element={protect(PERMISSIONS.jobs.read, <JobsPage />)} />
       <Route path="imports" element={protect(PERMISSIONS.imports.read, <ImportsPage />)} />
       <Route path="duplicates" element={protect(PERMISSIONS.duplicates.read, <DuplicatesPage />)} />
+      <Route path="merge" element={protect(PERMISSIONS.contacts.merge, <MergePage />)} />
       <Route path="*" element={<Page.Error />} />
     </Routes>
   </Suspense>

@@ -10,6 +10,7 @@ import { ConsentLog } from '../components/ConsentLog';
 import { HistoryTimeline } from '../components/HistoryTimeline';
 import { DeleteButton, FactsCard, SectionCard } from '../components/DetailParts';
 import { LinksTable, type LinkRow } from '../components/LinksTable';
+import { MergeWithButton } from '../components/MergeWithButton';
 import { QuoteButton } from '../components/QuoteButton';
 import { ClientPicker, OfferPicker } from '../components/SearchPicker';
 import { allOf } from '../permissions';
@@ -138,6 +139,7 @@ const ContactDetailPage = () => {
                 {t('form.edit')}
               </Button>
             )}
+            {allowedActions.canMerge && <MergeWithButton documentId={documentId} />}
             {allowedActions.canDelete && (
               <DeleteButton
                 title={t('contact.deleteTitle')}

@@ -85,6 +85,7 @@ const DuplicatesPage = () => {
   const navigate = useNavigate();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC(allOf('duplicates'));
+  const { allowedActions: contactActions } = useRBAC(allOf('contacts'));
   const [params, setParams] = useSearchParams();
   const [list, setList] = useState<{ data?: PairList; error?: string }>({});
   const [scan, setScan] = useState<ScanJob | null>(null);
@@ -257,15 +258,17 @@ const DuplicatesPage = () => {
                 </Td>
                 <Td>
                   <Flex gap={2}>
-                    <Button
-                      size="S"
-                      variant="secondary"
-                      onClick={() =>
-                        navigate(PATHS.merge(pair.contacts.map((contact) => contact.documentId)))
-                      }
-                    >
-                      {t('doublons.merge')}
-                    </Button>
+                    {contactActions.canMerge && (
+                      <Button
+                        size="S"
+                        variant="secondary"
+                        onClick={() =>
+                          navigate(PATHS.merge(pair.contacts.map((contact) => contact.documentId)))
+                        }
+                      >
+                        {t('doublons.merge')}
+                      </Button>
+                    )}
                     {allowedActions.canManage && (
                       <Button size="S" variant="tertiary" onClick={() => void dismiss(pair)}>
                         {t('doublons.dismiss')}

@@ -1,0 +1,95 @@
+import fs from 'fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import {
+  launchBrowser,
+  loginAs,
+  registerSuperAdmin,
+  SCREENSHOTS,
+  shot,
+  startApp,
+  SUPER_ADMIN,
+  type App,
+} from './app';
+
+let app: App;
+let browser: Browser;
+let superToken: string;
+let kept: string;
+let merged: string;
+
+beforeAll(async () => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  app = await startApp();
+  superToken = await registerSuperAdmin(app);
+  const first = await app.api(
+    'POST',
+    '/caladeo-contacts/contacts',
+    { firstName: 'Anne', lastName: 'Martin', email: 'anne.martin@exemple.fr' },
+    superToken
+  );
+  const second = await app.api(
+    'POST',
+    '/caladeo-contacts/contacts',
+    { firstName: 'Anna', lastName: 'Martin', email: 'a.martin@exemple.fr', city: 'Lyon' },
+    superToken
+  );
+  kept = String(first.documentId);
+  merged = String(second.documentId);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('the merge page', () => {
+  it('merges two contacts with the e-mail chosen by hand, then undoes the merge', async () => {
+    const page = await loginAs(browser, app.baseUrl, SUPER_ADMIN.email, SUPER_ADMIN.password);
+    await page.goto(`${app.baseUrl}/admin/plugins/caladeo-contacts/merge?ids=${kept},${merged}`);
+    await page.getByRole('heading', { name: 'Fusionner des contacts', level: 1 }).waitFor();
+
+    // the e-mail of the contact merged away is kept: the survivor's own becomes an alias
+    await page
+      .getByRole('radiogroup', { name: 'Garder le champ E-mail de Anna Martin' })
+      .getByRole('radio')
+      .click();
+    await page.getByRole('heading', { name: 'E-mails gardés comme alias' }).waitFor();
+    expect(await page.getByText('anne.martin@exemple.fr', { exact: true }).count()).toBeGreaterThan(0);
+    await shot(page, 'merge-preview');
+
+    await page.getByRole('button', { name: 'Fusionner', exact: true }).click();
+    await page
+      .getByRole('alertdialog')
+      .getByText('2 contacts n’en feront plus qu’un', { exact: false })
+      .waitFor();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Fusionner', exact: true }).click();
+    await page.getByText('Contacts fusionnés').waitFor();
+    await shot(page, 'merge-done');
+
+    const survivor = await app.api('GET', `/caladeo-contacts/contacts/${kept}`, undefined, superToken);
+    expect(survivor.email).toBe('a.martin@exemple.fr');
+    expect(survivor.city).toBe('Lyon');
+
+    await page.getByRole('button', { name: 'Annuler la fusion' }).click();
+    await page.waitForURL(/\/plugins\/caladeo-contacts\/duplicates$/);
+    const restored = await app.api('GET', `/caladeo-contacts/contacts/${merged}`, undefined, superToken);
+    expect(restored.email).toBe('a.martin@exemple.fr');
+    const back = await app.api('GET', `/caladeo-contacts/contacts/${kept}`, undefined, superToken);
+    expect(back.email).toBe('anne.martin@exemple.fr');
+  });
+
+  it('opens the merge page from a contact’s page, with the contact found by search', async () => {
+    const page = await loginAs(browser, app.baseUrl, SUPER_ADMIN.email, SUPER_ADMIN.password);
+    await page.goto(`${app.baseUrl}/admin/plugins/caladeo-contacts/contacts/${kept}`);
+    await page.getByRole('button', { name: 'Fusionner…' }).click();
+    await page
+      .getByRole('combobox', { name: 'Le contact à fusionner avec celui-ci' })
+      .pressSequentially('Anna', { delay: 50 });
+    await page.getByRole('option', { name: /a\.martin@exemple\.fr/ }).click();
+    await page.getByRole('button', { name: 'Comparer' }).click();
+    await page.waitForURL(new RegExp(`/merge\\?ids=${kept},${merged}$`));
+    await page.getByRole('radiogroup', { name: 'Garder le champ E-mail de Anna Martin' }).waitFor();
+  });
+});
