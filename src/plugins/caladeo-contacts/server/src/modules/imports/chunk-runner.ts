@@ -397,17 +397,18 @@ export const chunkRunner = (strapi: Core.Strapi) => {
       for (const uid of [UID.clientContact, UID.offerContact]) {
         // straight through the indexed join table: the query builder's joins scan it at a million
         const join = joinOf(strapi, uid, 'contact');
-        const links = (await trx(join.table)
-          .join(modelOf(strapi, uid).tableName, 'id', `${join.table}.${join.own}`)
+        const links = modelOf(strapi, uid).tableName;
+        const found = (await trx(join.table)
+          .join(links, `${links}.id`, `${join.table}.${join.own}`)
           .whereIn(
             `${join.table}.${join.other}`,
             current.map((contact) => contact.id)
           )
-          .select({ documentId: 'document_id', contactId: `${join.table}.${join.other}` })) as {
+          .select({ documentId: `${links}.document_id`, contactId: `${join.table}.${join.other}` })) as {
           documentId: string;
           contactId: number;
         }[];
-        for (const link of links) if (!madeByImport.has(link.documentId)) linked.add(link.contactId);
+        for (const link of found) if (!madeByImport.has(link.documentId)) linked.add(link.contactId);
       }
 
       for (const result of [...results].reverse()) {
