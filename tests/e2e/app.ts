@@ -95,6 +95,23 @@ export const launchBrowser = (): Promise<Browser> =>
     ],
   });
 
+/**
+ * What each browser test starts with: the app on its own database, its super admin's token and a
+ * browser. The app is stopped again when the browser does not start.
+ */
+export const openSession = async () => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const app = await startApp();
+  try {
+    const superToken = await registerSuperAdmin(app);
+    const browser = await launchBrowser();
+    return { app, browser, superToken };
+  } catch (error) {
+    await app.stop();
+    throw error;
+  }
+};
+
 /** A full-page screenshot in test-output/screenshots, named for the step it shows. */
 export const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });

@@ -2,16 +2,7 @@ import fs from 'fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  loginAs,
-  registerSuperAdmin,
-  SCREENSHOTS,
-  shot,
-  startApp,
-  SUPER_ADMIN,
-  type App,
-} from './app';
+import { loginAs, openSession, shot, SUPER_ADMIN, type App } from './app';
 
 let app: App;
 let browser: Browser;
@@ -31,9 +22,7 @@ const download = async (page: Page, trigger: () => Promise<void>) => {
 const login = (email: string, password: string) => loginAs(browser, app.baseUrl, email, password);
 
 beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  app = await startApp();
-  superToken = await registerSuperAdmin(app);
+  ({ app, browser, superToken } = await openSession());
   const client = await app.api(
     'POST',
     '/caladeo-contacts/clients',
@@ -60,7 +49,6 @@ beforeAll(async () => {
     superToken
   );
   offerId = String(offer.documentId);
-  browser = await launchBrowser();
 }, 240_000);
 
 afterAll(async () => {

@@ -3,16 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  loginAs,
-  registerSuperAdmin,
-  SCREENSHOTS,
-  shot,
-  startApp,
-  SUPER_ADMIN,
-  type App,
-} from './app';
+import { loginAs, openSession, shot, SUPER_ADMIN, type App } from './app';
 
 let app: App;
 let browser: Browser;
@@ -117,10 +108,7 @@ const undoNewest = async (page: Page) => {
 };
 
 beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  app = await startApp();
-  superToken = await registerSuperAdmin(app);
-  browser = await launchBrowser();
+  ({ app, browser, superToken } = await openSession());
 }, 240_000);
 
 afterAll(async () => {

@@ -1,16 +1,6 @@
-import fs from 'fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
-import {
-  launchBrowser,
-  loginAs,
-  registerSuperAdmin,
-  SCREENSHOTS,
-  shot,
-  startApp,
-  SUPER_ADMIN,
-  type App,
-} from './app';
+import { loginAs, openSession, shot, SUPER_ADMIN, type App } from './app';
 
 let app: App;
 let browser: Browser;
@@ -19,9 +9,7 @@ let kept: string;
 let merged: string;
 
 beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  app = await startApp();
-  superToken = await registerSuperAdmin(app);
+  ({ app, browser, superToken } = await openSession());
   const first = await app.api(
     'POST',
     '/caladeo-contacts/contacts',
@@ -36,7 +24,6 @@ beforeAll(async () => {
   );
   kept = String(first.documentId);
   merged = String(second.documentId);
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
-import { Box, Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Box, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import type { ImportListResponse, ImportSummary } from '../../../shared/contracts/admin';
 import { useT, type MessageKey } from '../utils/translate';
+import { PagedListFooter } from './ListFooter';
 import { ErrorFileButton, ImportCountsLine, ImportStatusBadge, UndoButton } from './ImportParts';
 import { TableHeadings } from './TableHeadings';
 
@@ -27,7 +28,6 @@ export const ImportHistory = ({ list, page, onPage, canUndo, onUndo }: Props) =>
   const { t, locale } = useT();
   const rows = list?.data ?? [];
   const total = list?.meta.pagination.total ?? 0;
-  const lastPage = Math.max(1, Math.ceil(total / (list?.meta.pagination.pageSize ?? 1)));
   return (
     <Box paddingTop={8}>
       <Typography variant="delta" tag="h2">
@@ -75,19 +75,12 @@ export const ImportHistory = ({ list, page, onPage, canUndo, onUndo }: Props) =>
             <Typography textColor="neutral600">{t('imports.history.empty')}</Typography>
           </Box>
         )}
-        <Flex justifyContent="space-between" paddingTop={4}>
-          <Typography variant="pi" textColor="neutral600">
-            {t('list.total', { total })} · {t('list.page', { page })}
-          </Typography>
-          <Flex gap={2}>
-            <Button variant="tertiary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-              {t('list.previous')}
-            </Button>
-            <Button variant="tertiary" disabled={page >= lastPage} onClick={() => onPage(page + 1)}>
-              {t('list.next')}
-            </Button>
-          </Flex>
-        </Flex>
+        <PagedListFooter
+          total={total}
+          page={page}
+          pageSize={list?.meta.pagination.pageSize ?? 1}
+          onPage={onPage}
+        />
       </Box>
     </Box>
   );

@@ -18,6 +18,7 @@ import {
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { DUPLICATE_REASONS, type DuplicateReason, type JobState } from '../../../shared/constants';
+import { PagedListFooter } from '../components/ListFooter';
 import { ClientPicker } from '../components/SearchPicker';
 import { TabNav } from '../components/TabNav';
 import { allOf } from '../permissions';
@@ -155,7 +156,6 @@ const DuplicatesPage = () => {
   };
 
   const meta = list.data?.meta;
-  const lastPage = meta ? Math.max(1, Math.ceil(meta.pagination.total / PAGE_SIZE)) : 1;
   const percent =
     scan?.progressTotal && scan.progressTotal > 0
       ? Math.round((100 * (scan.progressDone ?? 0)) / scan.progressTotal)
@@ -285,27 +285,12 @@ const DuplicatesPage = () => {
             <Typography textColor="neutral600">{t('doublons.empty')}</Typography>
           </Box>
         )}
-        <Flex justifyContent="space-between" paddingTop={4}>
-          <Typography variant="pi" textColor="neutral600">
-            {t('list.total', { total: meta?.pagination.total ?? 0 })} · {t('list.page', { page })}
-          </Typography>
-          <Flex gap={2}>
-            <Button
-              variant="tertiary"
-              disabled={page <= 1}
-              onClick={() => setParams({ ...Object.fromEntries(params), page: String(page - 1) })}
-            >
-              {t('list.previous')}
-            </Button>
-            <Button
-              variant="tertiary"
-              disabled={page >= lastPage}
-              onClick={() => setParams({ ...Object.fromEntries(params), page: String(page + 1) })}
-            >
-              {t('list.next')}
-            </Button>
-          </Flex>
-        </Flex>
+        <PagedListFooter
+          total={meta?.pagination.total ?? 0}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPage={(target) => setParams({ ...Object.fromEntries(params), page: String(target) })}
+        />
       </Layouts.Content>
     </Page.Main>
   );

@@ -18,6 +18,7 @@ import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi
 import { useSearchParams } from 'react-router-dom';
 import { JOB_STATES, type JobState } from '../../../shared/constants';
 import type { JobEntry, JobListResponse } from '../../../shared/contracts/admin';
+import { PagedListFooter } from '../components/ListFooter';
 import { TabNav } from '../components/TabNav';
 import { allOf } from '../permissions';
 import { API, refusalOf } from '../utils/api';
@@ -114,7 +115,6 @@ const JobsPage = () => {
   };
 
   const meta = list.data?.meta;
-  const lastPage = meta ? Math.max(1, Math.ceil(meta.pagination.total / PAGE_SIZE)) : 1;
   const date = (value: string | null) => (value ? new Date(value).toLocaleString(locale) : '');
 
   return (
@@ -242,27 +242,12 @@ const JobsPage = () => {
             <Typography textColor="neutral600">{t('jobs.empty')}</Typography>
           </Box>
         )}
-        <Flex justifyContent="space-between" paddingTop={4}>
-          <Typography variant="pi" textColor="neutral600">
-            {t('list.total', { total: meta?.pagination.total ?? 0 })} · {t('list.page', { page })}
-          </Typography>
-          <Flex gap={2}>
-            <Button
-              variant="tertiary"
-              disabled={page <= 1}
-              onClick={() => setParams({ ...Object.fromEntries(params), page: String(page - 1) })}
-            >
-              {t('list.previous')}
-            </Button>
-            <Button
-              variant="tertiary"
-              disabled={page >= lastPage}
-              onClick={() => setParams({ ...Object.fromEntries(params), page: String(page + 1) })}
-            >
-              {t('list.next')}
-            </Button>
-          </Flex>
-        </Flex>
+        <PagedListFooter
+          total={meta?.pagination.total ?? 0}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPage={(target) => setParams({ ...Object.fromEntries(params), page: String(target) })}
+        />
       </Layouts.Content>
     </Page.Main>
   );
