@@ -245,6 +245,46 @@ describe('after a write', () => {
   });
 });
 
+describe('after a merge', () => {
+  it('drops the merged contact’s pairs, finds the survivor’s new ones, and gives both back on undo', async () => {
+    await create('lucie', { firstName: 'Lucie', lastName: 'Fabre', postalCode: '75011', city: 'Paris' });
+    await create('lucieCopy', {
+      firstName: 'Lucie',
+      lastName: 'Fabre',
+      postalCode: '75011',
+      city: 'Paris',
+      phone: '06 45 67 89 01',
+    });
+    await create('gaston', { firstName: 'Gaston', lastName: 'Roux', phone: '06 45 67 89 01' });
+    await jobs().drain();
+    expect(await listed()).toMatchObject({
+      'lucie+lucieCopy': expect.arrayContaining(['nameAndPostalCode']),
+      'gaston+lucieCopy': ['phone'],
+    });
+
+    const merged = await api.post(`${CONTACTS}/merge`, {
+      survivor: stored.lucie,
+      merged: [stored.lucieCopy],
+    });
+    expect(merged.status).toBe(200);
+    await jobs().drain();
+    const afterMerge = await listed();
+    expect(afterMerge).toMatchObject({ 'gaston+lucie': ['phone'] });
+    expect(Object.keys(afterMerge).filter((pair) => pair.includes('lucieCopy'))).toEqual([]);
+
+    const undone = await api.post(
+      `/api/caladeo-contacts/merges/${merged.body.meta.mergeId as string}/undo`,
+      {}
+    );
+    expect(undone.status).toBe(200);
+    await jobs().drain();
+    const afterUndo = await listed();
+    expect(afterUndo).toMatchObject({ 'lucie+lucieCopy': expect.arrayContaining(['nameAndPostalCode']) });
+    expect(afterUndo).toMatchObject({ 'gaston+lucieCopy': ['phone'] });
+    expect(afterUndo).not.toHaveProperty('gaston+lucie');
+  });
+});
+
 describe('input', () => {
   it('refuses unknown keys, reasons and ids, naming them', async () => {
     const before = await app.strapi.db.query(UID.duplicatePair).count();

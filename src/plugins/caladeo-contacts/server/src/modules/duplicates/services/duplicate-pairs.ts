@@ -9,7 +9,7 @@ import {
 import { getService } from '../../../utils/get-service';
 import { newDocumentId } from '../../../utils/bulk-insert';
 import { cityKey } from '../../../validation';
-import { SCAN_JOB } from '../jobs';
+import { REFRESH_JOB, SCAN_JOB } from '../jobs';
 import { pairKey, pairsOfBlock, similarNamePairs, MAX_BLOCK } from '../candidate-pairs';
 import { comparisonKeys, duplicateScore, reasonsBetween, type ComparedContact } from '../reasons';
 
@@ -387,6 +387,28 @@ const duplicatePairs = ({ strapi }: { strapi: Core.Strapi }) => {
           )
           .delete();
       });
+    },
+
+    /**
+     * After a merge, in its transaction: the merged contacts' open pairs go (a dismissed one stays,
+     * so that an undo brings it back with its contact), and the survivor's pairs are looked up
+     * again from its new values by a job. After an undo, each contact back gets its pairs again.
+     */
+    async refreshAfterMerge(
+      survivorDocumentId: string,
+      mergedIds: number[],
+      restoredDocumentIds: string[] = []
+    ) {
+      if (mergedIds.length > 0)
+        await strapi.db.query(UID.duplicatePair).deleteMany({
+          where: {
+            status: 'open',
+            $or: [{ contactA: { $in: mergedIds } }, { contactB: { $in: mergedIds } }],
+          },
+        });
+      const jobs = getService(strapi, 'jobs');
+      for (const documentId of [survivorDocumentId, ...restoredDocumentIds])
+        await jobs.enqueue(REFRESH_JOB, { documentId });
     },
 
     /** A deleted contact's pairs go with it, in the delete's transaction. */

@@ -460,6 +460,7 @@ const merges = ({ strapi }: { strapi: Core.Strapi }) => {
           });
         }
         await refreshDerived([survivor.documentId]);
+        await getService(strapi, 'duplicate-pairs').refreshAfterMerge(survivor.documentId, mergedIds);
 
         const after = (await trx(contactTable()).where({ id: survivor.id }).first()) as RawRow;
         const snapshot: Snapshot = {
@@ -665,6 +666,11 @@ const merges = ({ strapi }: { strapi: Core.Strapi }) => {
         ]);
         if (!untouched) await refreshDerived([record.survivorDocumentId]);
         else await getService(strapi, 'search-index').refreshContacts([survivorRow.id]);
+        await getService(strapi, 'duplicate-pairs').refreshAfterMerge(
+          record.survivorDocumentId,
+          [],
+          restoredIds
+        );
         return { survivor: record.survivorDocumentId, restored: restoredIds, kept };
       });
     },
