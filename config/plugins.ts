@@ -72,6 +72,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       history: { enabled: env.bool('HISTORY_ENABLED', true) },
       // how many days after a merge of contacts it may still be undone
       merges: { undoDays: env.int('MERGE_UNDO_DAYS', 30) },
+      // hours between two scans of the whole base for duplicates; 0: only when started by hand
+      duplicates: { scanEveryHours: env.int('DUPLICATE_SCAN_EVERY_HOURS', 24) },
       newsletter: {
         secret: secret(env, 'NEWSLETTER_SECRET', 'caladeo-dev-newsletter-secret'),
         publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),

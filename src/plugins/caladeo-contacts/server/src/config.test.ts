@@ -40,4 +40,12 @@ describe('plugin configuration', () => {
       'caladeo-contacts: newsletter.confirmationTtlHours must be a positive integer'
     );
   });
+
+  it('takes 0 hours between duplicate scans (none by itself) and refuses a negative number', () => {
+    const every = (scanEveryHours: number) => ({ ...config.default, duplicates: { scanEveryHours } });
+    expect(() => config.validator(every(0))).not.toThrow();
+    expect(() => config.validator(every(-1))).toThrow(
+      'caladeo-contacts: duplicates.scanEveryHours (DUPLICATE_SCAN_EVERY_HOURS) must be 0 or a positive integer'
+    );
+  });
 });

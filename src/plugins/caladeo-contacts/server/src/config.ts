@@ -8,6 +8,7 @@ import { DEFAULT_IMPORT_SETTINGS, type ImportSettings } from './modules/imports/
 import { DEFAULT_JOB_SETTINGS, type JobSettings } from './modules/jobs/settings';
 import { DEFAULT_HISTORY_SETTINGS } from './modules/history/settings';
 import { DEFAULT_MERGE_SETTINGS, type MergeSettings } from './modules/merges/settings';
+import { DEFAULT_DUPLICATE_SETTINGS, type DuplicateSettings } from './modules/duplicates/settings';
 
 type PluginConfig = {
   agency?: unknown;
@@ -15,6 +16,7 @@ type PluginConfig = {
   jobs: JobSettings;
   imports: ImportSettings;
   merges: MergeSettings;
+  duplicates: DuplicateSettings;
 };
 
 const isPositiveInteger = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
@@ -32,6 +34,7 @@ export default {
     imports: DEFAULT_IMPORT_SETTINGS,
     history: DEFAULT_HISTORY_SETTINGS,
     merges: DEFAULT_MERGE_SETTINGS,
+    duplicates: DEFAULT_DUPLICATE_SETTINGS,
   },
   validator(config: PluginConfig) {
     parseAgencyConfig(config.agency);
@@ -41,6 +44,11 @@ export default {
       );
     if (!isPositiveInteger(config.merges.undoDays))
       throw new Error('caladeo-contacts: merges.undoDays (MERGE_UNDO_DAYS) must be a positive integer');
+    const { scanEveryHours } = config.duplicates;
+    if (!Number.isInteger(scanEveryHours) || scanEveryHours < 0)
+      throw new Error(
+        'caladeo-contacts: duplicates.scanEveryHours (DUPLICATE_SCAN_EVERY_HOURS) must be 0 or a positive integer'
+      );
     const { newsletter } = config;
     const { rateLimits } = newsletter;
     for (const [name, value] of Object.entries({

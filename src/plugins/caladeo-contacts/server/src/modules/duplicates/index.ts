@@ -5,10 +5,11 @@ import { defineModule } from '../module';
 import duplicatePair from './content-types/duplicate-pair';
 import { duplicatePairsController, duplicateScanController } from './controllers/duplicate-pairs';
 import duplicatesController from './controllers/duplicates';
-import { REFRESH_JOB, SCAN_JOB, SCAN_SCHEDULE } from './jobs';
+import { REFRESH_JOB, SCAN_JOB, scanSchedule } from './jobs';
 import { refreshPairsAfterWrites } from './refresh-after-writes';
 import { duplicatesAdminRoutes, duplicatesContentApiRoutes } from './routes';
 import services from './services';
+import { duplicateSettings } from './settings';
 
 /**
  * Duplicate contacts: the warnings shown while a contact is typed (same phone, same name in the
@@ -30,7 +31,8 @@ export default defineModule({
     const jobs = getService(strapi, 'jobs');
     jobs.define(SCAN_JOB);
     jobs.define(REFRESH_JOB);
-    jobs.schedule(SCAN_SCHEDULE);
+    const { scanEveryHours } = duplicateSettings(strapi);
+    if (scanEveryHours > 0) jobs.schedule(scanSchedule(scanEveryHours));
     refreshPairsAfterWrites(strapi);
   },
 });

@@ -1,7 +1,7 @@
 import { getService } from '../../utils/get-service';
 import { defineJobKind } from '../jobs/kinds';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
 
 /** The scan of the whole base for likely duplicate pairs: on demand, and once a day for the cluster. */
 export const SCAN_JOB = defineJobKind<Record<string, never>>({
@@ -16,7 +16,12 @@ export const SCAN_JOB = defineJobKind<Record<string, never>>({
   },
 });
 
-export const SCAN_SCHEDULE = { name: 'duplicates.scan', kind: SCAN_JOB.kind, everyMs: DAY_MS };
+/** The periodic scan of the whole base, every so many hours. */
+export const scanSchedule = (everyHours: number) => ({
+  name: 'duplicates.scan',
+  kind: SCAN_JOB.kind,
+  everyMs: everyHours * HOUR_MS,
+});
 
 /** The pairs of one contact, after it was created or changed. */
 export const REFRESH_JOB = defineJobKind<{ documentId: string }>({
