@@ -10,6 +10,8 @@ export default [
   // a query Strapi's parser would fail on is a 400, not a 500
   'plugin::caladeo-contacts.query-shape',
   'strapi::body',
+  // a body with a prototype key or nested past any form is a 400 before anything walks it
+  'plugin::caladeo-contacts.body-shape',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

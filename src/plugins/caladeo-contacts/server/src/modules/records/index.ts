@@ -16,7 +16,7 @@ import { createSearchableController } from './controllers/searchable';
 import adminClients from './controllers/admin-clients';
 import adminContacts from './controllers/admin-contacts';
 import adminLinks from './controllers/admin-links';
-import queryShape from './middlewares/query-shape';
+import queryShape, { bodyShape } from './middlewares/query-shape';
 import unreadableRelations from './middlewares/unreadable-relations';
 import { ADMIN_ROUTES } from './routes/admin';
 import services from './services';
@@ -69,7 +69,11 @@ export default defineModule({
     'admin-clients': adminClients,
     'admin-links': adminLinks,
   },
-  middlewares: { 'query-shape': queryShape, 'unreadable-relations': unreadableRelations },
+  middlewares: {
+    'query-shape': queryShape,
+    'body-shape': bodyShape,
+    'unreadable-relations': unreadableRelations,
+  },
   adminRoutes: ADMIN_ROUTES,
   contentApiRoutes: () => [
     ...recordRoutes(UID.contact),

@@ -1,22 +1,16 @@
 import type { Context, Next } from 'koa';
 import { problem, type Problem } from '../../../validation';
-import { singleFieldError } from '../../../utils/errors';
+import { fieldValidationError, singleFieldError } from '../../../utils/errors';
+import { fieldError } from '../../../validation';
+import { bodyRefusal, queryRefusal, type ShapeRefusal } from './request-shape';
 
-const isPlainObject = (value: unknown) =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/**
- * What Strapi's query parser fails on with a 500 rather than a 400: an empty `fields=` and a
- * `filters[]=` list holding something other than conditions.
- */
+/** What Strapi's query parser fails on with a 500 rather than a 400: an empty `fields=`. */
 const malformedParam = (query: Record<string, unknown>): [string, Problem] | null => {
   if (query.fields === '') return ['fields', problem('query.fieldsEmpty')];
-  const { filters } = query;
-  if (Array.isArray(filters) && !filters.every(isPlainObject)) {
-    return ['filters', problem('query.filtersNotConditions')];
-  }
   return null;
 };
+
+const refuse = (refusal: ShapeRefusal) => fieldValidationError([fieldError(refusal.path, refusal.problem)]);
 
 /** The body parser's refusal of a JSON body that does not parse: co-body's SyntaxError, status 400. */
 const isMalformedJsonBody = (error: unknown) => {
@@ -26,14 +20,19 @@ const isMalformedJsonBody = (error: unknown) => {
 
 /**
  * App middleware after `strapi::query` and before `strapi::body` (config/middlewares.ts): on the
- * REST API, a query Strapi would crash on gets a 400 naming the parameter, so that no caller ever
- * sees a 500 for a typo; and a body that is not JSON gets a 400 naming `body` in Strapi's
- * envelope, instead of the parser's error logged with its stack as if the server had failed.
+ * REST API, a query Strapi would crash on, or that would cost the database too much (filters,
+ * populates and sorts through too many relations: request-shape.ts), gets a 400 naming the
+ * parameter and the limit before anything runs; and a body that is not JSON gets a 400 naming
+ * `body` in Strapi's envelope, instead of the parser's error logged with its stack as if the
+ * server had failed.
  */
 const queryShape = () => async (ctx: Context, next: Next) => {
   if (ctx.path.startsWith('/api/')) {
-    const malformed = malformedParam(ctx.query as Record<string, unknown>);
+    const query = ctx.query as Record<string, unknown>;
+    const malformed = malformedParam(query);
     if (malformed) throw singleFieldError(...malformed);
+    const refusal = queryRefusal(query);
+    if (refusal) throw refuse(refusal);
   }
   try {
     await next();
@@ -41,6 +40,17 @@ const queryShape = () => async (ctx: Context, next: Next) => {
     if (isMalformedJsonBody(error)) throw singleFieldError('body', problem('body.malformedJson'));
     throw error;
   }
+};
+
+/**
+ * App middleware right after `strapi::body`: a parsed body holding a key that reaches a prototype
+ * (`__proto__`, `constructor`, `prototype`), or nested deeper than a form ever is, is a 400 before
+ * any sanitiser or validator walks it (they would fail on it, or overflow the stack).
+ */
+export const bodyShape = () => async (ctx: Context, next: Next) => {
+  const refusal = bodyRefusal((ctx.request as { body?: unknown }).body);
+  if (refusal) throw refuse(refusal);
+  await next();
 };
 
 export default queryShape;

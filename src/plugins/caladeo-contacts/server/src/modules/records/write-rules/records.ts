@@ -34,6 +34,11 @@ type RecordSpec = {
   };
   /** Relations the application keeps itself; a write that names one is refused. */
   keptByApplication?: string[];
+  /**
+   * The record's links to its contacts, clients or offers: their ends never move, so a write of the
+   * record may not connect, disconnect or set them (a link is created or deleted on its own).
+   */
+  links?: string[];
   /** Side effects of a successful write: the stored row before it (null on create) and the result. */
   afterWrite?: (
     strapi: Core.Strapi,
@@ -90,6 +95,7 @@ const RECORD_SPECS: RecordSpec[] = [
     },
     complete: completeContact,
     keptByApplication: ['consentEvents'],
+    links: ['clientLinks', 'offerLinks'],
     // every change of `newsletter`, whatever wrote it, leaves its consent event
     afterWrite: (strapi, existing, result) =>
       getService(strapi, 'consent-log').recordContactWrite(existing, result),
@@ -98,14 +104,72 @@ const RECORD_SPECS: RecordSpec[] = [
       await getService(strapi, 'email-aliases').forgetContact(documentId);
     },
   },
-  { uid: UID.client, linkEnd: 'client', normalise: normaliseClientPatch, complete: completeClient },
+  {
+    uid: UID.client,
+    linkEnd: 'client',
+    normalise: normaliseClientPatch,
+    complete: completeClient,
+    links: ['contactLinks'],
+  },
   {
     uid: UID.offer,
     linkEnd: 'offer',
     normalise: normaliseOfferPatch,
+    links: ['contactLinks'],
     unique: { field: 'reference', taken: () => problem('offerReference.taken') },
   },
 ];
+
+/** `{ connect: [], disconnect: [] }`: what a form sends for a relation it did not touch. */
+const isUntouchedRelation = (value: unknown) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const operations = Object.entries(value as Record<string, unknown>);
+  return (
+    operations.length > 0 &&
+    operations.every(
+      ([key, list]) => (key === 'connect' || key === 'disconnect') && Array.isArray(list) && list.length === 0
+    )
+  );
+};
+
+/** How many documents a relation's value names: a list, or a `connect`/`set` list; one otherwise. */
+const namedCount = (value: unknown) => {
+  if (Array.isArray(value)) return value.length;
+  if (typeof value === 'object' && value !== null) {
+    const { connect, set } = value as { connect?: unknown; set?: unknown };
+    return Math.max(Array.isArray(connect) ? connect.length : 0, Array.isArray(set) ? set.length : 0);
+  }
+  return 1;
+};
+
+/**
+ * What a write of the record may not do to its relations: write one the application keeps, move a
+ * link (an untouched one is dropped from the write), or give a one-document relation a list.
+ */
+const relationWriteErrors = (strapi: Core.Strapi, spec: RecordSpec, data: Record<string, unknown>) => {
+  const errors = (spec.keptByApplication ?? [])
+    .filter((field) => data[field] !== undefined)
+    .map((field) => fieldError([field], problem('field.keptByApplication')));
+  for (const field of spec.links ?? []) {
+    if (data[field] === undefined) continue;
+    if (isUntouchedRelation(data[field])) delete data[field];
+    else errors.push(fieldError([field], problem('link.throughLinkRoutes')));
+  }
+  const attributes = strapi.getModel(spec.uid as typeof UID.contact).attributes as Record<
+    string,
+    { type: string; relation?: string; target?: string }
+  >;
+  for (const [field, attribute] of Object.entries(attributes)) {
+    const toOne = attribute.relation === 'manyToOne' || attribute.relation === 'oneToOne';
+    if (attribute.type !== 'relation' || !toOne || data[field] === undefined || data[field] === null)
+      continue;
+    if (namedCount(data[field]) > 1) {
+      const target = strapi.getModel(attribute.target as typeof UID.contact)?.info.singularName ?? field;
+      errors.push(fieldError([field], problem('relation.single', { target })));
+    }
+  }
+  return errors;
+};
 
 /**
  * Contacts, clients and offers: every write is normalised by the one validation module, and a
@@ -114,12 +178,8 @@ const RECORD_SPECS: RecordSpec[] = [
 const recordRule = (strapi: Core.Strapi, spec: RecordSpec): DocumentRule => ({
   async beforeWrite(call) {
     const data = writePayload(call);
-    const keptFields = (spec.keptByApplication ?? []).filter((field) => data[field] !== undefined);
-    if (keptFields.length > 0) {
-      throw fieldValidationError(
-        keptFields.map((field) => fieldError([field], problem('field.keptByApplication')))
-      );
-    }
+    const refused = relationWriteErrors(strapi, spec, data);
+    if (refused.length > 0) throw fieldValidationError(refused);
     const onExisting = isWriteOnExisting(call);
     const existing = onExisting
       ? ((await strapi.db

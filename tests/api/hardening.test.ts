@@ -1,0 +1,185 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { UID } from '../../src/plugins/caladeo-contacts/shared/constants';
+import { createApiToken } from '../helpers/auth';
+import {
+  CLIENTS,
+  CLIENT_CONTACTS,
+  CONTACTS,
+  OFFERS,
+  errorCodes,
+  restClient,
+  type RestClient,
+} from '../helpers/http';
+import { createClient, createContact, createOffer, linkToClient, linkToOffer } from '../helpers/offers';
+import { useStrapi } from '../helpers/strapi';
+
+const app = useStrapi();
+let api: RestClient;
+let reader: RestClient;
+let fullToken: string;
+
+/** Rows of every table the plugin writes, to prove a refusal wrote nothing. */
+const counts = async () =>
+  Object.fromEntries(
+    await Promise.all(
+      [UID.contact, UID.client, UID.offer, UID.clientContact, UID.offerContact, UID.consentEvent].map(
+        async (uid) => [uid, await app.strapi.db.query(uid).count()] as const
+      )
+    )
+  );
+
+const sendJson = (method: 'post' | 'put', path: string, body: string) =>
+  api.raw(method, path).set('Content-Type', 'application/json').send(body);
+
+/** The contact a link belongs to, read from the database. */
+const contactOfLink = async (uid: typeof UID.clientContact | typeof UID.offerContact, documentId: string) =>
+  (
+    (await app.strapi.db.query(uid).findOne({ where: { documentId }, populate: ['contact'] })) as {
+      contact: { documentId: string } | null;
+    } | null
+  )?.contact?.documentId ?? null;
+
+let anne: string;
+let bruno: string;
+let club: string;
+let otherClub: string;
+let offer: string;
+let anneOnClub: string;
+let anneOnOffer: string;
+
+beforeAll(async () => {
+  fullToken = await createApiToken(app.strapi, 'full-access');
+  api = restClient(app, fullToken);
+  reader = restClient(app, await createApiToken(app.strapi, 'read-only'));
+  anne = await createContact(app.strapi, { firstName: 'Anne', lastName: 'Rivière' });
+  bruno = await createContact(app.strapi, { firstName: 'Bruno', lastName: 'Morel' });
+  club = await createClient(app.strapi, { name: 'Club des Randonneurs' });
+  otherClub = await createClient(app.strapi, { name: 'Amicale des Pompiers' });
+  offer = await createOffer(app.strapi, { client: club });
+  anneOnClub = (await linkToClient(app.strapi, anne, club, 'payeur', true)).documentId;
+  anneOnOffer = (await linkToOffer(app.strapi, anne, offer, 'voyageur')).documentId;
+});
+
+describe('filters that Strapi would fail on, or that would cost everyone', () => {
+  it('answers 400 naming filters for a list where conditions are expected', async () => {
+    for (const query of ['filters[0][lastName][$eq]=x', 'filters[$or][0][0][lastName]=x']) {
+      const response = await reader.get(`${CONTACTS}?${query}`);
+      expect([response.status, errorCodes(response.body)[0]?.split(': ')[1]]).toEqual([
+        400,
+        'query.filtersNotConditions',
+      ]);
+    }
+  });
+
+  it('refuses a filter through too many relations before it runs, and still takes two relations', async () => {
+    const hops = 'filters[clientLinks][client][contactLinks][contact]';
+    const refused = await reader.get(`${CONTACTS}?${hops.repeat(1)}[clientLinks][client][name]=x`);
+    expect(refused.status).toBe(400);
+    expect(errorCodes(refused.body)).toEqual([
+      'filters.clientLinks.client.contactLinks.contact.clientLinks: query.filterPathTooLong',
+    ]);
+    const allowed = await reader.get(
+      `${CONTACTS}?filters[clientLinks][client][name][$eq]=Club des Randonneurs`
+    );
+    expect(allowed.status).toBe(200);
+    expect(allowed.body.data.map((contact: { documentId: string }) => contact.documentId)).toEqual([anne]);
+  });
+
+  it('refuses a populate or a sort four relations deep', async () => {
+    const populate = await reader.get(`${CONTACTS}?populate=clientLinks.client.contactLinks.contact`);
+    expect(errorCodes(populate.body)).toEqual(['populate: query.populateTooDeep']);
+    const sort = await reader.get(`${CONTACTS}?sort=clientLinks.client.contactLinks.contact.lastName:asc`);
+    expect(errorCodes(sort.body)).toEqual(['sort: query.sortPathTooLong']);
+  });
+});
+
+describe('bodies that no sanitiser should walk', () => {
+  it('refuses a prototype key on every write route, naming it, and writes nothing', async () => {
+    const before = await counts();
+    const payload = '{"data":{"lastName":"X","name":"X","title":"X","constructor":{"prototype":{"a":1}}}}';
+    for (const [method, path] of [
+      ['post', CONTACTS],
+      ['put', `${CONTACTS}/${anne}`],
+      ['post', CLIENTS],
+      ['put', `${CLIENTS}/${club}`],
+      ['post', OFFERS],
+      ['post', CLIENT_CONTACTS],
+    ] as const) {
+      const response = await sendJson(method, path, payload);
+      expect([method, path, response.status, errorCodes(response.body)]).toEqual([
+        method,
+        path,
+        400,
+        ['body.data.constructor: body.prototypeKey'],
+      ]);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses JSON nested 5,000 levels with a 400, not a stack overflow', async () => {
+    const depth = 5000;
+    const response = await sendJson('post', CONTACTS, `{"data":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.errors[0].code).toBe('body.tooDeep');
+  });
+});
+
+describe('links keep their ends', () => {
+  it('refuses to connect someone’s link to another contact, client or offer, and the link stays', async () => {
+    for (const [path, data] of [
+      [`${CONTACTS}/${bruno}`, { clientLinks: { connect: [anneOnClub] } }],
+      [`${CONTACTS}/${bruno}`, { offerLinks: [anneOnOffer] }],
+      [`${CONTACTS}/${anne}`, { clientLinks: { set: [] } }],
+      [`${CLIENTS}/${otherClub}`, { contactLinks: { connect: [anneOnClub] } }],
+      [`${OFFERS}/${offer}`, { contactLinks: { disconnect: [anneOnOffer] } }],
+    ] as const) {
+      const response = await api.put(path, data);
+      expect([path, response.status, errorCodes(response.body)[0]?.split(': ')[1]]).toEqual([
+        path,
+        400,
+        'link.throughLinkRoutes',
+      ]);
+    }
+    expect(await contactOfLink(UID.clientContact, anneOnClub)).toBe(anne);
+    expect(await contactOfLink(UID.offerContact, anneOnOffer)).toBe(anne);
+  });
+
+  it('takes a form’s untouched relation and the other fields with it', async () => {
+    const response = await api.put(`${CONTACTS}/${bruno}`, {
+      city: 'Nantes',
+      clientLinks: { connect: [], disconnect: [] },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.data.city).toBe('Nantes');
+  });
+
+  it('refuses the same through GraphQL', async () => {
+    const response = await request(app.baseUrl)
+      .post('/graphql')
+      .set('Authorization', `Bearer ${fullToken}`)
+      .send({
+        query: `mutation Move($id: ID!, $links: [ID]) {
+          updateCaladeoContactsContact(documentId: $id, data: { clientLinks: $links }) { documentId }
+        }`,
+        variables: { id: bruno, links: [anneOnClub] },
+      });
+    expect(response.body.errors?.[0]?.message).toMatch(/client-contacts and offer-contacts/);
+    expect(await contactOfLink(UID.clientContact, anneOnClub)).toBe(anne);
+  });
+});
+
+describe('one-document relations', () => {
+  it('refuses two clients for an offer, naming the field, and writes nothing', async () => {
+    const before = await counts();
+    const response = await api.post(OFFERS, {
+      title: 'Séjour',
+      reference: 'OFF-TWO',
+      client: [club, otherClub],
+    });
+    expect([response.status, errorCodes(response.body)]).toEqual([400, ['client: relation.single']]);
+    expect(await counts()).toEqual(before);
+    const one = await api.post(OFFERS, { title: 'Séjour', reference: 'OFF-ONE', client: [otherClub] });
+    expect(one.status).toBe(201);
+  });
+});
