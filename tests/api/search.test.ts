@@ -253,6 +253,31 @@ describe('keyset pagination', () => {
   });
 });
 
+describe('cursors', () => {
+  it('reveal nothing of the private search text, and a forged or altered one is refused', async () => {
+    for (let index = 0; index < 3; index += 1)
+      await createContact({
+        firstName: 'Gwenaëlle',
+        lastName: `Kerouédan ${index}`,
+        email: `gk${index}@exemple.fr`,
+      });
+    const body = await search('kerouedan', '&pagination[pageSize]=1&order=name');
+    const cursor = body.meta.pagination.nextCursor as string;
+    const opened = Buffer.from(cursor, 'base64url').toString('latin1').toLowerCase();
+    for (const secret of ['kerouedan', 'gwenaelle', 'exemple', 'sortkey'])
+      expect(opened).not.toContain(secret);
+
+    const next = await api.get(`${CONTACTS}?q=kerouedan&order=name&pagination[pageSize]=1&cursor=${cursor}`);
+    expect(next.status).toBe(200);
+    const altered = `${cursor.slice(0, 20)}${cursor[20] === 'A' ? 'B' : 'A'}${cursor.slice(21)}`;
+    const forged = Buffer.from(JSON.stringify({ order: 'name', sortKey: 'a', id: 1 })).toString('base64url');
+    for (const refused of [altered, forged]) {
+      const response = await api.get(`${CONTACTS}?q=kerouedan&order=name&cursor=${refused}`);
+      expect([response.status, errorPaths(response.body)]).toEqual([400, [['cursor']]]);
+    }
+  });
+});
+
 describe('searching clients by name', () => {
   it('finds a client whatever its accents and case', async () => {
     await api.post(CLIENTS, { name: 'Comité d’Entreprise Élan', type: 'works_council', city: 'Besançon' });
