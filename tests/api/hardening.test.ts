@@ -183,3 +183,34 @@ describe('one-document relations', () => {
     expect(one.status).toBe(201);
   });
 });
+
+describe('rules that hold under concurrent writes', () => {
+  it('gives one role on one client once, however many callers ask at the same moment', async () => {
+    const claire = await createContact(app.strapi, { firstName: 'Claire', lastName: 'Fontaine' });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        api.post(CLIENT_CONTACTS, { contact: claire, client: otherClub, role: 'voyageur' })
+      )
+    );
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
+    expect(
+      new Set(answers.filter((answer) => answer.status !== 201).map((answer) => errorCodes(answer.body)[0]))
+    ).toEqual(new Set(['role: link.roleTaken']));
+    const stored = await app.strapi.db.query(UID.clientContact).count({
+      where: { contact: { documentId: claire }, client: { documentId: otherClub }, role: 'voyageur' },
+    });
+    expect(stored).toBe(1);
+  });
+
+  it('records one consent event when thirty callers turn the newsletter on at once', async () => {
+    const denis = await createContact(app.strapi, { firstName: 'Denis', lastName: 'Perrin' });
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () => api.put(`${CONTACTS}/${denis}`, { newsletter: true }))
+    );
+    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+    const events = await app.strapi.db
+      .query(UID.consentEvent)
+      .findMany({ where: { contact: { documentId: denis } }, select: ['action', 'newsletter'] });
+    expect(events).toEqual([{ action: 'set_by_api', newsletter: true }]);
+  });
+});

@@ -5,7 +5,7 @@ import { fieldError, normaliseLinkPatch, problem, type FieldError } from '../../
 import { LINK_TYPES, type LinkUid } from '../services/links';
 import { fieldValidationError, singleFieldError } from '../../../utils/errors';
 import { getService } from '../../../utils/get-service';
-import { writePayload } from './data';
+import { lockForUpdate, writePayload } from './data';
 import type { DocumentRule } from './types';
 
 type RelationRef = string | { documentId?: unknown };
@@ -99,6 +99,7 @@ const linkRule = (strapi: Core.Strapi, linkUid: LinkUid): DocumentRule => {
         const { contact, target } = ends as { contact: string; target: string };
 
         const role = String(result.data.role);
+        await lockForUpdate(strapi, UID.contact, contact);
         if (await links().findDuplicate(linkUid, contact, target, role)) {
           throw singleFieldError('role', problem('link.roleTaken', { target: TARGET_LABEL[linkUid] }));
         }
@@ -136,6 +137,7 @@ const linkRule = (strapi: Core.Strapi, linkUid: LinkUid): DocumentRule => {
         stored.contactDocumentId &&
         stored.targetDocumentId
       ) {
+        await lockForUpdate(strapi, UID.contact, stored.contactDocumentId);
         const duplicate = await links().findDuplicate(
           linkUid,
           stored.contactDocumentId,

@@ -14,7 +14,7 @@ import {
 } from '../../../validation';
 import { fieldValidationError, singleFieldError } from '../../../utils/errors';
 import { getService } from '../../../utils/get-service';
-import { isWriteOnExisting, writePayload } from './data';
+import { isWriteOnExisting, lockForUpdate, writePayload } from './data';
 import type { AfterWrite, DocumentRule } from './types';
 
 type RecordSpec = {
@@ -181,6 +181,7 @@ const recordRule = (strapi: Core.Strapi, spec: RecordSpec): DocumentRule => ({
     const refused = relationWriteErrors(strapi, spec, data);
     if (refused.length > 0) throw fieldValidationError(refused);
     const onExisting = isWriteOnExisting(call);
+    if (call.action === 'update') await lockForUpdate(strapi, spec.uid, String(call.params.documentId));
     const existing = onExisting
       ? ((await strapi.db
           .query(spec.uid as typeof UID.contact)
