@@ -12,6 +12,8 @@ export default [
   'strapi::body',
   // a body with a prototype key or nested past any form is a 400 before anything walks it
   'plugin::caladeo-contacts.body-shape',
+  // a GraphQL document whose fragments spread themselves is a 400 before the depth limit walks it
+  'global::graphql-fragment-cycles',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -1,6 +1,7 @@
 import path from 'path';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Core } from '@strapi/strapi';
+import { GRAPHQL_LIMITS, graphqlLimitsRule } from '../src/config/graphql-limits';
 import { secret } from '../src/config/secrets';
 import { AGENCY_ENVIRONMENT_VARIABLES } from '../src/plugins/caladeo-contacts/server/src/modules/documents/agency';
 
@@ -105,8 +106,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       // `landingPage: false` as Apollo's *production* landing page, still an HTML page served to
       // any browser; only Apollo's own "disabled" plugin serves none.
       landingPage: env('NODE_ENV') === 'production' ? () => ApolloServerPluginLandingPageDisabled() : true,
-      apolloServer: { introspection: env('NODE_ENV') !== 'production' },
-      depthLimit: 10,
+      // aliases and estimated cost of an operation (src/config/graphql-limits.ts), checked
+      // besides the plugin's own depth limit, which runs with the same depth
+      apolloServer: { introspection: env('NODE_ENV') !== 'production', validationRules: [graphqlLimitsRule] },
+      depthLimit: GRAPHQL_LIMITS.depth,
       defaultLimit: 25,
       maxLimit: 100,
     },

@@ -214,3 +214,50 @@ describe('rules that hold under concurrent writes', () => {
     expect(events).toEqual([{ action: 'set_by_api', newsletter: true }]);
   });
 });
+
+describe('GraphQL operations of bounded cost', () => {
+  const graphql = (query: string, credential: string | null = fullToken) => {
+    const call = request(app.baseUrl).post('/graphql').send({ query });
+    return credential ? call.set('Authorization', `Bearer ${credential}`) : call;
+  };
+
+  it('refuses a fragment that spreads itself, even anonymously, with a 400 and no crash', async () => {
+    for (const credential of [null, fullToken]) {
+      const response = await graphql(
+        '{ ...Loop } fragment Loop on Query { caladeoContactsContacts { documentId } ...Loop }',
+        credential
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.errors[0]).toMatchObject({
+        message: 'A fragment of this operation spreads itself, directly or through other fragments',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
+    }
+    expect((await request(app.baseUrl).get('/_health')).status).toBe(204);
+  });
+
+  it('refuses more than 20 aliases', async () => {
+    const aliased = (count: number) =>
+      `{ ${Array.from({ length: count }, (_, index) => `a${index}: caladeoContactsContacts { documentId }`).join(' ')} }`;
+    expect((await graphql(aliased(20))).status).toBe(200);
+    const refused = await graphql(aliased(21));
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].message).toBe(
+      'The operation has 21 aliased fields; at most 20 are allowed'
+    );
+  });
+
+  it('refuses an operation that would read too much, before it runs', async () => {
+    const costly = `{ caladeoContactsContacts(pagination: { pageSize: 100 }) {
+      documentId clientLinks(pagination: { pageSize: 100 }) { role client { documentId name contactLinks { role } } } } }`;
+    const refused = await graphql(costly);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].message).toMatch(
+      /^The operation would read about \d+ fields; at most 25000 are allowed$/
+    );
+    const modest = await graphql(
+      '{ caladeoContactsContacts(pagination: { pageSize: 100 }) { documentId clientLinks { role client { name } } } }'
+    );
+    expect([modest.status, modest.body.errors]).toEqual([200, undefined]);
+  });
+});
