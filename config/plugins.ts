@@ -72,6 +72,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       history: { enabled: env.bool('HISTORY_ENABLED', true) },
       // how many days after a merge of contacts it may still be undone
       merges: { undoDays: env.int('MERGE_UNDO_DAYS', 30) },
+      // keys the hashes of erased people's e-mails and phones (docs/privacy.md)
+      privacy: { secret: secret(env, 'PRIVACY_SECRET', 'caladeo-dev-privacy-secret') },
       newsletter: {
         secret: secret(env, 'NEWSLETTER_SECRET', 'caladeo-dev-newsletter-secret'),
         publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
