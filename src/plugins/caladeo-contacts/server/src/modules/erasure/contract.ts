@@ -29,6 +29,7 @@ export const ERASE_ANSWER = z.object({
       historyEntriesScrubbed: z.number().int(),
       consentEventsAnonymised: z.number().int(),
       signUpsRemoved: z.number().int(),
+      importRowsScrubbed: z.number().int(),
       mergeRecordsRemoved: z.number().int(),
       aliasesRemoved: z.number().int(),
       suppressionHashes: z.number().int(),

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { personalFieldNames } from '../../../../../shared/fields';
 import {
   ERASED_CONTACT_LAST_NAME,
@@ -26,6 +27,8 @@ export type ErasureReport = {
   historyEntriesScrubbed: number;
   consentEventsAnonymised: number;
   signUpsRemoved: number;
+  /** Rows of past imports' stored chunks whose cells were blanked. */
+  importRowsScrubbed: number;
   mergeRecordsRemoved: number;
   aliasesRemoved: number;
   suppressionHashes: number;
@@ -69,6 +72,10 @@ export const erasedContactValues = (): Record<string, unknown> =>
 const withoutPersonalValues = (changes: Record<string, unknown> | null) =>
   changes !== null && Object.keys(changes).some((field) => PERSONAL_FIELDS.includes(field)) ? null : changes;
 
+/** An import row's result without the values an update wrote over and with. */
+const withoutValues = ({ previous: _previous, written: _written, ...result }: Record<string, unknown>) =>
+  result;
+
 const listOf = (value: string) => value.split(',').filter(Boolean);
 
 /**
@@ -80,15 +87,10 @@ const erasure = ({ strapi }: { strapi: Core.Strapi }) => {
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
 
   /** Locks the contact's row (PostgreSQL), so that two erasures of one contact run one after the other. */
-  const lockContact = async (documentId: string) =>
-    strapi.db.transaction(async ({ trx }) => {
-      const query = trx(modelOf(strapi, UID.contact).tableName)
-        .select('id')
-        .where({ document_id: documentId });
-      return (
-        ((await (isPostgres() ? query.forUpdate() : query).first()) as { id: number } | undefined) ?? null
-      );
-    });
+  const lockContact = async (trx: Knex.Transaction, documentId: string) => {
+    const query = trx(modelOf(strapi, UID.contact).tableName).select('id').where({ document_id: documentId });
+    return ((await (isPostgres() ? query.forUpdate() : query).first()) as { id: number } | undefined) ?? null;
+  };
 
   /** The merges that kept a snapshot of the person: as survivor, or merged and brought back by an undo. */
   const mergesOf = async (documentId: string) =>
@@ -127,6 +129,42 @@ const erasure = ({ strapi }: { strapi: Core.Strapi }) => {
     return count;
   };
 
+  /**
+   * Blanks the person's rows in the stored chunks of past imports (their cells, and an update's
+   * values before and after): the rows that wrote the contact, and those naming one of its
+   * e-mails. The outcome and the errors of each row stay. The database narrows the chunks down.
+   */
+  const scrubImportRows = async (trx: Knex.Transaction, documentId: string, emails: string[]) => {
+    const candidates = (await trx(modelOf(strapi, UID.importChunk).tableName)
+      .select('id', 'rows', 'results')
+      .where((query) => {
+        query.whereRaw('lower(CAST(results AS TEXT)) LIKE ?', [`%"${documentId}"%`]);
+        for (const email of emails) query.orWhereRaw('lower(CAST(rows AS TEXT)) LIKE ?', [`%${email}%`]);
+      })) as { id: number; rows: unknown; results: unknown }[];
+    let scrubbed = 0;
+    for (const chunk of candidates) {
+      const parse = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as unknown;
+      const rows = (parse(chunk.rows) ?? []) as { n: number; cells: string[] }[];
+      const results = (parse(chunk.results) ?? []) as Array<Record<string, unknown> & { n: number }>;
+      const mine = new Set([
+        ...results.filter((result) => result.contact === documentId).map((result) => result.n),
+        ...rows
+          .filter((row) => emails.some((email) => row.cells.join(' ').toLowerCase().includes(email)))
+          .map((row) => row.n),
+      ]);
+      if (mine.size === 0) continue;
+      await strapi.db.query(UID.importChunk).update({
+        where: { id: chunk.id },
+        data: {
+          rows: rows.map((row) => (mine.has(row.n) ? { ...row, cells: row.cells.map(() => '') } : row)),
+          results: results.map((result) => (mine.has(result.n) ? withoutValues(result) : result)),
+        },
+      });
+      scrubbed += mine.size;
+    }
+    return scrubbed;
+  };
+
   /** Anonymises the contact's consent log: the action, date and basis stay as evidence. */
   const anonymiseConsentLog = async (contactId: number) => {
     await getService(strapi, 'consent-log').forgetContacts([contactId]);
@@ -144,8 +182,8 @@ const erasure = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const erase = async (documentId: string, reason: ErasureReason): Promise<ErasureReport> =>
-    strapi.db.transaction(async () => {
-      const locked = await lockContact(documentId);
+    strapi.db.transaction(async ({ trx }) => {
+      const locked = await lockContact(trx, documentId);
       if (!locked) throw statusError(404, ['documentId'], problem('erasure.contactNotFound'));
       const done = await strapi.db
         .query(UID.contactErasure)
@@ -174,6 +212,7 @@ const erasure = ({ strapi }: { strapi: Core.Strapi }) => {
       const historyEntriesScrubbed = await scrubHistory([documentId, ...mergedIntoIt]);
       const consentEventsAnonymised = await anonymiseConsentLog(contact.id);
       const signUpsRemoved = await removeSignUps(emails);
+      const importRowsScrubbed = await scrubImportRows(trx, documentId, emails);
       if (merges.length > 0) {
         await strapi.db.query(UID.contactEmailAlias).deleteMany({
           where: { mergeDocumentId: { $in: merges.map((merge) => merge.documentId) } },
@@ -230,6 +269,7 @@ const erasure = ({ strapi }: { strapi: Core.Strapi }) => {
         historyEntriesScrubbed,
         consentEventsAnonymised,
         signUpsRemoved,
+        importRowsScrubbed,
         mergeRecordsRemoved: merges.length,
         aliasesRemoved: aliases.length,
         suppressionHashes,
