@@ -1,3 +1,5 @@
+import { UID } from '../../../../shared/constants';
+import { hideFromGraphql } from '../../utils/graphql';
 import { defineModule } from '../module';
 import contactErasure from './content-types/contact-erasure';
 import privacySuppression from './content-types/privacy-suppression';
@@ -18,4 +20,8 @@ export default defineModule({
   controllers: { 'contact-erasures': contentApiErasures, 'admin-contact-erasures': adminErasures },
   adminRoutes: erasureAdminRoutes,
   contentApiRoutes: erasureContentApiRoutes,
+  register(strapi) {
+    // internal records: read through the routes above, never through GraphQL's generated queries
+    hideFromGraphql(strapi, [UID.contactErasure, UID.privacySuppression]);
+  },
 });
