@@ -75,6 +75,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       merges: { undoDays: env.int('MERGE_UNDO_DAYS', 30) },
       // hours between two scans of the whole base for duplicates; 0: only when started by hand
       duplicates: { scanEveryHours: env.int('DUPLICATE_SCAN_EVERY_HOURS', 24) },
+      // keys the hashes of erased people's e-mails and phones (docs/privacy.md)
+      privacy: { secret: secret(env, 'PRIVACY_SECRET', 'caladeo-dev-privacy-secret') },
       newsletter: {
         secret: secret(env, 'NEWSLETTER_SECRET', 'caladeo-dev-newsletter-secret'),
         publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),

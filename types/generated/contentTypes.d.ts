@@ -776,6 +776,52 @@ export interface PluginCaladeoContactsContactEmailAlias extends Struct.Collectio
   };
 }
 
+export interface PluginCaladeoContactsContactErasure extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_contact_erasures';
+  info: {
+    description: "The fact that a contact's personal data was erased: when, why and by whom. Holds no personal data.";
+    displayName: 'Contact erasure';
+    pluralName: 'contact-erasures';
+    singularName: 'contact-erasure';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    actorName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    actorType: Schema.Attribute.Enumeration<
+      ['admin_user', 'api_token', 'api_user', 'visitor', 'import', 'job', 'system']
+    > &
+      Schema.Attribute.Required;
+    contactDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    erasedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.contact-erasure'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Enumeration<['request', 'retention']> & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginCaladeoContactsContactMerge extends Struct.CollectionTypeSchema {
   collectionName: 'caladeo_contact_merges';
   info: {
@@ -906,7 +952,7 @@ export interface PluginCaladeoContactsHistoryEntry extends Struct.CollectionType
   };
   attributes: {
     action: Schema.Attribute.Enumeration<
-      ['create', 'update', 'delete', 'link', 'unlink', 'merge', 'unmerge']
+      ['create', 'update', 'delete', 'link', 'unlink', 'merge', 'unmerge', 'erase']
     > &
       Schema.Attribute.Required;
     actorId: Schema.Attribute.String &
@@ -1387,6 +1433,44 @@ export interface PluginCaladeoContactsOfferContact extends Struct.CollectionType
   };
 }
 
+export interface PluginCaladeoContactsPrivacySuppression extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_privacy_suppressions';
+  info: {
+    description: "The keyed hash (HMAC-SHA256) of an erased person's e-mail or phone, so that an import does not bring the person back. Never the address itself.";
+    displayName: 'Privacy suppression';
+    pluralName: 'privacy-suppressions';
+    singularName: 'privacy-suppression';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    hash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    kind: Schema.Attribute.Enumeration<['email', 'phone']> & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.privacy-suppression'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginContentReleasesRelease extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_releases';
   info: {
@@ -1807,6 +1891,7 @@ declare module '@strapi/strapi' {
       'plugin::caladeo-contacts.consent-event': PluginCaladeoContactsConsentEvent;
       'plugin::caladeo-contacts.contact': PluginCaladeoContactsContact;
       'plugin::caladeo-contacts.contact-email-alias': PluginCaladeoContactsContactEmailAlias;
+      'plugin::caladeo-contacts.contact-erasure': PluginCaladeoContactsContactErasure;
       'plugin::caladeo-contacts.contact-merge': PluginCaladeoContactsContactMerge;
       'plugin::caladeo-contacts.duplicate-pair': PluginCaladeoContactsDuplicatePair;
       'plugin::caladeo-contacts.history-entry': PluginCaladeoContactsHistoryEntry;
@@ -1818,6 +1903,7 @@ declare module '@strapi/strapi' {
       'plugin::caladeo-contacts.newsletter-confirmation': PluginCaladeoContactsNewsletterConfirmation;
       'plugin::caladeo-contacts.newsletter-sign-up': PluginCaladeoContactsNewsletterSignUp;
       'plugin::caladeo-contacts.offer-contact': PluginCaladeoContactsOfferContact;
+      'plugin::caladeo-contacts.privacy-suppression': PluginCaladeoContactsPrivacySuppression;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

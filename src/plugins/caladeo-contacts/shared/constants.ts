@@ -22,6 +22,8 @@ export const UID = {
   duplicatePair: 'plugin::caladeo-contacts.duplicate-pair',
   contactMerge: 'plugin::caladeo-contacts.contact-merge',
   contactEmailAlias: 'plugin::caladeo-contacts.contact-email-alias',
+  contactErasure: 'plugin::caladeo-contacts.contact-erasure',
+  privacySuppression: 'plugin::caladeo-contacts.privacy-suppression',
 } as const;
 
 /** What a Strapi documentId looks like (lower-case letters and digits); anything else names no record. */
@@ -263,6 +265,13 @@ export const ACTIONS = [
     displayName: 'Merge duplicate contacts and undo merges',
     subCategory: 'contacts',
   },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'privacy.erase',
+    displayName: "Erase a person's personal data",
+    subCategory: 'privacy',
+  },
 ] as const;
 
 type ActionUid = (typeof ACTIONS)[number]['uid'];
@@ -377,7 +386,16 @@ export const HISTORY_ENTRY_POINTS = [
 export type HistoryEntryPoint = (typeof HISTORY_ENTRY_POINTS)[number];
 
 /** What a history entry says happened to its target. */
-export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'link', 'unlink', 'merge', 'unmerge'] as const;
+export const HISTORY_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'link',
+  'unlink',
+  'merge',
+  'unmerge',
+  'erase',
+] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 /** The records whose history is kept, by the name entries give them. */
@@ -399,3 +417,22 @@ export const MERGE_CONTENT_API_ACTIONS = {
   merge: `plugin::${PLUGIN_ID}.contact-merges.create`,
   undo: `plugin::${PLUGIN_ID}.contact-merges.undo`,
 } as const;
+
+/** Content-API action of the erasure route (users-permissions action and API-token scope). */
+export const ERASURE_CONTENT_API_ACTIONS = {
+  erase: `plugin::${PLUGIN_ID}.contact-erasures.create`,
+} as const;
+
+/** Why a contact's personal data was erased: the person asked, or the retention period ran out. */
+export const ERASURE_REASONS = ['request', 'retention'] as const;
+export type ErasureReason = (typeof ERASURE_REASONS)[number];
+
+/**
+ * The last name an erased contact keeps: a contact needs a name or an e-mail to pass its
+ * validation, and documents addressed to it still need someone to name.
+ */
+export const ERASED_CONTACT_LAST_NAME = 'Personne effacée';
+
+/** What a suppression-list entry is the keyed hash of. */
+export const SUPPRESSION_KINDS = ['email', 'phone'] as const;
+export type SuppressionKind = (typeof SUPPRESSION_KINDS)[number];

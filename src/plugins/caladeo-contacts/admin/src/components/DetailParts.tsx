@@ -34,6 +34,19 @@ export const FactsCard = ({ facts, columns }: { facts: Array<[MessageKey, string
   );
 };
 
+/** A dialog's footer: Cancel, then the dialog's own action. */
+export const DialogActions = ({ children }: { children: ReactNode }) => {
+  const { t } = useT();
+  return (
+    <Dialog.Footer>
+      <Dialog.Cancel>
+        <Button variant="tertiary">{t('form.cancel')}</Button>
+      </Dialog.Cancel>
+      <Dialog.Action>{children}</Dialog.Action>
+    </Dialog.Footer>
+  );
+};
+
 /** A button whose action runs only after a confirmation saying what it does. */
 export const ConfirmButton = ({
   label,
@@ -49,34 +62,26 @@ export const ConfirmButton = ({
   onConfirm: () => void;
   variant?: 'danger-light' | 'secondary';
   startIcon?: ReactNode;
-}) => {
-  const { t } = useT();
-  return (
-    <Dialog.Root>
-      <Dialog.Trigger>
-        <Button variant={variant} startIcon={startIcon}>
+}) => (
+  <Dialog.Root>
+    <Dialog.Trigger>
+      <Button variant={variant} startIcon={startIcon}>
+        {label}
+      </Button>
+    </Dialog.Trigger>
+    <Dialog.Content>
+      <Dialog.Header>{title}</Dialog.Header>
+      <Dialog.Body>
+        <Typography>{message}</Typography>
+      </Dialog.Body>
+      <DialogActions>
+        <Button variant="danger" onClick={onConfirm}>
           {label}
         </Button>
-      </Dialog.Trigger>
-      <Dialog.Content>
-        <Dialog.Header>{title}</Dialog.Header>
-        <Dialog.Body>
-          <Typography>{message}</Typography>
-        </Dialog.Body>
-        <Dialog.Footer>
-          <Dialog.Cancel>
-            <Button variant="tertiary">{t('form.cancel')}</Button>
-          </Dialog.Cancel>
-          <Dialog.Action>
-            <Button variant="danger" onClick={onConfirm}>
-              {label}
-            </Button>
-          </Dialog.Action>
-        </Dialog.Footer>
-      </Dialog.Content>
-    </Dialog.Root>
-  );
-};
+      </DialogActions>
+    </Dialog.Content>
+  </Dialog.Root>
+);
 
 /** Delete, after a confirmation that says what goes with the record. */
 export const DeleteButton = (props: { title: string; message: string; onConfirm: () => void }) => {

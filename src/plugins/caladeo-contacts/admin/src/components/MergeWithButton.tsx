@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { PATHS } from '../utils/paths';
 import { useT } from '../utils/translate';
 import { ContactPicker } from './SearchPicker';
+import { DialogActions } from './DetailParts';
 
 /** "Fusionner…" on a contact's page: another contact found by search, then the merge page of both. */
 export const MergeWithButton = ({ documentId }: { documentId: string }) => {
@@ -22,19 +23,14 @@ export const MergeWithButton = ({ documentId }: { documentId: string }) => {
             <ContactPicker label={t('merge.withPick')} value={other} onChange={setOther} />
           </Box>
         </Dialog.Body>
-        <Dialog.Footer>
-          <Dialog.Cancel>
-            <Button variant="tertiary">{t('form.cancel')}</Button>
-          </Dialog.Cancel>
-          <Dialog.Action>
-            <Button
-              disabled={!other || other === documentId}
-              onClick={() => other && navigate(PATHS.merge([documentId, other]))}
-            >
-              {t('merge.withContinue')}
-            </Button>
-          </Dialog.Action>
-        </Dialog.Footer>
+        <DialogActions>
+          <Button
+            disabled={!other || other === documentId}
+            onClick={() => other && navigate(PATHS.merge([documentId, other]))}
+          >
+            {t('merge.withContinue')}
+          </Button>
+        </DialogActions>
       </Dialog.Content>
     </Dialog.Root>
   );

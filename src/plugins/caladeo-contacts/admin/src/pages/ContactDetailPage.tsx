@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Box, Button, Flex } from '@strapi/design-system';
+import { Alert, Box, Button, Flex } from '@strapi/design-system';
 import { Pencil } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { BackLink } from '../components/BackLink';
 import { ConsentLog } from '../components/ConsentLog';
 import { HistoryTimeline } from '../components/HistoryTimeline';
 import { DeleteButton, FactsCard, SectionCard } from '../components/DetailParts';
+import { EraseContactButton } from '../components/EraseContactButton';
 import { LinksTable, type LinkRow } from '../components/LinksTable';
 import { MergeWithButton } from '../components/MergeWithButton';
 import { QuoteButton } from '../components/QuoteButton';
@@ -28,15 +29,20 @@ const ContactDetailPage = () => {
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC(allOf('contacts'));
   const clientsRbac = useRBAC(allOf('clients'));
+  const privacyRbac = useRBAC(allOf('privacy'));
   const quotes = useQuoteDownload();
   const [contact, setContact] = useState<ContactDetail | null>(null);
   const [failed, setFailed] = useState(false);
   const [attachErrors, setAttachErrors] = useState<{ client?: string; offer?: string }>({});
+  const [erasedAt, setErasedAt] = useState<string | null>(null);
 
   const load = useCallback(() => {
     get<DetailResponse<ContactDetail>>(`${API}/contacts/${documentId}`)
       .then(({ data }) => setContact(data.data))
       .catch(() => setFailed(true));
+    get<{ data: { erasedAt: string } | null }>(`${API}/contacts/${documentId}/erasure`)
+      .then(({ data }) => setErasedAt(data.data?.erasedAt ?? null))
+      .catch(() => setErasedAt(null));
   }, [documentId, get]);
   useEffect(load, [load]);
 
@@ -105,6 +111,20 @@ const ContactDetailPage = () => {
     }
   };
 
+  const erase = async () => {
+    try {
+      const { data } = await post<DetailResponse<ContactDetail> & { meta: { erasure: { erasedAt: string } } }>(
+        `${API}/contacts/${documentId}/erase`,
+        { data: { confirm: true } }
+      );
+      setContact(data.data);
+      setErasedAt(data.meta.erasure.erasedAt);
+      toggleNotification({ type: 'success', message: t('erasure.done') });
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: refusalOf(error, intl, ['confirm', 'documentId']) });
+    }
+  };
+
   const facts: Array<[MessageKey, string]> = [
     ['contact.email', contact.email ?? ''],
     ['contact.phone', contact.phone ?? ''],
@@ -139,7 +159,10 @@ const ContactDetailPage = () => {
                 {t('form.edit')}
               </Button>
             )}
-            {allowedActions.canMerge && <MergeWithButton documentId={documentId} />}
+            {allowedActions.canMerge && !erasedAt && <MergeWithButton documentId={documentId} />}
+            {privacyRbac.allowedActions.canErase && !erasedAt && (
+              <EraseContactButton name={name} onConfirm={erase} />
+            )}
             {allowedActions.canDelete && (
               <DeleteButton
                 title={t('contact.deleteTitle')}
@@ -156,6 +179,13 @@ const ContactDetailPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
+          {erasedAt && (
+            <Alert variant="default" title={t('erasure.noticeTitle')} closeLabel={t('erasure.close')}>
+              {t('erasure.notice', {
+                date: intl.formatDate(erasedAt, { dateStyle: 'long', timeStyle: 'short' }),
+              })}
+            </Alert>
+          )}
           <FactsCard facts={facts} columns={3} />
           <SectionCard title={t('links.clients')}>
             <Box paddingTop={4}>

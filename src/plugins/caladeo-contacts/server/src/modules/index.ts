@@ -1,6 +1,7 @@
 import apiDocs from './api-docs';
 import documents from './documents';
 import duplicates from './duplicates';
+import erasure from './erasure';
 import history from './history';
 import imports from './imports';
 import jobs from './jobs';
@@ -26,6 +27,7 @@ export const MODULES = [
   imports,
   duplicates,
   merges,
+  erasure,
   apiDocs,
 ] as const;
 

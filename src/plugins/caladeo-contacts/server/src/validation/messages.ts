@@ -109,6 +109,10 @@ export const FIELD_ERROR_MESSAGES = {
   'merge.expired': 'is older than {max} days and can no longer be undone',
   'merge.survivorGone': 'cannot be undone: the contact it kept ({documentId}) was deleted since',
   'merge.emailTaken': 'cannot be undone: a merged e-mail is now the address of {documentId}',
+  'erasure.contactNotFound': 'names no contact',
+  'erasure.alreadyErased': 'was already erased: the personal data of this contact is gone',
+  'erasure.confirmRequired': 'must be true: erasing a person’s personal data cannot be undone',
+  'import.erasedPerson': 'belongs to a person whose personal data was erased: the row is not imported',
 } as const;
 
 export type FieldErrorCode = keyof typeof FIELD_ERROR_MESSAGES;
