@@ -72,6 +72,19 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       history: { enabled: env.bool('HISTORY_ENABLED', true) },
       // how many days after a merge of contacts it may still be undone
       merges: { undoDays: env.int('MERGE_UNDO_DAYS', 30) },
+      // when contacts are anonymised (docs/privacy.md): the CNIL's 3 years by default; the admin's
+      // "Conservation des données" page may change a policy over these
+      retention: {
+        prospect: {
+          enabled: env.bool('RETENTION_PROSPECT_ENABLED', true),
+          months: env.int('RETENTION_PROSPECT_MONTHS', 36),
+        },
+        client: {
+          enabled: env.bool('RETENTION_CLIENT_ENABLED', true),
+          months: env.int('RETENTION_CLIENT_MONTHS', 36),
+        },
+        batchSize: env.int('RETENTION_BATCH_SIZE', 200),
+      },
       newsletter: {
         secret: secret(env, 'NEWSLETTER_SECRET', 'caladeo-dev-newsletter-secret'),
         publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),

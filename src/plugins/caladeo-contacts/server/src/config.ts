@@ -8,6 +8,11 @@ import { DEFAULT_IMPORT_SETTINGS, type ImportSettings } from './modules/imports/
 import { DEFAULT_JOB_SETTINGS, type JobSettings } from './modules/jobs/settings';
 import { DEFAULT_HISTORY_SETTINGS } from './modules/history/settings';
 import { DEFAULT_MERGE_SETTINGS, type MergeSettings } from './modules/merges/settings';
+import {
+  DEFAULT_RETENTION_SETTINGS,
+  checkRetentionSettings,
+  type RetentionSettings,
+} from './modules/retention/settings';
 
 type PluginConfig = {
   agency?: unknown;
@@ -15,6 +20,7 @@ type PluginConfig = {
   jobs: JobSettings;
   imports: ImportSettings;
   merges: MergeSettings;
+  retention: RetentionSettings;
 };
 
 const isPositiveInteger = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
@@ -32,6 +38,7 @@ export default {
     imports: DEFAULT_IMPORT_SETTINGS,
     history: DEFAULT_HISTORY_SETTINGS,
     merges: DEFAULT_MERGE_SETTINGS,
+    retention: DEFAULT_RETENTION_SETTINGS,
   },
   validator(config: PluginConfig) {
     parseAgencyConfig(config.agency);
@@ -41,6 +48,7 @@ export default {
       );
     if (!isPositiveInteger(config.merges.undoDays))
       throw new Error('caladeo-contacts: merges.undoDays (MERGE_UNDO_DAYS) must be a positive integer');
+    checkRetentionSettings(config.retention);
     const { newsletter } = config;
     const { rateLimits } = newsletter;
     for (const [name, value] of Object.entries({

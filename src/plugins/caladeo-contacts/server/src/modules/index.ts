@@ -7,6 +7,7 @@ import jobs from './jobs';
 import merges from './merges';
 import newsletter from './newsletter';
 import records from './records';
+import retention from './retention';
 import search from './search';
 import type { PluginModule } from './module';
 
@@ -26,6 +27,7 @@ export const MODULES = [
   imports,
   duplicates,
   merges,
+  retention,
   apiDocs,
 ] as const;
 

@@ -6,6 +6,7 @@ import type jobServices from './jobs/services';
 import type mergeServices from './merges/services';
 import type newsletterServices from './newsletter/services';
 import type recordServices from './records/services';
+import type retentionServices from './retention/services';
 import type searchServices from './search/services';
 
 /**
@@ -20,4 +21,5 @@ export type Services = typeof jobServices &
   typeof importServices &
   typeof duplicateServices &
   typeof historyServices &
-  typeof mergeServices;
+  typeof mergeServices &
+  typeof retentionServices;

@@ -99,6 +99,10 @@ export const FIELD_ERROR_MESSAGES = {
   'merge.expired': 'is older than {max} days and can no longer be undone',
   'merge.survivorGone': 'cannot be undone: the contact it kept ({documentId}) was deleted since',
   'merge.emailTaken': 'cannot be undone: a merged e-mail is now the address of {documentId}',
+  'retention.unknownPolicy': 'is not a retention policy (one of: {allowed})',
+  'retention.contactNotFound': 'names no contact',
+  'retention.alreadyHeld': 'is already on legal hold; lift that hold first',
+  'retention.holdNotFound': 'names no legal hold in force',
 } as const;
 
 export type FieldErrorCode = keyof typeof FIELD_ERROR_MESSAGES;
