@@ -85,6 +85,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         },
         batchSize: env.int('RETENTION_BATCH_SIZE', 200),
       },
+      // keys the hashes of erased people's e-mails and phones (docs/privacy.md)
+      privacy: { secret: secret(env, 'PRIVACY_SECRET', 'caladeo-dev-privacy-secret') },
       newsletter: {
         secret: secret(env, 'NEWSLETTER_SECRET', 'caladeo-dev-newsletter-secret'),
         publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),

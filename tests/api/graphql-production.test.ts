@@ -14,6 +14,7 @@ const PRODUCTION = {
   ENCRYPTION_KEY: 'test-encryption-key',
   JWT_SECRET: 'test-jwt-secret',
   NEWSLETTER_SECRET: 'test-newsletter-secret',
+  PRIVACY_SECRET: 'test-privacy-secret',
   // mails stay in memory rather than going to an SMTP server
   EMAIL_PROVIDER: 'capture',
 };

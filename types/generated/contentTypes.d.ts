@@ -776,6 +776,52 @@ export interface PluginCaladeoContactsContactEmailAlias extends Struct.Collectio
   };
 }
 
+export interface PluginCaladeoContactsContactErasure extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_contact_erasures';
+  info: {
+    description: "The fact that a contact's personal data was erased: when, why and by whom. Holds no personal data.";
+    displayName: 'Contact erasure';
+    pluralName: 'contact-erasures';
+    singularName: 'contact-erasure';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    actorName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    actorType: Schema.Attribute.Enumeration<
+      ['admin_user', 'api_token', 'api_user', 'visitor', 'import', 'job', 'system']
+    > &
+      Schema.Attribute.Required;
+    contactDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    erasedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.contact-erasure'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Enumeration<['request', 'retention']> & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginCaladeoContactsContactLegalHold extends Struct.CollectionTypeSchema {
   collectionName: 'caladeo_contact_legal_holds';
   info: {
@@ -978,7 +1024,7 @@ export interface PluginCaladeoContactsHistoryEntry extends Struct.CollectionType
   };
   attributes: {
     action: Schema.Attribute.Enumeration<
-      ['create', 'update', 'delete', 'link', 'unlink', 'merge', 'unmerge']
+      ['create', 'update', 'delete', 'link', 'unlink', 'merge', 'unmerge', 'erase']
     > &
       Schema.Attribute.Required;
     actorId: Schema.Attribute.String &
@@ -1454,6 +1500,44 @@ export interface PluginCaladeoContactsOfferContact extends Struct.CollectionType
       ]
     > &
       Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCaladeoContactsPrivacySuppression extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_privacy_suppressions';
+  info: {
+    description: "The keyed hash (HMAC-SHA256) of an erased person's e-mail or phone, so that an import does not bring the person back. Never the address itself.";
+    displayName: 'Privacy suppression';
+    pluralName: 'privacy-suppressions';
+    singularName: 'privacy-suppression';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    hash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    kind: Schema.Attribute.Enumeration<['email', 'phone']> & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.privacy-suppression'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -1980,6 +2064,7 @@ declare module '@strapi/strapi' {
       'plugin::caladeo-contacts.consent-event': PluginCaladeoContactsConsentEvent;
       'plugin::caladeo-contacts.contact': PluginCaladeoContactsContact;
       'plugin::caladeo-contacts.contact-email-alias': PluginCaladeoContactsContactEmailAlias;
+      'plugin::caladeo-contacts.contact-erasure': PluginCaladeoContactsContactErasure;
       'plugin::caladeo-contacts.contact-legal-hold': PluginCaladeoContactsContactLegalHold;
       'plugin::caladeo-contacts.contact-merge': PluginCaladeoContactsContactMerge;
       'plugin::caladeo-contacts.duplicate-pair': PluginCaladeoContactsDuplicatePair;
@@ -1992,6 +2077,7 @@ declare module '@strapi/strapi' {
       'plugin::caladeo-contacts.newsletter-confirmation': PluginCaladeoContactsNewsletterConfirmation;
       'plugin::caladeo-contacts.newsletter-sign-up': PluginCaladeoContactsNewsletterSignUp;
       'plugin::caladeo-contacts.offer-contact': PluginCaladeoContactsOfferContact;
+      'plugin::caladeo-contacts.privacy-suppression': PluginCaladeoContactsPrivacySuppression;
       'plugin::caladeo-contacts.retention-run': PluginCaladeoContactsRetentionRun;
       'plugin::caladeo-contacts.retention-setting': PluginCaladeoContactsRetentionSetting;
       'plugin::content-releases.release': PluginContentReleasesRelease;

@@ -25,6 +25,8 @@ export const UID = {
   contactLegalHold: 'plugin::caladeo-contacts.contact-legal-hold',
   retentionSetting: 'plugin::caladeo-contacts.retention-setting',
   retentionRun: 'plugin::caladeo-contacts.retention-run',
+  contactErasure: 'plugin::caladeo-contacts.contact-erasure',
+  privacySuppression: 'plugin::caladeo-contacts.privacy-suppression',
 } as const;
 
 /** What a Strapi documentId looks like (lower-case letters and digits); anything else names no record. */
@@ -273,6 +275,13 @@ export const ACTIONS = [
     displayName: 'Set data retention, put contacts on legal hold and see retention runs',
     subCategory: 'privacy',
   },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'privacy.erase',
+    displayName: "Erase a person's personal data",
+    subCategory: 'privacy',
+  },
 ] as const;
 
 type ActionUid = (typeof ACTIONS)[number]['uid'];
@@ -387,7 +396,16 @@ export const HISTORY_ENTRY_POINTS = [
 export type HistoryEntryPoint = (typeof HISTORY_ENTRY_POINTS)[number];
 
 /** What a history entry says happened to its target. */
-export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'link', 'unlink', 'merge', 'unmerge'] as const;
+export const HISTORY_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'link',
+  'unlink',
+  'merge',
+  'unmerge',
+  'erase',
+] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 /** The records whose history is kept, by the name entries give them. */
@@ -427,3 +445,21 @@ export const MAX_LEGAL_HOLD_REASON = 500;
 /** How a retention run ended: `failed` when it stopped before the end (its error is kept). */
 export const RETENTION_RUN_STATUSES = ['running', 'completed', 'failed'] as const;
 export type RetentionRunStatus = (typeof RETENTION_RUN_STATUSES)[number];
+/** Content-API action of the erasure route (users-permissions action and API-token scope). */
+export const ERASURE_CONTENT_API_ACTIONS = {
+  erase: `plugin::${PLUGIN_ID}.contact-erasures.create`,
+} as const;
+
+/** Why a contact's personal data was erased: the person asked, or the retention period ran out. */
+export const ERASURE_REASONS = ['request', 'retention'] as const;
+export type ErasureReason = (typeof ERASURE_REASONS)[number];
+
+/**
+ * The last name an erased contact keeps: a contact needs a name or an e-mail to pass its
+ * validation, and documents addressed to it still need someone to name.
+ */
+export const ERASED_CONTACT_LAST_NAME = 'Personne effacée';
+
+/** What a suppression-list entry is the keyed hash of. */
+export const SUPPRESSION_KINDS = ['email', 'phone'] as const;
+export type SuppressionKind = (typeof SUPPRESSION_KINDS)[number];

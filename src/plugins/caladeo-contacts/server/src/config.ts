@@ -13,6 +13,11 @@ import {
   checkRetentionSettings,
   type RetentionSettings,
 } from './modules/retention/settings';
+import {
+  DEFAULT_PRIVACY_SETTINGS,
+  DEVELOPMENT_PRIVACY_SECRET,
+  type PrivacySettings,
+} from './modules/erasure/settings';
 
 type PluginConfig = {
   agency?: unknown;
@@ -21,6 +26,7 @@ type PluginConfig = {
   imports: ImportSettings;
   merges: MergeSettings;
   retention: RetentionSettings;
+  privacy: PrivacySettings;
 };
 
 const isPositiveInteger = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
@@ -39,6 +45,7 @@ export default {
     history: DEFAULT_HISTORY_SETTINGS,
     merges: DEFAULT_MERGE_SETTINGS,
     retention: DEFAULT_RETENTION_SETTINGS,
+    privacy: DEFAULT_PRIVACY_SETTINGS,
   },
   validator(config: PluginConfig) {
     parseAgencyConfig(config.agency);
@@ -65,6 +72,10 @@ export default {
     if (process.env.NODE_ENV === 'production' && newsletter.secret === DEVELOPMENT_SECRET) {
       // a known secret lets anyone forge unsubscribe links for every contact
       throw new Error('caladeo-contacts: set NEWSLETTER_SECRET in production');
+    }
+    if (process.env.NODE_ENV === 'production' && config.privacy.secret === DEVELOPMENT_PRIVACY_SECRET) {
+      // a known key lets anyone who reads the suppression list test addresses against it
+      throw new Error('caladeo-contacts: set PRIVACY_SECRET in production');
     }
     for (const origin of newsletter.allowedOrigins) {
       if (new URL(origin).origin !== origin) {

@@ -143,7 +143,15 @@ export const HistoryTimeline = ({
                   </Typography>
                 </Flex>
                 <Box tag="ul" paddingTop={1}>
-                  {entry.changes === null ? (
+                  {entry.action === 'erase' ? (
+                    <Typography tag="li" textColor="neutral600">
+                      {t(
+                        entry.changes?.reason?.after === 'retention'
+                          ? 'history.erased.retention'
+                          : 'history.erased.request'
+                      )}
+                    </Typography>
+                  ) : entry.changes === null ? (
                     <Typography tag="li" textColor="neutral600">
                       {t('history.scrubbed', { fields: entry.changedFields.join(', ') })}
                     </Typography>

@@ -1,6 +1,7 @@
 import apiDocs from './api-docs';
 import documents from './documents';
 import duplicates from './duplicates';
+import erasure from './erasure';
 import history from './history';
 import imports from './imports';
 import jobs from './jobs';
@@ -27,6 +28,7 @@ export const MODULES = [
   imports,
   duplicates,
   merges,
+  erasure,
   retention,
   apiDocs,
 ] as const;

@@ -1,5 +1,6 @@
 import type documentServices from './documents/services';
 import type duplicateServices from './duplicates/services';
+import type erasureServices from './erasure/services';
 import type historyServices from './history/services';
 import type importServices from './imports/services';
 import type jobServices from './jobs/services';
@@ -22,4 +23,5 @@ export type Services = typeof jobServices &
   typeof duplicateServices &
   typeof historyServices &
   typeof mergeServices &
-  typeof retentionServices;
+  typeof retentionServices &
+  typeof erasureServices;

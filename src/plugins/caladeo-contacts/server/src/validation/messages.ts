@@ -103,6 +103,10 @@ export const FIELD_ERROR_MESSAGES = {
   'retention.contactNotFound': 'names no contact',
   'retention.alreadyHeld': 'is already on legal hold; lift that hold first',
   'retention.holdNotFound': 'names no legal hold in force',
+  'erasure.contactNotFound': 'names no contact',
+  'erasure.alreadyErased': 'was already erased: the personal data of this contact is gone',
+  'erasure.confirmRequired': 'must be true: erasing a person’s personal data cannot be undone',
+  'import.erasedPerson': 'belongs to a person whose personal data was erased: the row is not imported',
 } as const;
 
 export type FieldErrorCode = keyof typeof FIELD_ERROR_MESSAGES;

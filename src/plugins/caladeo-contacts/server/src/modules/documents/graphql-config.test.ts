@@ -10,6 +10,7 @@ const configIn = (nodeEnv: string) => {
     NODE_ENV: nodeEnv,
     JWT_SECRET: 'test-jwt-secret',
     NEWSLETTER_SECRET: 'test-newsletter-secret',
+    PRIVACY_SECRET: 'test-privacy-secret',
   };
   const read = (key: string, fallback?: unknown) => variables[key] ?? fallback;
   // Strapi's env() with its typed readers, each answering the fallback

@@ -5,7 +5,7 @@ import { registerHistoryRecorder } from './recorder';
 import { historyAdminRoutes, historyContentApiRoutes } from './routes';
 import services from './services';
 
-export { withActor, type HistoryActor } from './actor';
+export { currentActor, withActor, type HistoryActor } from './actor';
 export type { HistoryEntry, HistoryEntryInput, HistoryService } from './services/history';
 
 /**

@@ -24,6 +24,7 @@ import { runInImportConsentFlow, type ImportConsentOrigin } from '../newsletter/
 import type { Mapping } from './mapping';
 import {
   planContact,
+  refuseErased,
   readRow,
   type ContactPlan,
   type ImportRules,
@@ -133,6 +134,21 @@ export const chunkRunner = (strapi: Core.Strapi) => {
       if (!duplicate) missing.push(link);
     }
     return missing;
+  };
+
+  /**
+   * The e-mails and phones of the chunk's rows that belong to erased people: one look-up of their
+   * keyed hashes for the whole chunk.
+   */
+  const erasedAmong = async (rows: Extract<ReadRow, { patch: unknown }>[]) => {
+    const values = rows.flatMap((row) => {
+      const phone = row.alone.ok ? row.alone.data.phone : null;
+      return [
+        ...(row.email ? [{ kind: 'email' as const, value: row.email }] : []),
+        ...(typeof phone === 'string' && phone ? [{ kind: 'phone' as const, value: phone }] : []),
+      ];
+    });
+    return getService(strapi, 'privacy-suppressions').suppressedAmong(values);
   };
 
   const contactsByEmail = async (emails: string[]) => {
@@ -250,6 +266,7 @@ export const chunkRunner = (strapi: Core.Strapi) => {
       const existing = await contactsByEmail([
         ...new Set(pending.flatMap((row) => (row.email ? [row.email] : []))),
       ]);
+      const erased = await erasedAmong(pending);
 
       type Planned = {
         row: (typeof pending)[number];
@@ -268,7 +285,8 @@ export const chunkRunner = (strapi: Core.Strapi) => {
         // a row found by a merged contact's old address leaves the contact's own address as it is
         const { email: _alias, ...patchBesidesEmail } = row.patch as Record<string, unknown>;
         const aliased = match !== null && match.email !== row.email;
-        const plan = planContact(settings, aliased ? { ...row, patch: patchBesidesEmail } : row, match);
+        const proposed = planContact(settings, aliased ? { ...row, patch: patchBesidesEmail } : row, match);
+        const plan = proposed.kind === 'create' ? refuseErased(proposed, erased) : proposed;
         if (plan.kind === 'failed' || linkErrors.length > 0) {
           const errors = [...(plan.kind === 'failed' ? plan.errors : []), ...linkErrors];
           results.set(row.n, { n: row.n, outcome: 'failed', errors });

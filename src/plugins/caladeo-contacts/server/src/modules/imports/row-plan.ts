@@ -237,3 +237,20 @@ export const planContact = (
     written: pick(merged.data, changed),
   };
 };
+
+/**
+ * A row that would create a contact whose e-mail or phone is on the suppression list names an
+ * erased person: it is refused rather than bringing the person back (docs/privacy.md).
+ */
+export const refuseErased = (
+  plan: Extract<ContactPlan, { kind: 'create' }>,
+  erased: ReadonlySet<string>
+): ContactPlan => {
+  const errors = (['email', 'phone'] as const).flatMap((field) => {
+    const value = plan.data[field];
+    return typeof value === 'string' && erased.has(value)
+      ? [fieldError([field], problem('import.erasedPerson'))]
+      : [];
+  });
+  return errors.length > 0 ? { kind: 'failed', errors } : plan;
+};

@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { DOCUMENT_ID_PATTERN, UID } from '../../../../../shared/constants';
+import { DOCUMENT_ID_PATTERN } from '../../../../../shared/constants';
 import { readOrRefuse, singleFieldError } from '../../../utils/errors';
+import { adminContact, contentApiContact, type ShownContact } from '../../../utils/shown-contact';
 import { getService } from '../../../utils/get-service';
 import { problem } from '../../../validation';
 import { actorOf } from '../../newsletter/services/consent-log';
 import { readMergeRequest, readPreviewFlag } from '../validation';
 
 type AuthState = Parameters<typeof actorOf>[0];
-type Shown = (strapi: Core.Strapi, ctx: Context, documentId: string) => Promise<unknown>;
 
 const mergeIdParam = (ctx: Context) => {
   const mergeId = String((ctx.params as Record<string, unknown> | undefined)?.mergeId ?? '');
@@ -22,7 +22,7 @@ const mergeIdParam = (ctx: Context) => {
  * contact detail). The content-API actions are `create` and `undo`: read-only tokens hold neither.
  */
 const mergesController =
-  (shown: Shown) =>
+  (shown: ShownContact) =>
   ({ strapi }: { strapi: Core.Strapi }) => {
     const merges = () => getService(strapi, 'merges');
     const actor = (ctx: Context) => actorOf((ctx.state as { auth?: AuthState }).auth);
@@ -49,18 +49,6 @@ const mergesController =
       },
     };
   };
-
-/** The contact as the content API's findOne answers it, sanitized with the caller's permissions. */
-const contentApiContact: Shown = async (strapi, ctx, documentId) => {
-  const contact = await strapi.documents(UID.contact).findOne({ documentId });
-  return strapi.contentAPI.sanitize.output(contact, strapi.getModel(UID.contact), {
-    auth: (ctx.state as { auth?: unknown }).auth,
-  });
-};
-
-/** The contact as the admin's contact page shows it. */
-const adminContact: Shown = (strapi, _ctx, documentId) =>
-  getService(strapi, 'admin-records').contactDetail(documentId);
 
 export const contentApiMerges = mergesController(contentApiContact);
 export const adminMerges = mergesController(adminContact);

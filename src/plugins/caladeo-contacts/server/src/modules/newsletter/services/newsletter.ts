@@ -291,6 +291,9 @@ const newsletter = ({ strapi }: { strapi: Core.Strapi }) => {
             ...visitor,
             occurredAt: now,
           });
+          // a fresh, confirmed consent: the address no longer stands for an erased person
+          if (contact.email)
+            await getService(strapi, 'privacy-suppressions').release({ kind: 'email', value: contact.email });
           return true;
         })
       );
