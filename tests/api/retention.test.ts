@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ACTION, UID } from '../../src/plugins/caladeo-contacts/shared/constants';
+import { ACTION, ERASED_CONTACT_LAST_NAME, UID } from '../../src/plugins/caladeo-contacts/shared/constants';
 import type { RetentionService } from '../../src/plugins/caladeo-contacts/server/src/modules/retention/services/retention';
 import { monthsAfter } from '../../src/plugins/caladeo-contacts/server/src/modules/retention/selection';
 import { adminClient, adminTokenWithActions, type AdminClient } from '../helpers/admin';
@@ -218,6 +218,67 @@ describe('legal holds', () => {
     expect(all.body.meta.pagination.total).toBe(1);
     // back on hold for the runs below
     await privacy.post('/retention/holds', { data: { contact, reason: 'Réclamation rouverte' } });
+  });
+});
+
+describe('the daily run', () => {
+  const runCount = () => app.strapi.db.query(UID.retentionRun).count({});
+  const runJobs = () => app.strapi.db.query(UID.job).count({ where: { kind: 'retention.run' } });
+  const contactRow = (documentId: string) =>
+    app.strapi.db.query(UID.contact).findOne({ where: { documentId } }) as Promise<Record<string, unknown>>;
+
+  it('runs once for two nodes, erases exactly the due contacts through the erasure module and keeps a report', async () => {
+    const [runsBefore, jobsBefore] = [await runCount(), await runJobs()];
+    // the daily schedule is due: both nodes look for work at the same moment
+    await app.strapi.db
+      .query(UID.jobSchedule)
+      .update({ where: { name: 'retention.daily' }, data: { nextRunAt: new Date(Date.now() - 1000) } });
+    const nodes = [jobs().createRunner('node-a'), jobs().createRunner('node-b')];
+    await Promise.all(nodes.map((node) => node.drain()));
+    expect(await runJobs()).toBe(jobsBefore + 1);
+    expect(await runCount()).toBe(runsBefore + 1);
+
+    for (const erased of [who.Inactive!, who.Client!]) {
+      expect(await contactRow(erased)).toMatchObject({ lastName: ERASED_CONTACT_LAST_NAME, email: null });
+      expect(
+        await app.strapi.db.query(UID.contactErasure).findOne({ where: { contactDocumentId: erased } })
+      ).toMatchObject({ reason: 'retention', actorType: 'job' });
+    }
+    for (const kept of [who.Recent!, who.Relinked!, who.LaterClient!, who.Undated!, who.Held!])
+      expect(await contactRow(kept)).toMatchObject({ email: expect.stringContaining('@example.test') });
+    // the client's role on its trip stays, for the agency's accounts
+    expect(
+      await app.strapi.db.query(UID.offerContact).count({ where: { contact: { documentId: who.Client } } })
+    ).toBe(1);
+
+    const runs = await privacy.get('/retention/runs');
+    expect(runs.status).toBe(200);
+    const [report] = runs.body.data;
+    expect(report).toMatchObject({
+      status: 'completed',
+      asOf: AS_OF.toISOString(),
+      dueCount: 2,
+      erasedCount: 2,
+      errorCount: 0,
+      failures: [],
+      policies: {
+        prospect: { enabled: true, months: 36, due: 1, erased: 1 },
+        client: { enabled: true, months: 36, due: 1, erased: 1 },
+      },
+    });
+    expect(report.finishedAt).not.toBeNull();
+    // counts only: no name or e-mail of anyone in the report
+    expect(JSON.stringify(report)).not.toMatch(/inactive|client-|@example/i);
+  });
+
+  it('never selects an erased contact again, however old its row', async () => {
+    await lastChanged(who.Inactive!, BASE);
+    expect(await dueIds('prospect')).toEqual([]);
+    expect(await dueIds('client')).toEqual([]);
+    const runsBefore = await runCount();
+    const report = await retention().run();
+    expect(report).toMatchObject({ status: 'completed', dueCount: 0, erasedCount: 0 });
+    expect(await runCount()).toBe(runsBefore + 1);
   });
 });
 
