@@ -75,6 +75,19 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       merges: { undoDays: env.int('MERGE_UNDO_DAYS', 30) },
       // hours between two scans of the whole base for duplicates; 0: only when started by hand
       duplicates: { scanEveryHours: env.int('DUPLICATE_SCAN_EVERY_HOURS', 24) },
+      // when contacts are anonymised (docs/privacy.md): the CNIL's 3 years by default; the admin's
+      // "Conservation des données" page may change a policy over these
+      retention: {
+        prospect: {
+          enabled: env.bool('RETENTION_PROSPECT_ENABLED', true),
+          months: env.int('RETENTION_PROSPECT_MONTHS', 36),
+        },
+        client: {
+          enabled: env.bool('RETENTION_CLIENT_ENABLED', true),
+          months: env.int('RETENTION_CLIENT_MONTHS', 36),
+        },
+        batchSize: env.int('RETENTION_BATCH_SIZE', 200),
+      },
       // keys the hashes of erased people's e-mails and phones (docs/privacy.md)
       privacy: { secret: secret(env, 'PRIVACY_SECRET', 'caladeo-dev-privacy-secret') },
       newsletter: {

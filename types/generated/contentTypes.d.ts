@@ -822,6 +822,78 @@ export interface PluginCaladeoContactsContactErasure extends Struct.CollectionTy
   };
 }
 
+export interface PluginCaladeoContactsContactLegalHold extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_contact_legal_holds';
+  info: {
+    description: 'A contact that retention must not anonymise, why, and who put and lifted the hold';
+    displayName: 'Contact legal hold';
+    pluralName: 'contact-legal-holds';
+    singularName: 'contact-legal-hold';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    contactDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    liftedAt: Schema.Attribute.DateTime;
+    liftedById: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    liftedByKind: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    liftedByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    liftReason: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.contact-legal-hold'> &
+      Schema.Attribute.Private;
+    placedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    placedById: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    placedByKind: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    placedByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginCaladeoContactsContactMerge extends Struct.CollectionTypeSchema {
   collectionName: 'caladeo_contact_merges';
   info: {
@@ -1471,6 +1543,107 @@ export interface PluginCaladeoContactsPrivacySuppression extends Struct.Collecti
   };
 }
 
+export interface PluginCaladeoContactsRetentionRun extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_retention_runs';
+  info: {
+    description: 'The report of one run of the retention policies: counts and errors, no personal data';
+    displayName: 'Retention run';
+    pluralName: 'retention-runs';
+    singularName: 'retention-run';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    asOf: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    dueCount: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    erasedCount: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    errorCount: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    failures: Schema.Attribute.JSON;
+    finishedAt: Schema.Attribute.DateTime;
+    jobId: Schema.Attribute.Integer;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.retention-run'> &
+      Schema.Attribute.Private;
+    policies: Schema.Attribute.JSON;
+    publishedAt: Schema.Attribute.DateTime;
+    startedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    status: Schema.Attribute.Enumeration<['running', 'completed', 'failed']> & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCaladeoContactsRetentionSetting extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_retention_settings';
+  info: {
+    description: 'A retention policy as changed from the admin, over the configured default';
+    displayName: 'Retention setting';
+    pluralName: 'retention-settings';
+    singularName: 'retention-setting';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    changedById: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    changedByKind: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    changedByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    enabled: Schema.Attribute.Boolean & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.retention-setting'> &
+      Schema.Attribute.Private;
+    months: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 600;
+          min: 1;
+        },
+        number
+      >;
+    policy: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginContentReleasesRelease extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_releases';
   info: {
@@ -1892,6 +2065,7 @@ declare module '@strapi/strapi' {
       'plugin::caladeo-contacts.contact': PluginCaladeoContactsContact;
       'plugin::caladeo-contacts.contact-email-alias': PluginCaladeoContactsContactEmailAlias;
       'plugin::caladeo-contacts.contact-erasure': PluginCaladeoContactsContactErasure;
+      'plugin::caladeo-contacts.contact-legal-hold': PluginCaladeoContactsContactLegalHold;
       'plugin::caladeo-contacts.contact-merge': PluginCaladeoContactsContactMerge;
       'plugin::caladeo-contacts.duplicate-pair': PluginCaladeoContactsDuplicatePair;
       'plugin::caladeo-contacts.history-entry': PluginCaladeoContactsHistoryEntry;
@@ -1904,6 +2078,8 @@ declare module '@strapi/strapi' {
       'plugin::caladeo-contacts.newsletter-sign-up': PluginCaladeoContactsNewsletterSignUp;
       'plugin::caladeo-contacts.offer-contact': PluginCaladeoContactsOfferContact;
       'plugin::caladeo-contacts.privacy-suppression': PluginCaladeoContactsPrivacySuppression;
+      'plugin::caladeo-contacts.retention-run': PluginCaladeoContactsRetentionRun;
+      'plugin::caladeo-contacts.retention-setting': PluginCaladeoContactsRetentionSetting;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

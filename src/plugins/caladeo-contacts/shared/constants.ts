@@ -22,6 +22,9 @@ export const UID = {
   duplicatePair: 'plugin::caladeo-contacts.duplicate-pair',
   contactMerge: 'plugin::caladeo-contacts.contact-merge',
   contactEmailAlias: 'plugin::caladeo-contacts.contact-email-alias',
+  contactLegalHold: 'plugin::caladeo-contacts.contact-legal-hold',
+  retentionSetting: 'plugin::caladeo-contacts.retention-setting',
+  retentionRun: 'plugin::caladeo-contacts.retention-run',
   contactErasure: 'plugin::caladeo-contacts.contact-erasure',
   privacySuppression: 'plugin::caladeo-contacts.privacy-suppression',
 } as const;
@@ -268,6 +271,13 @@ export const ACTIONS = [
   {
     section: 'plugins',
     pluginName: PLUGIN_ID,
+    uid: 'privacy.settings',
+    displayName: 'Set data retention, put contacts on legal hold and see retention runs',
+    subCategory: 'privacy',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
     uid: 'privacy.erase',
     displayName: "Erase a person's personal data",
     subCategory: 'privacy',
@@ -418,6 +428,23 @@ export const MERGE_CONTENT_API_ACTIONS = {
   undo: `plugin::${PLUGIN_ID}.contact-merges.undo`,
 } as const;
 
+/**
+ * The retention policies (docs/privacy.md): a contact never linked to an accepted offer is
+ * anonymised some months after its last activity, a contact of accepted offers some months after
+ * the end of its last trip.
+ */
+export const RETENTION_POLICIES = ['prospect', 'client'] as const;
+export type RetentionPolicy = (typeof RETENTION_POLICIES)[number];
+
+/** The longest retention period that may be set, in months (50 years). */
+export const MAX_RETENTION_MONTHS = 600;
+
+/** The longest reason of a legal hold, in characters. */
+export const MAX_LEGAL_HOLD_REASON = 500;
+
+/** How a retention run ended: `failed` when it stopped before the end (its error is kept). */
+export const RETENTION_RUN_STATUSES = ['running', 'completed', 'failed'] as const;
+export type RetentionRunStatus = (typeof RETENTION_RUN_STATUSES)[number];
 /** Content-API action of the erasure route (users-permissions action and API-token scope). */
 export const ERASURE_CONTENT_API_ACTIONS = {
   erase: `plugin::${PLUGIN_ID}.contact-erasures.create`,

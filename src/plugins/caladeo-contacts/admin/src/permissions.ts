@@ -44,6 +44,9 @@ export const PERMISSIONS = {
     read: only(ACTION['contacts.read']),
     manage: only(ACTION['duplicates.manage']),
   },
+  privacy: {
+    settings: only(ACTION['privacy.settings']),
+  },
 };
 
 /** Each resource's actions as one list, so that `useRBAC` answers canRead, canCreate… for it. */

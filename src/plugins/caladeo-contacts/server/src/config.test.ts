@@ -48,4 +48,22 @@ describe('plugin configuration', () => {
       'caladeo-contacts: duplicates.scanEveryHours (DUPLICATE_SCAN_EVERY_HOURS) must be 0 or a positive integer'
     );
   });
+
+  it.each([
+    [
+      { prospect: { enabled: true, months: 0 } },
+      'retention.prospect.months (RETENTION_PROSPECT_MONTHS) must be a whole number of months from 1 to 600',
+    ],
+    [
+      { client: { enabled: true, months: -12 } },
+      'retention.client.months (RETENTION_CLIENT_MONTHS) must be a whole number of months from 1 to 600',
+    ],
+    [{ client: { enabled: 'no', months: 36 } }, 'retention.client.enabled must be true or false'],
+    [{ batchSize: 0 }, 'retention.batchSize must be a positive integer'],
+  ])('stops the boot on the retention setting %j, naming it', (change, message) => {
+    const retention = { ...config.default.retention, ...change };
+    expect(() => config.validator({ ...config.default, retention } as never)).toThrow(
+      `caladeo-contacts: ${message}`
+    );
+  });
 });

@@ -10,6 +10,11 @@ import { DEFAULT_HISTORY_SETTINGS } from './modules/history/settings';
 import { DEFAULT_MERGE_SETTINGS, type MergeSettings } from './modules/merges/settings';
 import { DEFAULT_DUPLICATE_SETTINGS, type DuplicateSettings } from './modules/duplicates/settings';
 import {
+  DEFAULT_RETENTION_SETTINGS,
+  checkRetentionSettings,
+  type RetentionSettings,
+} from './modules/retention/settings';
+import {
   DEFAULT_PRIVACY_SETTINGS,
   DEVELOPMENT_PRIVACY_SECRET,
   type PrivacySettings,
@@ -22,6 +27,7 @@ type PluginConfig = {
   imports: ImportSettings;
   merges: MergeSettings;
   duplicates: DuplicateSettings;
+  retention: RetentionSettings;
   privacy: PrivacySettings;
 };
 
@@ -41,6 +47,7 @@ export default {
     history: DEFAULT_HISTORY_SETTINGS,
     merges: DEFAULT_MERGE_SETTINGS,
     duplicates: DEFAULT_DUPLICATE_SETTINGS,
+    retention: DEFAULT_RETENTION_SETTINGS,
     privacy: DEFAULT_PRIVACY_SETTINGS,
   },
   validator(config: PluginConfig) {
@@ -56,6 +63,7 @@ export default {
       throw new Error(
         'caladeo-contacts: duplicates.scanEveryHours (DUPLICATE_SCAN_EVERY_HOURS) must be 0 or a positive integer'
       );
+    checkRetentionSettings(config.retention);
     const { newsletter } = config;
     const { rateLimits } = newsletter;
     for (const [name, value] of Object.entries({

@@ -6,17 +6,18 @@ import { PERMISSIONS } from '../permissions';
 import { PATHS } from '../utils/paths';
 import { useT } from '../utils/translate';
 
-/** Contacts | Clients | Imports | Doublons | Tâches, each shown only to a role that may read it. */
+/** Contacts | Clients | Imports | Doublons | Tâches | Conservation des données, each shown only to a role that may read it. */
 export const TabNav = ({
   current,
 }: {
-  current: 'contacts' | 'clients' | 'imports' | 'duplicates' | 'jobs';
+  current: 'contacts' | 'clients' | 'imports' | 'duplicates' | 'jobs' | 'retention';
 }) => {
   const { t } = useT();
   const contacts = useRBAC(PERMISSIONS.contacts.read);
   const clients = useRBAC(PERMISSIONS.clients.read);
   const imports = useRBAC(PERMISSIONS.imports.read);
   const jobs = useRBAC(PERMISSIONS.jobs.read);
+  const privacy = useRBAC(PERMISSIONS.privacy.settings);
   return (
     <Flex gap={2} paddingBottom={4}>
       {contacts.allowedActions.canRead && (
@@ -50,6 +51,15 @@ export const TabNav = ({
       {jobs.allowedActions.canRead && (
         <LinkButton tag={NavLink} to={PATHS.jobs} variant={current === 'jobs' ? 'default' : 'tertiary'}>
           {t('nav.jobs')}
+        </LinkButton>
+      )}
+      {privacy.allowedActions.canSettings && (
+        <LinkButton
+          tag={NavLink}
+          to={PATHS.retention}
+          variant={current === 'retention' ? 'default' : 'tertiary'}
+        >
+          {t('nav.retention')}
         </LinkButton>
       )}
     </Flex>

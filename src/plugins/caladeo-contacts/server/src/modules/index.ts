@@ -8,6 +8,7 @@ import jobs from './jobs';
 import merges from './merges';
 import newsletter from './newsletter';
 import records from './records';
+import retention from './retention';
 import search from './search';
 import type { PluginModule } from './module';
 
@@ -28,6 +29,7 @@ export const MODULES = [
   duplicates,
   merges,
   erasure,
+  retention,
   apiDocs,
 ] as const;
 

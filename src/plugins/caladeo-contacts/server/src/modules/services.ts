@@ -7,6 +7,7 @@ import type jobServices from './jobs/services';
 import type mergeServices from './merges/services';
 import type newsletterServices from './newsletter/services';
 import type recordServices from './records/services';
+import type retentionServices from './retention/services';
 import type searchServices from './search/services';
 
 /**
@@ -22,4 +23,5 @@ export type Services = typeof jobServices &
   typeof duplicateServices &
   typeof historyServices &
   typeof mergeServices &
+  typeof retentionServices &
   typeof erasureServices;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 import { fieldError, isProblem, problem, renderMessage, type Problem } from './messages';
-import type { FieldError } from './types';
+import type { FieldError, Reading } from './types';
 
 export type RefinementContext = z.core.$RefinementCtx<unknown>;
 
@@ -59,3 +59,10 @@ export const wholeNumber = (min: number, max: number) =>
       coded(problem('number.outOfRange', { min, max }))
     )
     .transform(Number);
+
+/** Reads a request part with a schema, or the errors naming each faulty field. */
+export const readWith = <T>(schema: z.ZodType<T>, input: unknown): Reading<T> => {
+  const parsed = schema.safeParse(input ?? {});
+  if (!parsed.success) return { ok: false, errors: fieldErrorsOfIssues(parsed.error.issues) };
+  return { ok: true, value: parsed.data };
+};

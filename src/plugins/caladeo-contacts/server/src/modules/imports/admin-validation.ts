@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { coded, fieldErrorsOfIssues, wholeNumber } from '../../validation/issues';
+import { coded, readWith, wholeNumber } from '../../validation/issues';
 import { problem } from '../../validation/messages';
 import type { Reading } from '../../validation/types';
 import type { Mapping } from './mapping';
@@ -11,11 +11,7 @@ const MAX_PAGE = 10_000;
 /** More columns than any contact file has: a template's mapping is bounded. */
 const MAX_TEMPLATE_COLUMNS = 500;
 
-const parse = <T>(schema: z.ZodType<T>, input: unknown): Reading<T> => {
-  const parsed = schema.safeParse(input ?? {});
-  if (!parsed.success) return { ok: false, errors: fieldErrorsOfIssues(parsed.error.issues) };
-  return { ok: true, value: parsed.data };
-};
+const parse = readWith;
 
 const historyQuery = z.strictObject({
   page: wholeNumber(1, MAX_PAGE).default(1),

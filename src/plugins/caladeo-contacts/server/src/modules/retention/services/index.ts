@@ -1,0 +1,4 @@
+import legalHolds from './legal-holds';
+import retention from './retention';
+
+export default { retention, 'legal-holds': legalHolds };
