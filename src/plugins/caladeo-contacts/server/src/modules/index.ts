@@ -1,3 +1,4 @@
+import access from './access';
 import apiDocs from './api-docs';
 import documents from './documents';
 import duplicates from './duplicates';
@@ -26,6 +27,7 @@ export const MODULES = [
   imports,
   duplicates,
   merges,
+  access,
   apiDocs,
 ] as const;
 

@@ -1,3 +1,4 @@
+import type accessServices from './access/services';
 import type documentServices from './documents/services';
 import type duplicateServices from './duplicates/services';
 import type historyServices from './history/services';
@@ -20,4 +21,5 @@ export type Services = typeof jobServices &
   typeof importServices &
   typeof duplicateServices &
   typeof historyServices &
-  typeof mergeServices;
+  typeof mergeServices &
+  typeof accessServices;

@@ -17,6 +17,7 @@ export const API_TAGS = {
   Documents: 'What generated documents read: the offer document context and the PDF quote.',
   Imports: 'Contacts brought in from CSV and Excel files, with a dry run, an error file and undo.',
   Merges: 'Duplicate contacts merged into one, with a preview and an undo.',
+  Privacy: 'Requests of access and portability: everything held about a person, and finding them.',
   'API document': 'This document.',
 } as const;
 
