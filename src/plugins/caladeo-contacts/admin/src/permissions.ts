@@ -37,6 +37,9 @@ export const PERMISSIONS = {
     create: only(ACTION['imports.create']),
     manage: only(ACTION['imports.manage']),
   },
+  privacy: {
+    export: only(ACTION['privacy.export']),
+  },
   duplicates: {
     read: only(ACTION['contacts.read']),
     manage: only(ACTION['duplicates.manage']),

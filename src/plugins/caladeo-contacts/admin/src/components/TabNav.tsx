@@ -6,17 +6,18 @@ import { PERMISSIONS } from '../permissions';
 import { PATHS } from '../utils/paths';
 import { useT } from '../utils/translate';
 
-/** Contacts | Clients | Imports | Doublons | Tâches, each shown only to a role that may read it. */
+/** Contacts | Clients | Imports | Doublons | Tâches | Demandes RGPD, each shown only to a role that may use it. */
 export const TabNav = ({
   current,
 }: {
-  current: 'contacts' | 'clients' | 'imports' | 'duplicates' | 'jobs';
+  current: 'contacts' | 'clients' | 'imports' | 'duplicates' | 'jobs' | 'privacy';
 }) => {
   const { t } = useT();
   const contacts = useRBAC(PERMISSIONS.contacts.read);
   const clients = useRBAC(PERMISSIONS.clients.read);
   const imports = useRBAC(PERMISSIONS.imports.read);
   const jobs = useRBAC(PERMISSIONS.jobs.read);
+  const privacy = useRBAC(PERMISSIONS.privacy.export);
   return (
     <Flex gap={2} paddingBottom={4}>
       {contacts.allowedActions.canRead && (
@@ -50,6 +51,11 @@ export const TabNav = ({
       {jobs.allowedActions.canRead && (
         <LinkButton tag={NavLink} to={PATHS.jobs} variant={current === 'jobs' ? 'default' : 'tertiary'}>
           {t('nav.jobs')}
+        </LinkButton>
+      )}
+      {privacy.allowedActions.canExport && (
+        <LinkButton tag={NavLink} to={PATHS.privacy} variant={current === 'privacy' ? 'default' : 'tertiary'}>
+          {t('nav.privacy')}
         </LinkButton>
       )}
     </Flex>

@@ -13,6 +13,7 @@ const JobsPage = lazy(() => import('./JobsPage'));
 const ImportsPage = lazy(() => import('./ImportsPage'));
 const DuplicatesPage = lazy(() => import('./DuplicatesPage'));
 const MergePage = lazy(() => import('./MergePage'));
+const PrivacyPage = lazy(() => import('./PrivacyPage'));
 
 const protect = (permissions: Array<{ action: string; subject: null }>, page: React.ReactNode) => (
   <Page.Protect permissions={permissions}>{page}</Page.Protect>
@@ -43,6 +44,7 @@ const App = () => (
       <Route path="imports" element={protect(PERMISSIONS.imports.read, <ImportsPage />)} />
       <Route path="duplicates" element={protect(PERMISSIONS.duplicates.read, <DuplicatesPage />)} />
       <Route path="merge" element={protect(PERMISSIONS.contacts.merge, <MergePage />)} />
+      <Route path="privacy" element={protect(PERMISSIONS.privacy.export, <PrivacyPage />)} />
       <Route path="*" element={<Page.Error />} />
     </Routes>
   </Suspense>

@@ -11,6 +11,7 @@ import { HistoryTimeline } from '../components/HistoryTimeline';
 import { DeleteButton, FactsCard, SectionCard } from '../components/DetailParts';
 import { LinksTable, type LinkRow } from '../components/LinksTable';
 import { MergeWithButton } from '../components/MergeWithButton';
+import { PersonExportMenu } from '../components/PersonExportMenu';
 import { QuoteButton } from '../components/QuoteButton';
 import { ClientPicker, OfferPicker } from '../components/SearchPicker';
 import { allOf } from '../permissions';
@@ -18,6 +19,7 @@ import { API, messageOf, refusalOf } from '../utils/api';
 import { countryName } from '../utils/countries';
 import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
+import { usePersonExport } from '../utils/usePersonExport';
 import { useQuoteDownload } from '../utils/useQuoteDownload';
 
 const ContactDetailPage = () => {
@@ -29,6 +31,7 @@ const ContactDetailPage = () => {
   const { allowedActions } = useRBAC(allOf('contacts'));
   const clientsRbac = useRBAC(allOf('clients'));
   const quotes = useQuoteDownload();
+  const personExport = usePersonExport();
   const [contact, setContact] = useState<ContactDetail | null>(null);
   const [failed, setFailed] = useState(false);
   const [attachErrors, setAttachErrors] = useState<{ client?: string; offer?: string }>({});
@@ -140,6 +143,7 @@ const ContactDetailPage = () => {
               </Button>
             )}
             {allowedActions.canMerge && <MergeWithButton documentId={documentId} />}
+            {personExport.canExport && <PersonExportMenu documentId={documentId} exports={personExport} />}
             {allowedActions.canDelete && (
               <DeleteButton
                 title={t('contact.deleteTitle')}

@@ -15,6 +15,7 @@ export const PATHS = {
   jobs: `${ROOT}/jobs`,
   imports: `${ROOT}/imports`,
   duplicates: `${ROOT}/duplicates`,
+  privacy: `${ROOT}/privacy`,
   /** The merge page of 2 to 5 contacts, by documentId. */
   merge: (ids: readonly string[]) => `${ROOT}/merge?ids=${ids.map(encodeURIComponent).join(',')}`,
 };
