@@ -78,7 +78,8 @@ const PrivacyPage = () => {
       <Layouts.Content>
         <TabNav current="privacy" />
         <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-          <form onSubmit={(event) => void lookUp(event)}>
+          {/* the server checks the value, and names the problem in the admin's language */}
+          <form noValidate onSubmit={(event) => void lookUp(event)}>
             <Flex gap={4} alignItems="flex-end">
               <Box minWidth="180px">
                 <Field.Root name="by">
