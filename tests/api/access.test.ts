@@ -180,12 +180,23 @@ describe('the export of a person', () => {
     );
     expect(body.consentLog[0]).toMatchObject({ source: 'site-web', userAgent: 'jest-browser/1.0' });
 
+    // the record merged into this one is the same person's: its history is in the export too
+    expect(body.mergedRecords).toEqual([{ documentId: duplicate, mergedAt: expect.any(String) }]);
     const entries = (await db(UID.historyEntry).findMany({
-      where: { targetType: 'contact', targetDocumentId: person },
+      where: { targetType: 'contact', targetDocumentId: { $in: [person, duplicate] } },
       orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
     })) as Row[];
     expect(body.history).toHaveLength(entries.length);
-    expect(body.history.map((entry) => entry.action)).toEqual(entries.map((entry) => entry.action));
+    expect(body.history.map((entry) => [entry.documentId, entry.action])).toEqual(
+      entries.map((entry) => [entry.targetDocumentId, entry.action])
+    );
+    expect(body.history).toContainEqual(
+      expect.objectContaining({
+        documentId: duplicate,
+        action: 'create',
+        changes: expect.objectContaining({ email: { before: null, after: ALIAS } }),
+      })
+    );
     expect(body.history.map((entry) => entry.changes)).toEqual(entries.map((entry) => entry.changes));
     expect(body.history.map((entry) => entry.action)).toEqual(
       expect.arrayContaining(['update', 'link', 'merge'])

@@ -89,8 +89,12 @@ const personExport = z
       })
     ),
     emailAliases: z.array(z.object({ email: z.string(), since: moment() })),
+    mergedRecords: z
+      .array(z.object({ documentId: documentIdSchema, mergedAt: moment() }))
+      .meta({ description: 'The contacts merged into this one: the same person’s earlier records.' }),
     history: z.array(
       z.object({
+        documentId: documentIdSchema,
         occurredAt: formatted('date-time'),
         action: z.enum(HISTORY_ACTIONS),
         entryPoint: z.enum(HISTORY_ENTRY_POINTS),

@@ -49,7 +49,11 @@ export type PersonExport = {
   newsletterConfirmations: Record<string, Value>[];
   signUpRequests: Record<string, Value>[];
   emailAliases: { email: string; since: string | null }[];
+  /** The contacts merged into this one (the same person's earlier records), whose history follows. */
+  mergedRecords: { documentId: string; mergedAt: string | null }[];
   history: {
+    /** The record the entry is about: the contact, or one of its `mergedRecords`. */
+    documentId: string;
     occurredAt: string;
     action: string;
     entryPoint: string;
@@ -172,12 +176,41 @@ const personExport = ({ strapi }: { strapi: Core.Strapi }) => {
     );
   };
 
+  /**
+   * The contacts merged into this one, and into those before (a merge not undone): their history
+   * is the person's too. Merges are few; each round reads those whose survivor was just found.
+   */
+  const mergedInto = async (documentId: string) => {
+    const found: { documentId: string; mergedAt: string | null }[] = [];
+    const seen = new Set([documentId]);
+    let survivors = [documentId];
+    while (survivors.length > 0) {
+      const merges = (await db(UID.contactMerge).findMany({
+        select: ['mergedDocumentIds', 'mergedAt'],
+        where: { survivorDocumentId: { $in: survivors }, undoneAt: { $null: true } },
+        orderBy: { id: 'asc' },
+      })) as Row[];
+      survivors = [];
+      for (const merge of merges) {
+        for (const merged of String(merge.mergedDocumentIds).split(',').filter(Boolean)) {
+          if (seen.has(merged)) continue;
+          seen.add(merged);
+          survivors.push(merged);
+          found.push({ documentId: merged, mergedAt: iso(merge.mergedAt) });
+        }
+      }
+    }
+    return found;
+  };
+
   return {
     /** Everything held about the contact, or null when no contact has this documentId. */
     async exportPerson(documentId: string): Promise<PersonExport | null> {
       const contact = (await db(UID.contact).findOne({ where: { documentId } })) as Row | null;
       if (!contact) return null;
       const personFields = ['documentId', ...getService(strapi, 'history').recordedFields(UID.contact)];
+      const mergedRecords = await mergedInto(documentId);
+      const records = [documentId, ...mergedRecords.map((record) => record.documentId)];
 
       const [clients, offers, consent, confirmations, aliases, history] = await Promise.all([
         linksOf(UID.clientContact, documentId),
@@ -196,7 +229,7 @@ const personExport = ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy: { id: 'asc' },
         }) as Promise<Row[]>,
         db(UID.historyEntry).findMany({
-          where: { targetType: 'contact', targetDocumentId: documentId },
+          where: { targetType: 'contact', targetDocumentId: { $in: records } },
           orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
         }) as Promise<Row[]>,
       ]);
@@ -240,7 +273,9 @@ const personExport = ({ strapi }: { strapi: Core.Strapi }) => {
         newsletterConfirmations: confirmations.map((confirmation) => pick(confirmation, CONFIRMATION_FIELDS)),
         signUpRequests: signUps.map((signUp) => pick(signUp, SIGN_UP_FIELDS)),
         emailAliases: aliases.map((alias) => ({ email: String(alias.email), since: iso(alias.createdAt) })),
+        mergedRecords,
         history: history.map((entry) => ({
+          documentId: String(entry.targetDocumentId),
           occurredAt: iso(entry.occurredAt) ?? '',
           action: String(entry.action),
           entryPoint: String(entry.entryPoint),
