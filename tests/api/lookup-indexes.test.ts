@@ -135,4 +135,14 @@ describe('every lookup of a person by e-mail or phone is served by an index', ()
     });
     await expectEveryLookupIndexed(statements);
   });
+
+  it('in the look-up of a person named in an access request, by e-mail in any case and by phone', async () => {
+    const statements = await statementsOf(async () => {
+      const byEmail = await api.get(`${CONTACTS}/lookup?email=${encodeURIComponent('REMPLI9@example.fr')}`);
+      expect(byEmail.body.data.map((row: { lastName: string }) => row.lastName)).toEqual(['Rempli9']);
+      const byPhone = await api.get(`${CONTACTS}/lookup?phone=${encodeURIComponent('06 10 00 00 09')}`);
+      expect(byPhone.body.data.map((row: { lastName: string }) => row.lastName)).toEqual(['Rempli9']);
+    });
+    await expectEveryLookupIndexed(statements);
+  });
 });

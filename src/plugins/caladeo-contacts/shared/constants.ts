@@ -282,6 +282,13 @@ export const ACTIONS = [
     displayName: "Erase a person's personal data",
     subCategory: 'privacy',
   },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'privacy.export',
+    displayName: "Export a person's data (access requests)",
+    subCategory: 'privacy',
+  },
 ] as const;
 
 type ActionUid = (typeof ACTIONS)[number]['uid'];
@@ -463,3 +470,21 @@ export const ERASED_CONTACT_LAST_NAME = 'Personne effacée';
 /** What a suppression-list entry is the keyed hash of. */
 export const SUPPRESSION_KINDS = ['email', 'phone'] as const;
 export type SuppressionKind = (typeof SUPPRESSION_KINDS)[number];
+
+/**
+ * Content-API actions of the access-request routes (users-permissions actions and API-token
+ * scopes). Neither ends in `find`/`findOne`, so read-only tokens hold neither: an export is
+ * everything held about a person, given to an app on purpose.
+ */
+export const ACCESS_CONTENT_API_ACTIONS = {
+  export: `plugin::${PLUGIN_ID}.contact-exports.export`,
+  lookup: `plugin::${PLUGIN_ID}.contact-exports.lookup`,
+} as const;
+
+/** Version of the person export's JSON shape (docs/privacy.md); raised on any change that could break a reader. */
+export const PERSON_EXPORT_FORMAT = 'caladeo-contacts.person-export';
+export const PERSON_EXPORT_VERSION = 1;
+
+/** Languages of the readable summary of a person export. */
+export const PERSON_EXPORT_LOCALES = ['fr', 'en'] as const;
+export type PersonExportLocale = (typeof PERSON_EXPORT_LOCALES)[number];

@@ -39,13 +39,12 @@ export const PERMISSIONS = {
   },
   privacy: {
     erase: only(ACTION['privacy.erase']),
+    export: only(ACTION['privacy.export']),
+    settings: only(ACTION['privacy.settings']),
   },
   duplicates: {
     read: only(ACTION['contacts.read']),
     manage: only(ACTION['duplicates.manage']),
-  },
-  privacy: {
-    settings: only(ACTION['privacy.settings']),
   },
 };
 

@@ -6,18 +6,22 @@ import { PERMISSIONS } from '../permissions';
 import { PATHS } from '../utils/paths';
 import { useT } from '../utils/translate';
 
-/** Contacts | Clients | Imports | Doublons | Tâches | Conservation des données, each shown only to a role that may read it. */
+/**
+ * Contacts | Clients | Imports | Doublons | Tâches | Demandes RGPD | Conservation des données, each
+ * shown only to a role that may use it.
+ */
 export const TabNav = ({
   current,
 }: {
-  current: 'contacts' | 'clients' | 'imports' | 'duplicates' | 'jobs' | 'retention';
+  current: 'contacts' | 'clients' | 'imports' | 'duplicates' | 'jobs' | 'privacy' | 'retention';
 }) => {
   const { t } = useT();
   const contacts = useRBAC(PERMISSIONS.contacts.read);
   const clients = useRBAC(PERMISSIONS.clients.read);
   const imports = useRBAC(PERMISSIONS.imports.read);
   const jobs = useRBAC(PERMISSIONS.jobs.read);
-  const privacy = useRBAC(PERMISSIONS.privacy.settings);
+  const privacyRequests = useRBAC(PERMISSIONS.privacy.export);
+  const retention = useRBAC(PERMISSIONS.privacy.settings);
   return (
     <Flex gap={2} paddingBottom={4}>
       {contacts.allowedActions.canRead && (
@@ -53,7 +57,12 @@ export const TabNav = ({
           {t('nav.jobs')}
         </LinkButton>
       )}
-      {privacy.allowedActions.canSettings && (
+      {privacyRequests.allowedActions.canExport && (
+        <LinkButton tag={NavLink} to={PATHS.privacy} variant={current === 'privacy' ? 'default' : 'tertiary'}>
+          {t('nav.privacy')}
+        </LinkButton>
+      )}
+      {retention.allowedActions.canSettings && (
         <LinkButton
           tag={NavLink}
           to={PATHS.retention}

@@ -14,6 +14,7 @@ const ImportsPage = lazy(() => import('./ImportsPage'));
 const DuplicatesPage = lazy(() => import('./DuplicatesPage'));
 const MergePage = lazy(() => import('./MergePage'));
 const RetentionPage = lazy(() => import('./RetentionPage'));
+const PrivacyPage = lazy(() => import('./PrivacyPage'));
 
 const protect = (permissions: Array<{ action: string; subject: null }>, page: React.ReactNode) => (
   <Page.Protect permissions={permissions}>{page}</Page.Protect>
@@ -45,6 +46,7 @@ const App = () => (
       <Route path="duplicates" element={protect(PERMISSIONS.duplicates.read, <DuplicatesPage />)} />
       <Route path="merge" element={protect(PERMISSIONS.contacts.merge, <MergePage />)} />
       <Route path="privacy/retention" element={protect(PERMISSIONS.privacy.settings, <RetentionPage />)} />
+      <Route path="privacy" element={protect(PERMISSIONS.privacy.export, <PrivacyPage />)} />
       <Route path="*" element={<Page.Error />} />
     </Routes>
   </Suspense>

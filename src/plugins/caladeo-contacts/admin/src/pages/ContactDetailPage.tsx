@@ -12,6 +12,7 @@ import { DeleteButton, FactsCard, SectionCard } from '../components/DetailParts'
 import { EraseContactButton } from '../components/EraseContactButton';
 import { LinksTable, type LinkRow } from '../components/LinksTable';
 import { MergeWithButton } from '../components/MergeWithButton';
+import { PersonExportMenu } from '../components/PersonExportMenu';
 import { QuoteButton } from '../components/QuoteButton';
 import { ClientPicker, OfferPicker } from '../components/SearchPicker';
 import { allOf } from '../permissions';
@@ -19,6 +20,7 @@ import { API, messageOf, refusalOf } from '../utils/api';
 import { countryName } from '../utils/countries';
 import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
+import { usePersonExport } from '../utils/usePersonExport';
 import { useQuoteDownload } from '../utils/useQuoteDownload';
 
 const ContactDetailPage = () => {
@@ -31,6 +33,7 @@ const ContactDetailPage = () => {
   const clientsRbac = useRBAC(allOf('clients'));
   const privacyRbac = useRBAC(allOf('privacy'));
   const quotes = useQuoteDownload();
+  const personExport = usePersonExport();
   const [contact, setContact] = useState<ContactDetail | null>(null);
   const [failed, setFailed] = useState(false);
   const [attachErrors, setAttachErrors] = useState<{ client?: string; offer?: string }>({});
@@ -113,10 +116,9 @@ const ContactDetailPage = () => {
 
   const erase = async () => {
     try {
-      const { data } = await post<DetailResponse<ContactDetail> & { meta: { erasure: { erasedAt: string } } }>(
-        `${API}/contacts/${documentId}/erase`,
-        { data: { confirm: true } }
-      );
+      const { data } = await post<
+        DetailResponse<ContactDetail> & { meta: { erasure: { erasedAt: string } } }
+      >(`${API}/contacts/${documentId}/erase`, { data: { confirm: true } });
       setContact(data.data);
       setErasedAt(data.meta.erasure.erasedAt);
       toggleNotification({ type: 'success', message: t('erasure.done') });
@@ -163,6 +165,7 @@ const ContactDetailPage = () => {
             {privacyRbac.allowedActions.canErase && !erasedAt && (
               <EraseContactButton name={name} onConfirm={erase} />
             )}
+            {personExport.canExport && <PersonExportMenu documentId={documentId} exports={personExport} />}
             {allowedActions.canDelete && (
               <DeleteButton
                 title={t('contact.deleteTitle')}

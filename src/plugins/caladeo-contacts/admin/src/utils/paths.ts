@@ -16,6 +16,7 @@ export const PATHS = {
   imports: `${ROOT}/imports`,
   duplicates: `${ROOT}/duplicates`,
   retention: `${ROOT}/privacy/retention`,
+  privacy: `${ROOT}/privacy`,
   /** The merge page of 2 to 5 contacts, by documentId. */
   merge: (ids: readonly string[]) => `${ROOT}/merge?ids=${ids.map(encodeURIComponent).join(',')}`,
 };

@@ -1,3 +1,4 @@
+import access from './access';
 import apiDocs from './api-docs';
 import documents from './documents';
 import duplicates from './duplicates';
@@ -30,6 +31,7 @@ export const MODULES = [
   merges,
   erasure,
   retention,
+  access,
   apiDocs,
 ] as const;
 

@@ -1,3 +1,4 @@
+import type accessServices from './access/services';
 import type documentServices from './documents/services';
 import type duplicateServices from './duplicates/services';
 import type erasureServices from './erasure/services';
@@ -24,4 +25,5 @@ export type Services = typeof jobServices &
   typeof historyServices &
   typeof mergeServices &
   typeof retentionServices &
-  typeof erasureServices;
+  typeof erasureServices &
+  typeof accessServices;

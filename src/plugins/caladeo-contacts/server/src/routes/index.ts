@@ -1,11 +1,12 @@
 import { MODULES } from '../modules';
 import type { PluginModule } from '../modules/module';
+import { fixedPathsFirst } from '../utils/route-order';
 import type { ContentApiRoute } from '../utils/routes';
 
 const modules = MODULES as readonly PluginModule[];
 
 /** Every admin route of the plugin: the Contacts tab's, the subscriber export and consent log, the quote. */
-export const adminRoutes = modules.flatMap((module) => module.adminRoutes ?? []);
+export const adminRoutes = fixedPathsFirst(modules.flatMap((module) => module.adminRoutes ?? []));
 
 // Built once, on first read (content types exist only then): Strapi writes each route's auth scope
 // into these objects and must find them again when it mounts the router.
@@ -24,7 +25,7 @@ export default {
   'content-api': {
     type: 'content-api' as const,
     get routes() {
-      contentApiRoutes ??= modules.flatMap((module) => module.contentApiRoutes?.() ?? []);
+      contentApiRoutes ??= fixedPathsFirst(modules.flatMap((module) => module.contentApiRoutes?.() ?? []));
       return contentApiRoutes;
     },
   },

@@ -17,7 +17,8 @@ export const API_TAGS = {
   Documents: 'What generated documents read: the offer document context and the PDF quote.',
   Imports: 'Contacts brought in from CSV and Excel files, with a dry run, an error file and undo.',
   Merges: 'Duplicate contacts merged into one, with a preview and an undo.',
-  Privacy: 'What the product does for a person’s rights: the erasure of their personal data.',
+  Privacy:
+    'What the product does for a person’s rights: requests of access and portability (everything held about a person, and finding them) and the erasure of their personal data.',
   'API document': 'This document.',
 } as const;
 

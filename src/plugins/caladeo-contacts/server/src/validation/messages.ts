@@ -94,6 +94,8 @@ export const FIELD_ERROR_MESSAGES = {
   'job.notRetryable': 'is {state}: only a dead or cancelled job can be retried',
   'job.notCancellable': 'is {state}: only a queued or running job can be cancelled',
   'duplicatePair.notOpen': 'is {status}: only an open pair can be dismissed',
+  'lookup.emailOrPhoneRequired': 'is required: give an e-mail address or a phone number',
+  'lookup.emailAndPhone': 'cannot be given with an e-mail address: look up one at a time',
   'merge.tooFew': 'must name at least one contact to merge into the survivor',
   'merge.tooMany': 'names too many contacts: a merge joins at most {max}, the survivor included',
   'merge.self': 'is the survivor: a contact cannot be merged with itself',

@@ -1,0 +1,3 @@
+import personExport from './person-export';
+
+export default { 'person-export': personExport };
