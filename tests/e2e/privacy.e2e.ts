@@ -1,34 +1,56 @@
 import fs from 'fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
-import {
-  launchBrowser,
-  loginAs,
-  registerSuperAdmin,
-  SCREENSHOTS,
-  shot,
-  startApp,
-  SUPER_ADMIN,
-  type App,
-} from './app';
+import { pdfText } from '../helpers/poppler';
+import { loginAs, openSession, shot, SUPER_ADMIN, type App } from './app';
 
 let app: App;
 let browser: Browser;
+let superToken: string;
 let contact: string;
+let traveller: string;
+let offer: string;
+
+const OFFER_REFERENCE = 'OFF-2027-0077';
 
 beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  app = await startApp();
-  const token = await registerSuperAdmin(app);
+  ({ app, browser, superToken } = await openSession());
+  const create = async (data: Record<string, unknown>) =>
+    String((await app.api('POST', '/caladeo-contacts/contacts', data, superToken)).documentId);
+  contact = await create({
+    firstName: 'Hélène',
+    lastName: 'Lefèvre',
+    email: 'helene.lefevre@exemple.fr',
+    phone: '06 12 34 56 78',
+  });
+  traveller = await create({
+    firstName: 'Gilles',
+    lastName: 'Marchand',
+    email: 'gilles.marchand@exemple.fr',
+  });
+  // offers are the app's own type, written through the content manager
   const created = await app.api(
     'POST',
-    '/caladeo-contacts/contacts',
-    { firstName: 'Hélène', lastName: 'Lefèvre', email: 'helene.lefevre@exemple.fr', phone: '06 12 34 56 78' },
-    token
+    '/content-manager/collection-types/api::offer.offer',
+    { title: 'Séjour à Porto', reference: OFFER_REFERENCE, offerStatus: 'accepted', destination: 'Porto' },
+    superToken
   );
-  contact = String(created.documentId);
-  browser = await launchBrowser();
-});
+  offer = String(created.documentId);
+  for (const person of [contact, traveller])
+    await app.api(
+      'POST',
+      `/caladeo-contacts/contacts/${person}/offer-links`,
+      { offer, role: 'voyageur' },
+      superToken
+    );
+  // a change of the contact, for its history
+  await app.api(
+    'PUT',
+    `/caladeo-contacts/contacts/${contact}`,
+    { city: 'Bordeaux', postalCode: '33000' },
+    superToken
+  );
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -83,5 +105,51 @@ describe('the Demandes RGPD page', () => {
       format: 'caladeo-contacts.person-export',
       person: { phone: '+33612345678' },
     });
+  });
+});
+
+describe('a person’s rights from the contact page', () => {
+  it('opens the history, exports the data, then erases the person; the offer keeps its headcount and its quote', async () => {
+    const page = await loginAs(browser, app.baseUrl, SUPER_ADMIN.email, SUPER_ADMIN.password);
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.goto(`${app.baseUrl}/admin/plugins/caladeo-contacts/contacts/${contact}`);
+    await page.getByRole('heading', { name: 'Historique' }).waitFor();
+    await page.getByText('Bordeaux').first().waitFor();
+    await page.getByRole('heading', { name: 'Historique' }).scrollIntoViewIfNeeded();
+    await shot(page, 'privacy-01-history');
+
+    await page.getByRole('button', { name: 'Exporter ses données' }).click();
+    const [exported] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: 'Fichier JSON (portabilité)' }).click(),
+    ]);
+    const data = JSON.parse(fs.readFileSync(String(await exported.path()), 'utf8'));
+    expect(data.person).toMatchObject({ lastName: 'Lefèvre', city: 'Bordeaux' });
+    expect(data.offers).toEqual([expect.objectContaining({ reference: OFFER_REFERENCE })]);
+
+    await page.getByRole('button', { name: 'Effacer les données personnelles' }).click();
+    const dialog = page.getByRole('alertdialog').or(page.getByRole('dialog'));
+    await dialog.getByText('Effacer les données personnelles de Hélène Lefèvre ?').waitFor();
+    await dialog.getByText('Cette action est irréversible.').waitFor();
+    const confirm = dialog.getByRole('button', { name: 'Effacer définitivement' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByRole('textbox').fill('Hélène Lefèvre');
+    await shot(page, 'privacy-02-erase-confirmation');
+    await confirm.click();
+    await page.getByText('Personne effacée', { exact: true }).first().waitFor();
+    await page.getByText(/Données personnelles effacées le/).waitFor();
+    expect(await page.getByText('helene.lefevre@exemple.fr').count()).toBe(0);
+    await shot(page, 'privacy-03-erased');
+
+    // the offer still counts both travellers, and its quote still prints
+    const offerRow = page.getByRole('row', { name: new RegExp(OFFER_REFERENCE) });
+    const [quote] = await Promise.all([
+      page.waitForEvent('download'),
+      offerRow.getByRole('button', { name: 'Générer le devis' }).click(),
+    ]);
+    const text = pdfText(fs.readFileSync(String(await quote.path())));
+    expect(text).toContain('pour 2 voyageurs');
+    expect(text).not.toContain('Lefèvre');
+    expect(text).toContain('Marchand');
   });
 });
