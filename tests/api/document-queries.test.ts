@@ -8,10 +8,15 @@ import { useStrapi } from '../helpers/strapi';
 
 const app = useStrapi();
 
-/** The SQL statements run while building one offer's document context and its PDF. */
+/**
+ * The SQL statements run while building one offer's document context and its PDF: those of the
+ * transaction that reads the offer. A statement another part of the app runs meanwhile (a job, a
+ * post-commit event of another test's write) belongs to no transaction or to another one.
+ */
 const queriesFor = async (offer: string) => {
-  const statements: string[] = [];
-  const record = (query: { sql: string }) => statements.push(query.sql);
+  const statements: { sql: string; transaction?: string }[] = [];
+  const record = (query: { sql: string; __knexTxId?: string }) =>
+    statements.push({ sql: query.sql, transaction: query.__knexTxId });
   const connection = app.strapi.db.connection;
   connection.on('query', record);
   try {
@@ -20,7 +25,9 @@ const queriesFor = async (offer: string) => {
   } finally {
     connection.removeListener('query', record);
   }
-  return statements;
+  const transaction = statements.find((statement) => /offers[`"]? as/i.test(statement.sql))?.transaction;
+  expect(transaction).toEqual(expect.any(String));
+  return statements.filter((statement) => statement.transaction === transaction).map(({ sql }) => sql);
 };
 
 describe('cost of a document', () => {
