@@ -236,7 +236,8 @@ describe('the "Tâches" page', () => {
   });
 
   it('retries a dead job for roles that may manage jobs, with a fresh count of attempts', async () => {
-    const id = await jobs().enqueue(flaky, { key: 'dead-then-retried' });
+    // not due before the test has made it dead, so that the runner cannot take it first
+    const id = await jobs().enqueue(flaky, { key: 'dead-then-retried' }, { delayMs: 60_000 });
     await app.strapi.db.query(UID.job).update({ where: { id }, data: { state: 'dead', attempts: 10 } });
     expect((await reader.post(`/jobs/${id}/retry`, {})).status).toBe(403);
     const retried = await manager.post(`/jobs/${id}/retry`, {});

@@ -73,7 +73,8 @@ export const createJobRunner = (strapi: Core.Strapi, { kinds, schedules, nodeId 
   const inFlight = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | null = null;
   let ticking: Promise<void> | null = null;
-  let tickAgain = false;
+  /** What the next look for work covers: every kind and the schedules, or only the kinds named. */
+  let wanted: Set<string> | 'all' | null = null;
 
   /** Ends this run's hold on the job; nothing is written if the claim is no longer ours. */
   const release = (job: ClaimedJob, data: Record<string, unknown>) =>
@@ -173,7 +174,8 @@ export const createJobRunner = (strapi: Core.Strapi, { kinds, schedules, nodeId 
       .finally(() => {
         active.set(kind.kind, (active.get(kind.kind) ?? 1) - 1);
         inFlight.delete(run);
-        if (timer) kick();
+        // a slot of this kind is free: only this kind can have work that was waiting for it
+        if (timer) kick(kind.kind);
       });
     inFlight.add(run);
   };
@@ -205,9 +207,11 @@ export const createJobRunner = (strapi: Core.Strapi, { kinds, schedules, nodeId 
     }
   };
 
-  const claimAndStart = async () => {
-    await enqueueDueSchedules();
+  /** Claims what is due, for every kind (and the schedules), or only for the kinds named. */
+  const claimAndStart = async (only?: ReadonlySet<string>) => {
+    if (!only) await enqueueDueSchedules();
     for (const kind of kinds.values()) {
+      if (only && !only.has(kind.kind)) continue;
       const free = (kind.concurrency ?? 1) - (active.get(kind.kind) ?? 0);
       const claimed = await claimJobs(strapi, {
         kind: kind.kind,
@@ -219,19 +223,22 @@ export const createJobRunner = (strapi: Core.Strapi, { kinds, schedules, nodeId 
     }
   };
 
-  /** One look for work at a time in this process; a kick during one makes it look again when done. */
-  const kick = (): Promise<void> => {
-    if (ticking) {
-      tickAgain = true;
-      return ticking;
-    }
+  /**
+   * One look for work at a time in this process; a kick during one makes it look again when done,
+   * over what the kicks asked for. A kick for one kind (a job of it was just enqueued, or one of
+   * its runs ended) claims that kind alone; the poll looks at everything.
+   */
+  const kick = (kind?: string): Promise<void> => {
+    wanted = kind === undefined || wanted === 'all' ? 'all' : (wanted ?? new Set<string>()).add(kind);
+    if (ticking) return ticking;
     ticking = (async () => {
-      do {
-        tickAgain = false;
-        await claimAndStart().catch((error) =>
+      while (wanted) {
+        const now = wanted;
+        wanted = null;
+        await claimAndStart(now === 'all' ? undefined : now).catch((error) =>
           strapi.log.error(`jobs: could not claim work: ${errorMessage(error)}`)
         );
-      } while (tickAgain);
+      }
       // in the same turn as the last check, so that no kick can fall between the two
       ticking = null;
     })();
@@ -245,9 +252,9 @@ export const createJobRunner = (strapi: Core.Strapi, { kinds, schedules, nodeId 
 
   return {
     nodeId: node,
-    /** Looks for work now (after an enqueue in this process), if the runner is started. */
-    kick() {
-      if (timer) setImmediate(() => outsideCallerContext(() => void kick()));
+    /** Looks for work of `kind` now (after an enqueue in this process), if the runner is started. */
+    kick(kind?: string) {
+      if (timer) setImmediate(() => outsideCallerContext(() => void kick(kind)));
     },
     /** Starts the worker (bootstrap): takes up what is due, then polls. */
     start() {

@@ -51,11 +51,17 @@ const jobs = ({ strapi }: { strapi: Core.Strapi }) => {
       schedules.push(schedule);
     },
 
-    /** Writes a job (in the caller's transaction, if any) and wakes this node's runner. */
+    /**
+     * Writes a job (in the caller's transaction, if any) and wakes this node's runner for its kind
+     * once the job can be seen: at once outside a transaction, after the commit inside one (before
+     * it, no other connection could claim the job; after a rollback there is none).
+     */
     async enqueue<Payload>(kind: JobKind<Payload>, payload: Payload, options?: { delayMs?: number }) {
       if (kinds.get(kind.kind) !== kind) throw new Error(`the job kind "${kind.kind}" is not declared`);
       const id = await enqueueJob(strapi, kind as JobKind<unknown>, payload, options);
-      thisNode().kick();
+      const wake = () => thisNode().kick(kind.kind);
+      if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => onCommit(wake));
+      else wake();
       return id;
     },
 
