@@ -258,7 +258,7 @@ describe('a contact without a country at a French postal code is French', () => 
       country: null,
       postalCode: '33000',
       region: 'Gironde',
-      addressBlock: ['Monsieur Paul Lacoste', '8 place Gambetta', '33000 BORDEAUX'],
+      addressBlock: ['Monsieur Paul Lacoste', '8 PLACE GAMBETTA', '33000 BORDEAUX'],
     });
 
     const moved = await api.put(`${CONTACTS}/${created.body.data.documentId}`, {

@@ -42,14 +42,14 @@ describe('offer document context over REST', () => {
       client: {
         name: 'Association Les Amis du Patrimoine',
         type: 'association',
-        addressBlock: ['Association Les Amis du Patrimoine', '4 place de la Bourse', '33000 BORDEAUX'],
+        addressBlock: ['Association Les Amis du Patrimoine', '4 PLACE DE LA BOURSE', '33000 BORDEAUX'],
       },
       addressee: {
         documentId: fixture.primary,
         fullName: 'Claire Dupont',
         salutation: 'Madame',
         letterOpening: 'Chère Madame,',
-        addressBlock: ['Madame Claire Dupont', '12 rue Sainte-Catherine', '33000 BORDEAUX'],
+        addressBlock: ['Madame Claire Dupont', '12 RUE SAINTE CATHERINE', '33000 BORDEAUX'],
         roles: ['responsable_voyage'],
         source: 'offer',
       },
@@ -59,7 +59,7 @@ describe('offer document context over REST', () => {
         recipientLines: [
           'Association Les Amis du Patrimoine',
           'À l’attention de Madame Claire Dupont',
-          '4 place de la Bourse',
+          '4 PLACE DE LA BOURSE',
           '33000 BORDEAUX',
         ],
         opening: 'Chère Madame,',
@@ -230,7 +230,7 @@ describe('derived contact fields in REST output', () => {
       fullName: 'Claire Dupont',
       salutation: 'Madame',
       letterOpening: 'Chère Madame,',
-      addressBlock: ['Madame Claire Dupont', '12 rue Sainte-Catherine', '33000 BORDEAUX'],
+      addressBlock: ['Madame Claire Dupont', '12 RUE SAINTE CATHERINE', '33000 BORDEAUX'],
     });
     const stored = await app.strapi.db.query(UID.contact).findOne({ where: { documentId: fixture.primary } });
     expect(stored).not.toHaveProperty('fullName');
@@ -268,7 +268,7 @@ describe('derived contact fields in REST output', () => {
       fullName: 'Hélène Lefèvre',
       salutation: 'Madame',
       letterOpening: 'Chère Madame,',
-      addressBlock: ['Madame Hélène Lefèvre', '3 allées de Tourny', '33000 BORDEAUX'],
+      addressBlock: ['Madame Hélène Lefèvre', '3 ALLEES DE TOURNY', '33000 BORDEAUX'],
     });
 
     const { documentId } = created.body.data;
@@ -276,7 +276,7 @@ describe('derived contact fields in REST output', () => {
     expect(updated.status).toBe(200);
     expect(updated.body.data).toMatchObject({
       salutation: 'Madame, Monsieur',
-      addressBlock: ['Hélène Lefèvre', '3 allées de Tourny', '33000 TALENCE'],
+      addressBlock: ['Hélène Lefèvre', '3 ALLEES DE TOURNY', '33000 TALENCE'],
     });
     const read = await readOnly.get(`${CONTACTS}/${documentId}`);
     expect(updated.body.data).toEqual(read.body.data);

@@ -111,7 +111,7 @@ describe('contacts, clients and offers over GraphQL', () => {
         fullName: 'Claire Dupont',
         salutation: 'Madame',
         letterOpening: 'Chère Madame,',
-        addressBlock: ['Madame Claire Dupont', '12 rue Sainte-Catherine', '33000 BORDEAUX'],
+        addressBlock: ['Madame Claire Dupont', '12 RUE SAINTE CATHERINE', '33000 BORDEAUX'],
       },
     });
     expect(response.body.data.offer.client.name).toBe('Association Les Amis du Patrimoine');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { formatAddressBlock, type PostalAddress } from './address-block';
+import { formatAddressBlock, POSTAL_LINE_LENGTH, type PostalAddress } from './address-block';
 
 const EMPTY: PostalAddress = {
   addressLine1: null,
@@ -20,13 +20,13 @@ describe('French addresses (La Poste)', () => {
         { addressLine1: '12 rue Sainte-Catherine', postalCode: '33000', city: 'Bordeaux', country: 'FR' },
         ['Madame Claire Dupont']
       )
-    ).toEqual(['Madame Claire Dupont', '12 rue Sainte-Catherine', '33000 BORDEAUX']);
+    ).toEqual(['Madame Claire Dupont', '12 RUE SAINTE CATHERINE', '33000 BORDEAUX']);
   });
 
   it('prints localities without accents or punctuation, and keeps CEDEX after the locality', () => {
     expect(
       fromFrance({ addressLine1: '2 place Jean Jaurès', postalCode: '42000', city: 'Saint-Étienne' })
-    ).toEqual(['2 place Jean Jaurès', '42000 SAINT ETIENNE']);
+    ).toEqual(['2 PLACE JEAN JAURES', '42000 SAINT ETIENNE']);
     expect(
       fromFrance({ addressLine1: 'CS 71234', postalCode: '33913', city: 'Bordeaux Cedex 9', country: 'FR' })
     ).toEqual(['CS 71234', '33913 BORDEAUX CEDEX 9']);
@@ -40,7 +40,7 @@ describe('French addresses (La Poste)', () => {
         postalCode: '33600',
         city: 'Pessac',
       })
-    ).toEqual(['Résidence Les Chênes, bât. B', '8 allée des Pins', '33600 PESSAC']);
+    ).toEqual(['Résidence Les Chênes, bât. B', '8 ALLEE DES PINS', '33600 PESSAC']);
     expect(
       fromFrance({
         addressLine1: '1 rue de la Gare',
@@ -48,16 +48,78 @@ describe('French addresses (La Poste)', () => {
         postalCode: '33501',
         city: 'Libourne Cedex',
       })
-    ).toEqual(['1 rue de la Gare', 'BP 40123', '33501 LIBOURNE CEDEX']);
+    ).toEqual(['1 RUE DE LA GARE', 'BP 40123', '33501 LIBOURNE CEDEX']);
   });
 
   it('copes with missing parts', () => {
     expect(fromFrance({ city: 'Arcachon' })).toEqual(['ARCACHON']);
     expect(fromFrance({ addressLine1: '3 rue Neuve', postalCode: '33000' })).toEqual([
-      '3 rue Neuve',
+      '3 RUE NEUVE',
       '33000',
     ]);
     expect(fromFrance({}, ['Madame Claire Dupont'])).toEqual([]);
+  });
+
+  it('writes the street and what follows it without punctuation, as La Poste reads them', () => {
+    expect(
+      fromFrance({ addressLine1: "14, rue de l'Église", postalCode: '33000', city: 'Bordeaux' })
+    ).toEqual(['14 RUE DE L EGLISE', '33000 BORDEAUX']);
+  });
+
+  it('shortens a line past 38 characters with the standard abbreviations, the kind of way first and titles only if needed', () => {
+    const block = fromFrance({
+      addressLine1: '128 boulevard du Président Franklin Roosevelt',
+      postalCode: '33000',
+      city: 'Bordeaux',
+    });
+    expect(block).toEqual(['128 BD DU PRESIDENT FRANKLIN ROOSEVELT', '33000 BORDEAUX']);
+    expect(
+      fromFrance({
+        addressLine1: '7 avenue du Maréchal de Lattre de Tassigny',
+        postalCode: '33000',
+        city: 'Bordeaux',
+      })
+    ).toEqual(['7 AV DU MARECHAL DE LATTRE DE TASSIGNY', '33000 BORDEAUX']);
+    expect(
+      fromFrance({ postalCode: '50340', city: 'Saint-Germain-le-Gaillard-sur-Mer-de-la-Manche' })
+    ).toEqual(['50340 ST GERMAIN LE GAILLARD SUR MER DE LA MANCHE']);
+  });
+
+  it('keeps a line that no abbreviation can shorten whole rather than cut the address', () => {
+    const street = '2 rue Abcdefghijklmnopqrstuvwxyzabcdefghij';
+    expect(fromFrance({ addressLine1: street, postalCode: '33000', city: 'Bordeaux' })[0]).toBe(
+      '2 RUE ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJ'
+    );
+  });
+
+  it('keeps a short complement above the street as typed and shortens a long one', () => {
+    expect(
+      fromFrance({
+        addressLine1: '8 allée des Pins',
+        addressLine2: 'Résidence du Grand Parc, bâtiment Les Tilleuls',
+        postalCode: '33600',
+        city: 'Pessac',
+      })[0]
+    ).toBe('RES DU GRAND PARC BAT LES TILLEULS');
+  });
+
+  it('prints the first form of a name that fits 38 characters', () => {
+    const forms = [
+      'À l’attention de Monsieur Jean-Pierre Poirier',
+      'À l’attention de M. Jean-Pierre Poirier',
+      'À l’attention de M. J.-P. Poirier',
+    ];
+    const block = fromFrance({ addressLine1: '3 rue Neuve', postalCode: '33000', city: 'Bordeaux' }, [
+      'Comité des fêtes',
+      forms,
+    ]);
+    expect(block).toEqual([
+      'Comité des fêtes',
+      'À l’attention de M. J.-P. Poirier',
+      '3 RUE NEUVE',
+      '33000 BORDEAUX',
+    ]);
+    expect(block.every((line) => Array.from(line).length <= POSTAL_LINE_LENGTH)).toBe(true);
   });
 
   it('adds "FRANCE" when the agency posts from abroad', () => {
@@ -71,7 +133,7 @@ describe('French addresses (La Poste)', () => {
       },
       { recipientLines: [], senderCountry: 'BE' }
     );
-    expect(block).toEqual(['12 rue Sainte-Catherine', '33000 BORDEAUX', 'FRANCE']);
+    expect(block).toEqual(['12 RUE SAINTE CATHERINE', '33000 BORDEAUX', 'FRANCE']);
   });
 });
 
@@ -82,7 +144,7 @@ describe('addresses without a country', () => {
   it('are French when the postal code can only be French, as the validation reads them', () => {
     expect(
       fromBelgium({ addressLine1: '12 rue Sainte-Catherine', postalCode: '33000', city: 'Bordeaux' })
-    ).toEqual(['12 rue Sainte-Catherine', '33000 BORDEAUX', 'FRANCE']);
+    ).toEqual(['12 RUE SAINTE CATHERINE', '33000 BORDEAUX', 'FRANCE']);
   });
 
   it('are in the agency’s country otherwise', () => {

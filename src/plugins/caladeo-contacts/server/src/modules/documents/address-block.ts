@@ -1,9 +1,10 @@
 /**
  * Postal address blocks: the lines printed in an envelope window, laid out by the rules of the
- * destination country. France follows La Poste's standard (NF Z 10-011): recipient, delivery
- * complement, street, then "POSTCODE LOCALITY" in capitals without accents, and the country line
- * only when the letter goes abroad. Other countries are laid out by @fragaria/address-formatter
- * (OpenCage's per-country templates).
+ * destination country. France follows La Poste's standard (NF Z 10-011): at most 38 characters a
+ * line; recipient, delivery complement, then the street, the delivery service and "POSTCODE
+ * LOCALITY" in capitals without accents or punctuation, shortened with the standard's
+ * abbreviations when a line is too long; the country line only when the letter goes abroad. Other
+ * countries are laid out by @fragaria/address-formatter (OpenCage's per-country templates).
  */
 import { format as formatWithCountryTemplate } from '@fragaria/address-formatter';
 import * as isoCountries from 'i18n-iso-countries';
@@ -25,9 +26,15 @@ export type PostalAddress = {
   country: string | null;
 };
 
+/**
+ * A name line ("Madame Claire Dupont", "À l'attention de …"), or its forms from the fullest to the
+ * shortest, of which the block prints the first that fits a line.
+ */
+export type RecipientLine = string | readonly string[];
+
 export type AddressBlockOptions = {
-  /** Name lines printed first ("Madame Claire Dupont", "À l'attention de …"). */
-  recipientLines: readonly string[];
+  /** Name lines printed first. */
+  recipientLines: readonly RecipientLine[];
   /** ISO alpha-2 code of the country the letter is posted from. */
   senderCountry: string;
 };
@@ -48,6 +55,90 @@ export function toPostalCapitals(text: string): string {
     .replace(/[^A-Z0-9]+/g, ' ')
     .trim();
 }
+
+/** What an address line may hold, spaces included (NF Z 10-011). */
+export const POSTAL_LINE_LENGTH = 38;
+
+const fits = (line: string) => Array.from(line).length <= POSTAL_LINE_LENGTH;
+
+/**
+ * The abbreviations the standard allows, in capitals, tried tier by tier until the line fits: the
+ * kinds of way and of building first, then titles and common words of names.
+ */
+const ABBREVIATION_TIERS: readonly (readonly [string, string])[][] = [
+  [
+    ['AVENUE', 'AV'],
+    ['BOULEVARD', 'BD'],
+    ['ALLEES', 'ALL'],
+    ['ALLEE', 'ALL'],
+    ['CHEMIN', 'CHE'],
+    ['CHAUSSEE', 'CHS'],
+    ['COURS', 'CRS'],
+    ['FAUBOURG', 'FG'],
+    ['HAMEAU', 'HAM'],
+    ['IMPASSE', 'IMP'],
+    ['LIEU DIT', 'LD'],
+    ['LOTISSEMENT', 'LOT'],
+    ['MONTEE', 'MTE'],
+    ['PASSAGE', 'PAS'],
+    ['PLACE', 'PL'],
+    ['PROMENADE', 'PROM'],
+    ['QUARTIER', 'QUA'],
+    ['RESIDENCE', 'RES'],
+    ['ROND POINT', 'RPT'],
+    ['ROUTE', 'RTE'],
+    ['SQUARE', 'SQ'],
+    ['BATIMENT', 'BAT'],
+    ['IMMEUBLE', 'IMM'],
+    ['APPARTEMENT', 'APP'],
+    ['ESCALIER', 'ESC'],
+    ['ZONE INDUSTRIELLE', 'ZI'],
+    ['ZONE ARTISANALE', 'ZA'],
+    ['CENTRE COMMERCIAL', 'CCAL'],
+  ],
+  [
+    ['SAINTE', 'STE'],
+    ['SAINT', 'ST'],
+    ['NOTRE DAME', 'ND'],
+    ['DOCTEUR', 'DR'],
+    ['GENERAL', 'GAL'],
+    ['MARECHAL', 'MAL'],
+    ['PRESIDENT', 'PDT'],
+    ['PROFESSEUR', 'PR'],
+    ['COMMANDANT', 'CDT'],
+    ['CAPITAINE', 'CNE'],
+    ['LIEUTENANT', 'LT'],
+    ['MONSEIGNEUR', 'MGR'],
+    ['GRANDE', 'GDE'],
+    ['GRAND', 'GD'],
+    ['PETITE', 'PTE'],
+    ['PETIT', 'PT'],
+  ],
+];
+
+const ABBREVIATIONS = ABBREVIATION_TIERS.map((tier) =>
+  tier.map(([long, short]) => [new RegExp(`\\b${long}\\b`, 'g'), short] as const)
+);
+
+/**
+ * A line from the street on, as La Poste reads it: capitals without accents or punctuation,
+ * shortened tier by tier past 38 characters. A line still too long is kept whole: cutting an
+ * address would send the letter astray.
+ */
+export function deliveryLine(text: string): string {
+  let line = toPostalCapitals(text);
+  for (const tier of ABBREVIATIONS) {
+    if (fits(line)) break;
+    line = tier.reduce((shortened, [word, short]) => shortened.replace(word, short), line);
+  }
+  return line;
+}
+
+/** The first form of a name line that fits a line, else its shortest. */
+const recipientLine = (line: RecipientLine): string | null => {
+  const forms = (typeof line === 'string' ? [line] : line).filter(present).map((form) => form.trim());
+  return forms.find(fits) ?? forms[forms.length - 1] ?? null;
+};
 
 let frenchNamesRegistered = false;
 
@@ -73,14 +164,16 @@ function frenchAddressLines(address: PostalAddress): string[] {
   const lines: string[] = [];
   const complement = present(address.addressLine2) ? address.addressLine2.trim() : null;
   const complementBelowStreet = complement !== null && FRENCH_DELIVERY_SERVICE.test(complement);
-  if (complement !== null && !complementBelowStreet) lines.push(complement);
-  if (present(address.addressLine1)) lines.push(address.addressLine1.trim());
-  if (complement !== null && complementBelowStreet) lines.push(complement);
+  // above the street, a complement keeps its punctuation and case unless it must be shortened
+  if (complement !== null && !complementBelowStreet)
+    lines.push(fits(complement) ? complement : deliveryLine(complement));
+  if (present(address.addressLine1)) lines.push(deliveryLine(address.addressLine1));
+  if (complement !== null && complementBelowStreet) lines.push(deliveryLine(complement));
   const locality = [
     present(address.postalCode) ? address.postalCode.replace(/\s+/g, '') : null,
     present(address.city) ? toPostalCapitals(address.city) : null,
   ].filter(present);
-  if (locality.length > 0) lines.push(locality.join(' '));
+  if (locality.length > 0) lines.push(deliveryLine(locality.join(' ')));
   return lines;
 }
 
@@ -118,7 +211,7 @@ export function formatAddressBlock(address: PostalAddress, options: AddressBlock
   const postalCode = present(address.postalCode) ? address.postalCode : null;
   const destination = addressCountryOf(country, postalCode) ?? senderCountry;
   const lines = [
-    ...options.recipientLines.filter(present),
+    ...options.recipientLines.map(recipientLine).filter(present),
     ...(destination === 'FR' ? frenchAddressLines(address) : internationalAddressLines(address, destination)),
   ];
   if (destination !== senderCountry) lines.push(countryLine(destination));

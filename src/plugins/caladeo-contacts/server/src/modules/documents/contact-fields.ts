@@ -10,7 +10,7 @@ import {
   documentLanguageFor,
   fullNameOf,
   letterOpeningFor,
-  nameWithTitle,
+  recipientForms,
   salutationFor,
 } from './salutation';
 
@@ -64,13 +64,13 @@ export function deriveContactFields(
   language: DocumentLanguage = documentLanguageFor(contact.preferredLanguage, settings.defaultLanguage)
 ): DerivedContactFields {
   const fullName = fullNameOf(contact.firstName, contact.lastName);
-  const recipient = nameWithTitle(contact.gender, language, fullName);
+  const recipient = recipientForms(contact.gender, language, contact);
   return {
     fullName,
     salutation: salutationFor(contact.gender, language),
     letterOpening: letterOpeningFor(contact.gender, language, { lastName: contact.lastName, fullName }),
     addressBlock: formatAddressBlock(contact, {
-      recipientLines: recipient === null ? [] : [recipient],
+      recipientLines: recipient.length === 0 ? [] : [recipient],
       senderCountry: settings.senderCountry,
     }),
   };

@@ -18,7 +18,7 @@ import {
 import { formatAddressBlock, type PostalAddress } from './address-block';
 import type { AgencyDetails } from './agency';
 import { deriveContactFields, type PresentableContact } from './contact-fields';
-import { documentLanguageFor, letterClosingFor, nameWithTitle } from './salutation';
+import { documentLanguageFor, letterClosingFor, nameWithTitle, recipientForms } from './salutation';
 
 export type ContactRow = PresentableContact & {
   documentId: string;
@@ -251,7 +251,13 @@ export function buildOfferDocumentContext(input: OfferContextInput): OfferDocume
       : formatAddressBlock(client, {
           recipientLines: [
             client.name,
-            ...(addresseeName ? [`${ATTENTION[language]} ${addresseeName}`] : []),
+            ...(addressee === null || addresseeName === null
+              ? []
+              : [
+                  recipientForms(addressee.gender, language, addressee).map(
+                    (form) => `${ATTENTION[language]} ${form}`
+                  ),
+                ]),
           ],
           senderCountry: agency.country,
         });

@@ -308,6 +308,8 @@ export function quoteDocumentDefinition(context: OfferDocumentContext): TDocumen
           { width: '*', text: '' },
           {
             width: 240,
+            // the block's lines hold 38 characters, names shortened as the standard allows
+            // ("À l'attention de M. J.-P. Poirier"); only a longer one (a long client name) is clipped
             stack: letter.recipientLines.map((line) => ({
               text: clip(line, ROOM.recipientLine),
               noWrap: true,

@@ -4,9 +4,11 @@ import { GENDERS, type Gender } from '../../../../shared/constants';
 import {
   documentLanguageFor,
   fullNameOf,
+  initialsOf,
   letterClosingFor,
   letterOpeningFor,
   nameWithTitle,
+  recipientForms,
   salutationFor,
 } from './salutation';
 
@@ -71,5 +73,27 @@ describe('full name', () => {
     expect(fullNameOf(null, 'Dupont')).toBe('Dupont');
     expect(fullNameOf('Claire', '  ')).toBe('Claire');
     expect(fullNameOf(null, null)).toBeNull();
+  });
+});
+
+describe('names on an envelope', () => {
+  it('gives initials with their hyphens', () => {
+    expect(initialsOf('Jean-Pierre')).toBe('J.-P.');
+    expect(initialsOf(' Marie  Claire ')).toBe('M. C.');
+    expect(initialsOf('élodie')).toBe('É.');
+  });
+
+  it('offers the full form, then a short title, then initials, never shortening the last name', () => {
+    expect(recipientForms('male', 'fr', { firstName: 'Jean-Pierre', lastName: 'Poirier' })).toEqual([
+      'Monsieur Jean-Pierre Poirier',
+      'M. Jean-Pierre Poirier',
+      'M. J.-P. Poirier',
+    ]);
+    expect(recipientForms('female', 'en', { firstName: 'Claire', lastName: 'Dupont' })).toEqual([
+      'Ms Claire Dupont',
+      'Ms C. Dupont',
+    ]);
+    expect(recipientForms('unspecified', 'fr', { firstName: null, lastName: 'Dupont' })).toEqual(['Dupont']);
+    expect(recipientForms('female', 'fr', { firstName: null, lastName: null })).toEqual([]);
   });
 });

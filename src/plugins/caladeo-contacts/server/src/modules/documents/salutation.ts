@@ -62,6 +62,45 @@ export function nameWithTitle(
   return title === '' ? fullName : `${title} ${fullName}`;
 }
 
+/** Shorter courtesy titles, as an envelope may print them when the line is full. */
+const SHORT_NAME_TITLE: Readonly<Record<string, string>> = { Madame: 'Mme', Monsieur: 'M.' };
+
+/** "J.-P." for "Jean-Pierre", "M. C." for "Marie Claire". */
+export const initialsOf = (firstName: string): string =>
+  firstName
+    .trim()
+    .split(/\s+/)
+    .map((word) =>
+      word
+        .split('-')
+        .filter((part) => part !== '')
+        .map((part) => `${(Array.from(part)[0] ?? '').toUpperCase()}.`)
+        .join('-')
+    )
+    .join(' ');
+
+/**
+ * The ways an envelope may name a contact, fullest first: "Monsieur Jean-Pierre Poirier",
+ * "M. Jean-Pierre Poirier", "M. J.-P. Poirier". The address block prints the first that fits its
+ * line; the last name is never shortened.
+ */
+export function recipientForms(
+  gender: Gender,
+  language: DocumentLanguage,
+  names: { firstName: string | null; lastName: string | null }
+): string[] {
+  const full = nameWithTitle(gender, language, fullNameOf(names.firstName, names.lastName));
+  if (full === null) return [];
+  const title = ADDRESSING[language][gender].nameTitle;
+  const shortTitle = SHORT_NAME_TITLE[title] ?? title;
+  const titled = (name: string) => (shortTitle === '' ? name : `${shortTitle} ${name}`);
+  const forms = [full, titled(fullNameOf(names.firstName, names.lastName) ?? '')];
+  if (names.firstName?.trim() && names.lastName?.trim()) {
+    forms.push(titled(`${initialsOf(names.firstName)} ${names.lastName.trim()}`));
+  }
+  return [...new Set(forms)];
+}
+
 /**
  * The opening line of a letter. French openings never carry the name ("Chère Madame,"); English
  * ones do when it is known ("Dear Ms Dupont,"), and fall back to "Dear Sir or Madam,".
