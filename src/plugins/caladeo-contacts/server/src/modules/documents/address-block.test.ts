@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { formatAddressBlock, POSTAL_LINE_LENGTH, type PostalAddress } from './address-block';
+import {
+  formatAddressBlock,
+  POSTAL_LINE_LENGTH,
+  type PostalAddress,
+  type RecipientLine,
+} from './address-block';
 
 const EMPTY: PostalAddress = {
   addressLine1: null,
@@ -10,7 +15,7 @@ const EMPTY: PostalAddress = {
   region: null,
   country: null,
 };
-const fromFrance = (address: Partial<PostalAddress>, recipientLines: string[] = []) =>
+const fromFrance = (address: Partial<PostalAddress>, recipientLines: RecipientLine[] = []) =>
   formatAddressBlock({ ...EMPTY, ...address }, { recipientLines, senderCountry: 'FR' });
 
 describe('French addresses (La Poste)', () => {
