@@ -916,6 +916,7 @@ export interface PluginCaladeoContactsContactMerge extends Struct.CollectionType
   attributes: {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    erasedAt: Schema.Attribute.DateTime;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.contact-merge'> &
       Schema.Attribute.Private;

@@ -11,9 +11,9 @@ import {
 import { useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { HISTORY_ACTIONS } from '../../../shared/constants';
-import { fieldLabelMessages, type FieldLabelKey } from '../../../shared/fields';
 import { PERMISSIONS } from '../permissions';
 import { API } from '../utils/api';
+import { historyFieldLabel, scrubbedFieldsText } from '../utils/history';
 import { SectionCard } from './DetailParts';
 import { useT, type MessageKey } from '../utils/translate';
 
@@ -29,17 +29,7 @@ type HistoryEntry = {
 type HistoryPage = { data: HistoryEntry[]; meta: { pagination: { page: number; pageCount: number } } };
 
 const PAGE_SIZE = 20;
-const LABELLED = new Set(Object.keys(fieldLabelMessages('en')));
 const ALL = 'all';
-
-/** A field's label from the catalogue (`contact.city`, `link.role`), else its name. */
-const useFieldLabel = () => {
-  const { t } = useT();
-  return (targetType: 'contact' | 'client', entry: HistoryEntry, field: string) => {
-    const key = `${entry.link ? 'link' : targetType}.${field}`;
-    return LABELLED.has(key) ? t(key as FieldLabelKey) : field;
-  };
-};
 
 /** A recorded value as a person reads it: yes/no, a role's name, "—" for none. */
 const useValueText = () => {
@@ -71,7 +61,6 @@ export const HistoryTimeline = ({
   const { formatDate } = useIntl();
   const { get } = useFetchClient();
   const { allowedActions } = useRBAC(PERMISSIONS.history.read);
-  const fieldLabel = useFieldLabel();
   const valueText = useValueText();
   const [action, setAction] = useState<string>(ALL);
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
@@ -153,13 +142,15 @@ export const HistoryTimeline = ({
                     </Typography>
                   ) : entry.changes === null ? (
                     <Typography tag="li" textColor="neutral600">
-                      {t('history.scrubbed', { fields: entry.changedFields.join(', ') })}
+                      {t('history.scrubbed', {
+                        fields: scrubbedFieldsText(t, targetType, entry.link !== null, entry.changedFields),
+                      })}
                     </Typography>
                   ) : (
                     Object.entries(entry.changes).map(([field, change]) => (
                       <Typography tag="li" key={field} variant="omega">
-                        {fieldLabel(targetType, entry, field)} : {valueText(field, change.before)} →{' '}
-                        {valueText(field, change.after)}
+                        {historyFieldLabel(t, targetType, entry.link !== null, field)} :{' '}
+                        {valueText(field, change.before)} → {valueText(field, change.after)}
                       </Typography>
                     ))
                   )}

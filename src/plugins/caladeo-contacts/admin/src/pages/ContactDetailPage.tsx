@@ -156,7 +156,8 @@ const ContactDetailPage = () => {
         navigationAction={<BackLink to={PATHS.contacts}>{t('nav.backToContacts')}</BackLink>}
         primaryAction={
           <Flex gap={2}>
-            {allowedActions.canUpdate && (
+            {/* an erased person's fields take no value again; its links and roles still change */}
+            {allowedActions.canUpdate && !erasedAt && (
               <Button startIcon={<Pencil />} onClick={() => navigate(PATHS.editContact(documentId))}>
                 {t('form.edit')}
               </Button>

@@ -41,19 +41,29 @@ const STATUS_NAMES = { 404: 'NotFoundError', 409: 'ConflictError', 410: 'GoneErr
  * request), in the same envelope and with the same field errors as a ValidationError. Strapi
  * formats any HttpError with its status, name and details.
  */
-export const statusError = (status: keyof typeof STATUS_NAMES, field: string[], found: Problem) => {
-  const entry = fieldError(field, found);
-  const message = `${field.join('.')} ${entry.message}`;
-  const error = Object.assign(new Error(message), {
+export const statusFieldErrors = (status: keyof typeof STATUS_NAMES, fieldErrors: FieldError[]) => {
+  const name = STATUS_NAMES[status];
+  const entries = fieldErrors.map(({ path, message, code, values }) => ({
+    path,
+    message: `${path.join('.')} ${message}`,
+    name,
+    code,
+    values,
+  }));
+  const [first] = entries;
+  const summary =
+    entries.length === 1 && first ? first.message : `${entries.length} fields cannot be changed`;
+  const error = Object.assign(new Error(summary), {
     status,
     statusCode: status,
     expose: true,
-    name: STATUS_NAMES[status],
-    details: {
-      errors: [{ path: field, message, name: STATUS_NAMES[status], code: entry.code, values: entry.values }],
-    },
+    name,
+    details: { errors: entries },
   });
   // http-errors' HttpError cannot be constructed; Strapi recognises its errors by this prototype
   Object.setPrototypeOf(error, errors.HttpError.prototype);
   return error;
 };
+
+export const statusError = (status: keyof typeof STATUS_NAMES, field: string[], found: Problem) =>
+  statusFieldErrors(status, [fieldError(field, found)]);

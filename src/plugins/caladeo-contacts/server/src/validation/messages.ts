@@ -111,6 +111,8 @@ export const FIELD_ERROR_MESSAGES = {
   'merge.expired': 'is older than {max} days and can no longer be undone',
   'merge.survivorGone': 'cannot be undone: the contact it kept ({documentId}) was deleted since',
   'merge.emailTaken': 'cannot be undone: a merged e-mail is now the address of {documentId}',
+  'merge.erasedContact': 'names a contact whose personal data was erased: it cannot be merged',
+  'merge.survivorErased': 'cannot be undone: the personal data of the person it kept was erased since',
   'retention.unknownPolicy': 'is not a retention policy (one of: {allowed})',
   'retention.contactNotFound': 'names no contact',
   'retention.alreadyHeld': 'is already on legal hold; lift that hold first',
@@ -118,6 +120,7 @@ export const FIELD_ERROR_MESSAGES = {
   'erasure.contactNotFound': 'names no contact',
   'erasure.alreadyErased': 'was already erased: the personal data of this contact is gone',
   'erasure.confirmRequired': 'must be true: erasing a person’s personal data cannot be undone',
+  'erasure.erasedContact': 'cannot be changed: the personal data of this contact was erased',
   'import.erasedPerson': 'belongs to a person whose personal data was erased: the row is not imported',
 } as const;
 

@@ -37,6 +37,8 @@ export type CoreRouteSpec = {
     keptByApplication?: readonly string[];
     /** Said of the update, e.g. which relations cannot change. */
     onUpdate?: string;
+    /** When an update is refused with 409: the record's state forbids it. */
+    updateConflict?: string;
   };
   /** Said of the delete, e.g. what goes with the record. */
   onDelete?: string;
@@ -166,7 +168,11 @@ const CONTRACTS: Record<string, (context: Context) => Contract> = {
       summary: `Update a ${context.spec.one}`,
       description: ['Only the fields sent change.', context.spec.input?.onUpdate].filter(Boolean).join(' '),
       success: { status: 200, description: `The ${context.spec.one} as stored.` },
-      errors: { 400: BAD_BODY, 404: notFound(context) },
+      errors: {
+        400: BAD_BODY,
+        404: notFound(context),
+        ...(context.spec.input?.updateConflict ? { 409: context.spec.input.updateConflict } : {}),
+      },
     },
   }),
   // the answer has no body: Strapi's `fields` and `populate` mean nothing here

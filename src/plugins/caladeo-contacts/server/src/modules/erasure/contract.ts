@@ -30,7 +30,7 @@ export const ERASE_ANSWER = z.object({
       consentEventsAnonymised: z.number().int(),
       signUpsRemoved: z.number().int(),
       importRowsScrubbed: z.number().int(),
-      mergeRecordsRemoved: z.number().int(),
+      mergeSnapshotsRemoved: z.number().int(),
       aliasesRemoved: z.number().int(),
       suppressionHashes: z.number().int(),
     }),
@@ -41,7 +41,7 @@ export const ERASE_DOCS = {
   tag: 'Privacy',
   summary: 'Erase the personal data of a contact (GDPR art. 17)',
   description:
-    'Irreversible, in one transaction: the contact’s personal fields are cleared (the last name becomes “Personne effacée”), the personal values leave its history, consent log, sign-up requests, merge records, e-mail aliases and likely-duplicate pairs, and keyed hashes of its e-mail and phone join the suppression list so that an import does not bring the person back. The contact stays, anonymous, on its clients and offers: headcounts, quotes and the document context still work.',
+    'Irreversible, in one transaction: the contact’s personal fields are cleared (the last name becomes “Personne effacée”), the personal values leave its history, consent log, sign-up requests, merge snapshots (the merges stay, no longer undoable), e-mail aliases and likely-duplicate pairs, and keyed hashes of every e-mail and phone it is known by (its own, its aliases, those of the contacts merged into it) join the suppression list so that an import does not bring the person back. The contact stays, anonymous, on its clients and offers: headcounts, quotes and the document context still work.',
   success: {
     status: 200,
     description: 'The anonymised contact, and what the erasure did in `meta.erasure`.',

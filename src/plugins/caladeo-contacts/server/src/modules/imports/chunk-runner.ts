@@ -267,6 +267,10 @@ export const chunkRunner = (strapi: Core.Strapi) => {
         ...new Set(pending.flatMap((row) => (row.email ? [row.email] : []))),
       ]);
       const erased = await erasedAmong(pending);
+      // an erased contact is never updated by a row, whatever leads to it (docs/privacy.md)
+      const erasedContacts = await getService(strapi, 'erasure').erasedAmong(
+        [...existing.values()].map((contact) => contact.documentId)
+      );
 
       type Planned = {
         row: (typeof pending)[number];
@@ -282,6 +286,14 @@ export const chunkRunner = (strapi: Core.Strapi) => {
         }
         const linkErrors = targetErrors(row.links, settings.createClients);
         const match = row.email ? (existing.get(row.email) ?? null) : null;
+        if (match && erasedContacts.has(match.documentId)) {
+          results.set(row.n, {
+            n: row.n,
+            outcome: 'failed',
+            errors: [fieldError(['email'], problem('import.erasedPerson')), ...linkErrors],
+          });
+          continue;
+        }
         // a row found by a merged contact's old address leaves the contact's own address as it is
         const { email: _alias, ...patchBesidesEmail } = row.patch as Record<string, unknown>;
         const aliased = match !== null && match.email !== row.email;

@@ -60,7 +60,7 @@ export const MERGE_DOCS = {
     errors: {
       400: 'A malformed body: a contact merged with itself, fewer than 2 or more than 5 contacts, a value naming an unknown field or a contact outside the merge.',
       404: 'A documentId names no contact.',
-      409: 'A contact was already merged, or another merge took it at the same moment.',
+      409: 'A contact was already merged, another merge took it at the same moment, or a contact’s personal data was erased (`merge.erasedContact`).',
     },
   },
   undo: {
@@ -72,7 +72,7 @@ export const MERGE_DOCS = {
     errors: {
       400: 'The mergeId is malformed.',
       404: 'No merge has this id.',
-      409: 'The merge was already undone, the survivor was deleted, or a merged e-mail is used again.',
+      409: 'The merge was already undone, the survivor was deleted, the person’s personal data was erased since (`merge.survivorErased`), or a merged e-mail is used again.',
       410: 'The merge is older than the undo period.',
     },
   },

@@ -45,6 +45,8 @@ export const RECORD_ROUTE_SPECS = {
     input: {
       fields: requestFieldsOf(CONTACT_FIELD_SCHEMAS, { descriptions: ADDRESS_DESCRIPTIONS }),
       keptByApplication: ['consentEvents'],
+      updateConflict:
+        'The contact’s personal data was erased: a personal field cannot take a value again (`erasure.erasedContact`, on each field).',
     },
     onDelete: 'Its roles on clients and offers go with it; its consent log is anonymised.',
   },

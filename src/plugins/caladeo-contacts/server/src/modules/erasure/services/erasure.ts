@@ -29,7 +29,8 @@ export type ErasureReport = {
   signUpsRemoved: number;
   /** Rows of past imports' stored chunks whose cells were blanked. */
   importRowsScrubbed: number;
-  mergeRecordsRemoved: number;
+  /** Merges whose snapshot held the person: the record stays, its snapshot goes. */
+  mergeSnapshotsRemoved: number;
   aliasesRemoved: number;
   suppressionHashes: number;
 };
@@ -43,7 +44,15 @@ export type StoredErasure = {
 };
 
 type StoredContact = ContactRecord & { id: number; documentId: string };
-type MergeRow = { id: number; documentId: string; survivorDocumentId: string; mergedDocumentIds: string };
+type MergeRow = {
+  id: number;
+  documentId: string;
+  survivorDocumentId: string;
+  mergedDocumentIds: string;
+  snapshot: { survivor?: RawContactRow; merged?: RawContactRow[] } | null;
+};
+/** A contact's row as a merge's snapshot keeps it: the table's columns. */
+type RawContactRow = Record<string, unknown> & { document_id?: unknown; email?: unknown; phone?: unknown };
 type HistoryRow = { id: number; changes: Record<string, unknown> | null };
 
 const PERSONAL_FIELDS = personalFieldNames('contact');
@@ -92,14 +101,56 @@ const erasure = ({ strapi }: { strapi: Core.Strapi }) => {
     return ((await (isPostgres() ? query.forUpdate() : query).first()) as { id: number } | undefined) ?? null;
   };
 
-  /** The merges that kept a snapshot of the person: as survivor, or merged and brought back by an undo. */
-  const mergesOf = async (documentId: string) =>
+  /**
+   * The person's records: the contact and those merged into it, merge after merge (merges not
+   * undone). Each round reads the merges of the survivors just found, by the survivor index.
+   */
+  const recordsOf = async (documentId: string) => {
+    const records = new Set([documentId]);
+    let survivors = [documentId];
+    while (survivors.length > 0) {
+      const merges = (await strapi.db.query(UID.contactMerge).findMany({
+        select: ['mergedDocumentIds'],
+        where: { survivorDocumentId: { $in: survivors }, undoneAt: { $null: true } },
+      })) as Pick<MergeRow, 'mergedDocumentIds'>[];
+      survivors = merges.flatMap((merge) => listOf(merge.mergedDocumentIds)).filter((id) => !records.has(id));
+      for (const id of survivors) records.add(id);
+    }
+    return [...records];
+  };
+
+  /**
+   * The merges whose snapshot holds one of the person's records: kept by them (undone or not), or
+   * merged away and brought back by an undo. Merges are few; the second half reads their list. A
+   * merge whose snapshot an earlier erasure removed has nothing left to remove.
+   */
+  const mergesOf = async (records: string[]) =>
     (await strapi.db.query(UID.contactMerge).findMany({
-      select: ['id', 'documentId', 'survivorDocumentId', 'mergedDocumentIds'],
+      select: ['id', 'documentId', 'survivorDocumentId', 'mergedDocumentIds', 'snapshot'],
       where: {
-        $or: [{ survivorDocumentId: documentId }, { mergedDocumentIds: { $contains: `,${documentId},` } }],
+        erasedAt: { $null: true },
+        $or: [
+          { survivorDocumentId: { $in: records } },
+          ...records.map((record) => ({ mergedDocumentIds: { $contains: `,${record},` } })),
+        ],
       },
     })) as MergeRow[];
+
+  /**
+   * The e-mails and phones the snapshots knew the person by: the rows of the person's own records
+   * (the survivor before the merge, the contacts merged into it), not those of contacts an undo
+   * made separate again.
+   */
+  const identifiersInSnapshots = (merges: MergeRow[], records: string[]) => {
+    const rows = merges.flatMap((merge) => [
+      ...(merge.snapshot?.survivor ? [merge.snapshot.survivor] : []),
+      ...(merge.snapshot?.merged ?? []),
+    ]);
+    const mine = rows.filter((row) => records.includes(String(row.document_id)));
+    const texts = (column: 'email' | 'phone') =>
+      mine.flatMap((row) => (typeof row[column] === 'string' && row[column] ? [row[column] as string] : []));
+    return { emails: texts('email'), phones: texts('phone') };
+  };
 
   /** Drops personal values from the history of these contacts; returns how many entries changed. */
   const scrubHistory = async (targetDocumentIds: string[]) => {
@@ -131,14 +182,15 @@ const erasure = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * Blanks the person's rows in the stored chunks of past imports (their cells, and an update's
-   * values before and after): the rows that wrote the contact, and those naming one of its
-   * e-mails. The outcome and the errors of each row stay. The database narrows the chunks down.
+   * values before and after): the rows that wrote one of the person's records, and those naming
+   * one of its e-mails. The outcome and the errors of each row stay. The database narrows the chunks down.
    */
-  const scrubImportRows = async (trx: Knex.Transaction, documentId: string, emails: string[]) => {
+  const scrubImportRows = async (trx: Knex.Transaction, records: string[], emails: string[]) => {
     const candidates = (await trx(modelOf(strapi, UID.importChunk).tableName)
       .select('id', 'rows', 'results')
       .where((query) => {
-        query.whereRaw('lower(CAST(results AS TEXT)) LIKE ?', [`%"${documentId}"%`]);
+        for (const record of records)
+          query.orWhereRaw('lower(CAST(results AS TEXT)) LIKE ?', [`%"${record.toLowerCase()}"%`]);
         for (const email of emails) query.orWhereRaw('lower(CAST(rows AS TEXT)) LIKE ?', [`%${email}%`]);
       })) as { id: number; rows: unknown; results: unknown }[];
     let scrubbed = 0;
@@ -147,7 +199,7 @@ const erasure = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = (parse(chunk.rows) ?? []) as { n: number; cells: string[] }[];
       const results = (parse(chunk.results) ?? []) as Array<Record<string, unknown> & { n: number }>;
       const mine = new Set([
-        ...results.filter((result) => result.contact === documentId).map((result) => result.n),
+        ...results.filter((result) => records.includes(String(result.contact))).map((result) => result.n),
         ...rows
           .filter((row) => emails.some((email) => row.cells.join(' ').toLowerCase().includes(email)))
           .map((row) => row.n),
@@ -193,33 +245,42 @@ const erasure = ({ strapi }: { strapi: Core.Strapi }) => {
         .query(UID.contact)
         .findOne({ where: { id: locked.id } })) as StoredContact;
 
-      // merges whose snapshot holds the person, and the addresses merged into it
-      const merges = await mergesOf(documentId);
-      const mergedIntoIt = merges
-        .filter((merge) => merge.survivorDocumentId === documentId)
-        .flatMap((merge) => listOf(merge.mergedDocumentIds));
+      // the person's records (merge after merge), the merges that kept a snapshot of them, and
+      // every address and number they are known by: their own, their aliases, the snapshots'
+      const records = await recordsOf(documentId);
+      const merges = await mergesOf(records);
       const aliases = [
         ...((await getService(strapi, 'email-aliases').ofContacts([documentId])).get(documentId) ?? []),
       ];
+      const inSnapshots = identifiersInSnapshots(merges, records);
       const emails = [
-        ...new Set([contact.email, ...aliases].filter((email): email is string => !!email)),
-      ].map((email) => email.toLowerCase());
+        ...new Set(
+          [contact.email, ...aliases, ...inSnapshots.emails]
+            .filter((email): email is string => !!email)
+            .map((email) => email.toLowerCase())
+        ),
+      ];
+      const phones = [
+        ...new Set([contact.phone, ...inSnapshots.phones].filter((phone): phone is string => !!phone)),
+      ];
       const identifiers: SuppressedValue[] = [
         ...emails.map((value) => ({ kind: 'email' as const, value })),
-        ...(contact.phone ? [{ kind: 'phone' as const, value: contact.phone }] : []),
+        ...phones.map((value) => ({ kind: 'phone' as const, value })),
       ];
 
-      const historyEntriesScrubbed = await scrubHistory([documentId, ...mergedIntoIt]);
+      const historyEntriesScrubbed = await scrubHistory(records);
       const consentEventsAnonymised = await anonymiseConsentLog(contact.id);
       const signUpsRemoved = await removeSignUps(emails);
-      const importRowsScrubbed = await scrubImportRows(trx, documentId, emails);
+      const importRowsScrubbed = await scrubImportRows(trx, records, emails);
       if (merges.length > 0) {
         await strapi.db.query(UID.contactEmailAlias).deleteMany({
           where: { mergeDocumentId: { $in: merges.map((merge) => merge.documentId) } },
         });
-        await strapi.db
-          .query(UID.contactMerge)
-          .deleteMany({ where: { id: { $in: merges.map((merge) => merge.id) } } });
+        // the merge stays as a fact without the person's values; undoing it answers 409
+        await strapi.db.query(UID.contactMerge).updateMany({
+          where: { id: { $in: merges.map((merge) => merge.id) } },
+          data: { snapshot: null, erasedAt: new Date() },
+        });
       }
       await getService(strapi, 'email-aliases').forgetContact(documentId);
       await getService(strapi, 'duplicate-pairs').removeContact(contact.id);
@@ -270,7 +331,7 @@ const erasure = ({ strapi }: { strapi: Core.Strapi }) => {
         consentEventsAnonymised,
         signUpsRemoved,
         importRowsScrubbed,
-        mergeRecordsRemoved: merges.length,
+        mergeSnapshotsRemoved: merges.length,
         aliasesRemoved: aliases.length,
         suppressionHashes,
       };
@@ -285,6 +346,16 @@ const erasure = ({ strapi }: { strapi: Core.Strapi }) => {
       return options.actor
         ? withActor(options.actor, () => erase(documentId, options.reason))
         : erase(documentId, options.reason);
+    },
+
+    /** Which of these contacts were erased (one indexed look-up). */
+    async erasedAmong(documentIds: readonly string[]): Promise<Set<string>> {
+      if (documentIds.length === 0) return new Set();
+      const rows = (await strapi.db.query(UID.contactErasure).findMany({
+        select: ['contactDocumentId'],
+        where: { contactDocumentId: { $in: [...new Set(documentIds)] } },
+      })) as { contactDocumentId: string }[];
+      return new Set(rows.map((row) => row.contactDocumentId));
     },
 
     /** When and why a contact was erased, or null for one never erased. */

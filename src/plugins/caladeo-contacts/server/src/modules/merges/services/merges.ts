@@ -52,7 +52,9 @@ type StoredMerge = {
   mergedDocumentIds: string;
   mergedAt: string;
   undoneAt: string | null;
-  snapshot: Snapshot;
+  /** When erasing the person removed the snapshot: the merge can no longer be undone. */
+  erasedAt: string | null;
+  snapshot: Snapshot | null;
 };
 
 const listOf = (documentIds: readonly string[]) => `,${documentIds.join(',')},`;
@@ -90,6 +92,13 @@ const merges = ({ strapi }: { strapi: Core.Strapi }) => {
           problem('merge.alreadyMerged', { documentId: removedBy.survivorDocumentId })
         );
       throw statusError(404, field, problem('merge.contactNotFound'));
+    }
+    // an erased person's anonymous record is nobody's duplicate: merging would give it values again
+    const erased = await getService(strapi, 'erasure').erasedAmong(documentIds);
+    for (const [index, documentId] of documentIds.entries()) {
+      if (!erased.has(documentId)) continue;
+      const field = index === 0 ? ['survivor'] : ['merged', String(index - 1)];
+      throw statusError(409, field, problem('merge.erasedContact'));
     }
     const contacts = (await strapi.db
       .query(UID.contact)
@@ -494,6 +503,8 @@ const merges = ({ strapi }: { strapi: Core.Strapi }) => {
           .findOne({ where: { documentId: mergeDocumentId } })) as StoredMerge | null;
         if (!record) throw statusError(404, ['mergeId'], problem('merge.notFound'));
         if (record.undoneAt) throw statusError(409, ['mergeId'], problem('merge.alreadyUndone'));
+        if (record.erasedAt || !record.snapshot)
+          throw statusError(409, ['mergeId'], problem('merge.survivorErased'));
         const { undoDays } = mergeSettings(strapi);
         if (Date.now() - new Date(record.mergedAt).getTime() > undoDays * 24 * 3600 * 1000)
           throw statusError(410, ['mergeId'], problem('merge.expired', { max: undoDays }));
@@ -504,7 +515,7 @@ const merges = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         if (count !== 1) throw statusError(409, ['mergeId'], problem('merge.alreadyUndone'));
 
-        const snapshot = record.snapshot;
+        const { snapshot } = record;
         const survivorQuery = trx(contactTable()).where({ document_id: record.survivorDocumentId });
         const survivorRow = (await (isPostgres() ? survivorQuery.forUpdate() : survivorQuery).first()) as
           | RawRow

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { UID } from '../../../../../shared/constants';
+import { ERASED_CONTACT_LAST_NAME, UID } from '../../../../../shared/constants';
+import { personalFieldNames } from '../../../../../shared/fields';
 import {
   buildClientSearchText,
   derivedContactFields,
@@ -12,7 +13,7 @@ import {
   type NormaliseResult,
   type Problem,
 } from '../../../validation';
-import { fieldValidationError, singleFieldError } from '../../../utils/errors';
+import { fieldValidationError, singleFieldError, statusFieldErrors } from '../../../utils/errors';
 import { getService } from '../../../utils/get-service';
 import { isWriteOnExisting, lockForUpdate, writePayload } from './data';
 import type { AfterWrite, DocumentRule } from './types';
@@ -39,6 +40,11 @@ type RecordSpec = {
    * record may not connect, disconnect or set them (a link is created or deleted on its own).
    */
   links?: string[];
+  /**
+   * Refuses an update the stored record's state forbids, given the normalised patch (before the
+   * unique checks: a refused field is not worth checking).
+   */
+  guardUpdate?: (strapi: Core.Strapi, existing: StoredRow, data: Record<string, unknown>) => Promise<void>;
   /** Side effects of a successful write: the stored row before it (null on create) and the result. */
   afterWrite?: (
     strapi: Core.Strapi,
@@ -82,6 +88,31 @@ const completeClient: RecordSpec['complete'] = async (strapi, data, existing) =>
   }
 };
 
+const PERSONAL_CONTACT_FIELDS = personalFieldNames('contact');
+
+/**
+ * An erased person stays erased, whatever the entry point: an update may not give a personal field
+ * of an erased contact a value again (409 `erasure.erasedContact`, naming each field). Writing the
+ * values it already holds passes (a form sends every field), and so do its links and roles, so
+ * that the anonymous traveller can still be moved between offers; deleting it stays possible.
+ */
+const refuseErasedContactChanges: RecordSpec['guardUpdate'] = async (strapi, existing, data) => {
+  const changed = PERSONAL_CONTACT_FIELDS.filter(
+    (field) =>
+      field in data && JSON.stringify(data[field] ?? null) !== JSON.stringify(existing[field] ?? null)
+  );
+  if (changed.length === 0) return;
+  // an erased contact bears the erased name, which this rule keeps it from changing: a contact
+  // with another name was not erased, and most writes need no look-up
+  if (existing.lastName !== ERASED_CONTACT_LAST_NAME) return;
+  const documentId = String(existing.documentId);
+  if (!(await getService(strapi, 'erasure').erasedAmong([documentId])).has(documentId)) return;
+  throw statusFieldErrors(
+    409,
+    changed.map((field) => fieldError([field], problem('erasure.erasedContact')))
+  );
+};
+
 const RECORD_SPECS: RecordSpec[] = [
   {
     uid: UID.contact,
@@ -94,6 +125,7 @@ const RECORD_SPECS: RecordSpec[] = [
       heldElsewhere: (strapi, email) => getService(strapi, 'email-aliases').ownerOf(email),
     },
     complete: completeContact,
+    guardUpdate: refuseErasedContactChanges,
     keptByApplication: ['consentEvents'],
     links: ['clientLinks', 'offerLinks'],
     // every change of `newsletter`, whatever wrote it, leaves its consent event
@@ -194,6 +226,7 @@ const recordRule = (strapi: Core.Strapi, spec: RecordSpec): DocumentRule => ({
 
     const result = spec.normalise(data, existing as never);
     if (!result.ok) throw fieldValidationError(result.errors);
+    if (call.action === 'update' && existing) await spec.guardUpdate?.(strapi, existing, result.data);
 
     // a friendly answer for the common case; the unique index settles concurrent writes
     const uniqueValue = spec.unique && result.data[spec.unique.field];
