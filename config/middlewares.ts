@@ -15,6 +15,7 @@ export default [
   // a GraphQL document whose fragments spread themselves is a 400 before the depth limit walks it
   'global::graphql-fragment-cycles',
   'strapi::session',
-  'strapi::favicon',
+  // browsers ask for /favicon.ico on every page; without a file there it answered 500
+  { name: 'strapi::favicon', config: { path: 'public/favicon.ico' } },
   'strapi::public',
 ];

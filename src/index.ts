@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { giveNewAdminsTheDefaultLanguage } from './admin-language';
 import { applyMigrationsAfterSync } from './database/apply-migrations';
 
 export default {
@@ -6,5 +7,6 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await applyMigrationsAfterSync(strapi);
+    giveNewAdminsTheDefaultLanguage(strapi);
   },
 };

@@ -293,6 +293,18 @@ describe('the export of a person', () => {
     );
   });
 
+  it('says in its readable page which way each direct change set the newsletter', async () => {
+    const switched = await created({ lastName: 'Bascule', email: 'bascule@example.fr', newsletter: true });
+    expect((await api.put(`${CONTACTS}/${switched}`, { newsletter: false })).status).toBe(200);
+
+    const french = (await api.get(exportPath(switched, '?format=html'))).text;
+    expect(french).toContain('Inscription activée par une application');
+    expect(french).toContain('Inscription désactivée par une application');
+    const english = (await api.get(exportPath(switched, '?format=html&locale=en'))).text;
+    expect(english).toContain('Subscription turned on by an application');
+    expect(english).toContain('Subscription turned off by an application');
+  });
+
   it('refuses an unknown contact with a 404 and a bad query with a 400 naming it', async () => {
     expect((await api.get(exportPath('abcdefghijklmnopqrstuvwx'))).status).toBe(404);
     // the merged contact is gone: its data is in the survivor's export

@@ -66,6 +66,17 @@ describe('every change of newsletter, from any entry point, writes an entry', ()
     // saving again without touching newsletter logs nothing
     await admin.put(`${CONTACTS_TAB}/${documentId}`, { firstName: 'Paul' });
     expect(await consentEventsOf(app, documentId)).toHaveLength(1);
+
+    // turning it off is logged with its new value, which the Contacts tab's log names
+    expect((await admin.put(`${CONTACTS_TAB}/${documentId}`, { newsletter: false })).status).toBe(200);
+    const auditor = await createAdminWithPermissions(app, [{ action: ACTION['consent.read'] }]);
+    const log = await adminApi(app, auditor.token).get(adminConsentPath(documentId));
+    expect(
+      log.body.data.map((entry: { action: string; newsletter: boolean }) => [entry.action, entry.newsletter])
+    ).toEqual([
+      ['set_by_staff', false],
+      ['set_by_staff', true],
+    ]);
   });
 
   it('logs a change through the REST API with the API token', async () => {

@@ -194,6 +194,50 @@ describe('never overwrite, never reveal', () => {
   });
 });
 
+describe('the answer speaks the sign-up’s language', () => {
+  const FRENCH = 'Si cette adresse peut recevoir des e-mails, un lien de confirmation va lui être envoyé.';
+  const ENGLISH = 'If this address can receive mail, a confirmation link is on its way.';
+  let sequence = 0;
+
+  it.each([
+    ['fr', 'en', FRENCH, 'fr'],
+    ['en-GB', 'fr-FR', ENGLISH, 'en'],
+  ])(
+    'answers a form in %s in its language, whatever the browser (%s), the same for a new and a known address',
+    async (locale, browser, message, language) => {
+      const known = `deja-inscrit-${language}@example.fr`;
+      await signUpAndProcess(app, { email: known, locale });
+      const answers = [];
+      for (const email of [`nouveau-${language}@example.fr`, known]) {
+        const response = await signUp(app, { email, locale }).set('Accept-Language', browser);
+        expect(response.status).toBe(202);
+        expect(response.body.data).toEqual({ status: 'confirmation_requested', message });
+        expect(response.headers['content-language']).toBe(language);
+        answers.push(response.text);
+      }
+      expect(answers[1]).toBe(answers[0]);
+    }
+  );
+
+  it.each([
+    ['en-GB,en;q=0.8', ENGLISH, 'Please confirm your newsletter subscription'],
+    ['de-DE, en;q=0.5', ENGLISH, 'Please confirm your newsletter subscription'],
+    ['de-DE', FRENCH, 'Confirmez votre inscription à notre lettre d’information'],
+    [undefined, FRENCH, 'Confirmez votre inscription à notre lettre d’information'],
+  ])(
+    'follows the browser’s language (%p) when the form gives none, in the answer and the mail',
+    async (acceptLanguage, message, subject) => {
+      const email = `navigateur-${++sequence}@example.fr`;
+      const sent = signUp(app, { email });
+      const response = await (acceptLanguage ? sent.set('Accept-Language', acceptLanguage) : sent);
+      expect(response.status).toBe(202);
+      expect(response.body.data.message).toBe(message);
+      await processSignUps(app);
+      expect(mailsTo(app, email).map((mail) => mail.subject)).toEqual([subject]);
+    }
+  );
+});
+
 describe('the answer comes before the work', () => {
   const queued = () => app.strapi.db.query(UID.newsletterSignUp).count();
 

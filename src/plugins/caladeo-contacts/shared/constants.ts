@@ -310,6 +310,22 @@ export const CONSENT_ACTIONS = [
 ] as const;
 export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
 
+/** The actions that set the newsletter flag directly (staff, API, import); their event keeps the new value. */
+export const CONSENT_SETTING_ACTIONS = ['set_by_staff', 'set_by_api', 'set_by_import'] as const;
+export type ConsentSettingAction = (typeof CONSENT_SETTING_ACTIONS)[number];
+
+/**
+ * What a consent event is called: a direct change names the way it set the newsletter
+ * (`set_by_staff.on`, `set_by_api.off`), the public flows' events their action alone.
+ */
+export const consentEventWording = (event: { action?: unknown; newsletter?: unknown }): string => {
+  const action = String(event.action ?? '');
+  const setsTheFlag = CONSENT_SETTING_ACTIONS.some((setting) => setting === action);
+  return setsTheFlag && typeof event.newsletter === 'boolean'
+    ? `${action}.${event.newsletter ? 'on' : 'off'}`
+    : action;
+};
+
 /** Who caused a consent event: a visitor of a public page, an admin user, an API token, a REST user, or code. */
 export const CONSENT_ACTOR_KINDS = ['visitor', 'admin_user', 'api_token', 'api_user', 'system'] as const;
 export type ConsentActorKind = (typeof CONSENT_ACTOR_KINDS)[number];

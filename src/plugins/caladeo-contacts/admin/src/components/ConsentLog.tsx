@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Box, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { consentEventWording } from '../../../shared/constants';
 import type { ConsentEventEntry, DetailResponse } from '../../../shared/contracts/admin';
 import { PERMISSIONS } from '../permissions';
 import { API } from '../utils/api';
@@ -81,7 +82,7 @@ export const ConsentLog = ({ documentId, version }: { documentId: string; versio
                 <Tr key={event.documentId}>
                   <Td>
                     <Typography fontWeight="bold">
-                      {t(`consent.action.${event.action}` as MessageKey)}
+                      {t(`consent.action.${consentEventWording(event)}` as MessageKey)}
                     </Typography>
                   </Td>
                   <Td>

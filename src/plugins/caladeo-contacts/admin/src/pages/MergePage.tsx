@@ -17,6 +17,7 @@ import {
 } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { NavLink, useNavigate, useSearchParams } from 'react-router-dom';
+import { consentEventWording } from '../../../shared/constants';
 import { BackLink } from '../components/BackLink';
 import { ConfirmButton, SectionCard } from '../components/DetailParts';
 import { API, refusalOf } from '../utils/api';
@@ -58,7 +59,12 @@ type MergePreview = {
   links: { clients: LinkPreview[]; offers: LinkPreview[] };
   newsletter: {
     after: boolean;
-    basedOn: { action: string; occurredAt: string; contact: string | null } | null;
+    basedOn: {
+      action: string;
+      occurredAt: string;
+      newsletter: boolean | null;
+      contact: string | null;
+    } | null;
   };
   aliases: string[];
   addresseeChanges: { offer: Target; from: string | null; to: string }[];
@@ -363,7 +369,9 @@ const MergePage = () => {
                 <Typography tag="p" variant="pi" textColor="neutral600">
                   {preview.newsletter.basedOn
                     ? t('merge.consentBasedOn', {
-                        action: t(`consent.action.${preview.newsletter.basedOn.action}` as MessageKey),
+                        action: t(
+                          `consent.action.${consentEventWording(preview.newsletter.basedOn)}` as MessageKey
+                        ),
                         date: new Date(preview.newsletter.basedOn.occurredAt).toLocaleString(locale),
                         name: nameOf(contactOf(preview.newsletter.basedOn.contact)),
                       })

@@ -5,6 +5,7 @@ import {
   CLIENT_TYPES,
   CONSENT_ACTIONS,
   CONSENT_ACTOR_KINDS,
+  CONSENT_SETTING_ACTIONS,
   DUPLICATE_REASONS,
   GENDERS,
   LANGUAGES,
@@ -34,6 +35,10 @@ describe('the Contacts tab strings', () => {
       ...CLIENT_TYPES.map((value) => `clientType.${value}`),
       ...OFFER_STATUSES.map((value) => `offerStatus.${value}`),
       ...CONSENT_ACTIONS.map((value) => `consent.action.${value}`),
+      ...CONSENT_SETTING_ACTIONS.flatMap((value) => [
+        `consent.action.${value}.on`,
+        `consent.action.${value}.off`,
+      ]),
       ...CONSENT_ACTOR_KINDS.map((value) => `consent.actor.${value}`),
       ...DUPLICATE_REASONS.map((value) => `duplicates.reason.${value}`),
     ];

@@ -3,11 +3,13 @@
  * resource, its style inline) that prints well, in French or English. Every value is escaped:
  * a name typed on the public form is text, never markup.
  */
-import type {
-  ConsentAction,
-  HistoryAction,
-  LinkRole,
-  PersonExportLocale,
+import {
+  consentEventWording,
+  type ConsentAction,
+  type ConsentSettingAction,
+  type HistoryAction,
+  type LinkRole,
+  type PersonExportLocale,
 } from '../../../../shared/constants';
 import { fieldLabelMessages, type FieldLabelKey } from '../../../../shared/fields';
 import type { PersonExport } from './services/person-export';
@@ -29,7 +31,8 @@ type Words = {
   no: string;
   primary: string;
   roles: Record<LinkRole, string>;
-  consent: Record<ConsentAction, string>;
+  /** Each event by its name; a direct change also by the way it set the newsletter. */
+  consent: Record<ConsentAction | `${ConsentSettingAction}.${'on' | 'off'}`, string>;
   actions: Record<HistoryAction, string>;
   columns: Record<
     | 'name'
@@ -87,6 +90,12 @@ const WORDS: Record<PersonExportLocale, Words> = {
       set_by_staff: 'Modifié par l’agence',
       set_by_api: 'Modifié par une application',
       set_by_import: 'Modifié par un import',
+      'set_by_staff.on': 'Inscription activée par l’agence',
+      'set_by_staff.off': 'Inscription désactivée par l’agence',
+      'set_by_api.on': 'Inscription activée par une application',
+      'set_by_api.off': 'Inscription désactivée par une application',
+      'set_by_import.on': 'Inscription activée par un import',
+      'set_by_import.off': 'Inscription désactivée par un import',
     },
     actions: {
       create: 'Création',
@@ -151,6 +160,12 @@ const WORDS: Record<PersonExportLocale, Words> = {
       set_by_staff: 'Set by the agency',
       set_by_api: 'Set by an application',
       set_by_import: 'Set by an import',
+      'set_by_staff.on': 'Subscription turned on by the agency',
+      'set_by_staff.off': 'Subscription turned off by the agency',
+      'set_by_api.on': 'Subscription turned on by an application',
+      'set_by_api.off': 'Subscription turned off by an application',
+      'set_by_import.on': 'Subscription turned on by an import',
+      'set_by_import.off': 'Subscription turned off by an import',
     },
     actions: {
       create: 'Created',
@@ -273,7 +288,7 @@ export const personSummaryHtml = (data: PersonExport, locale: PersonExportLocale
         [words.columns.when, words.columns.what, words.columns.source, words.columns.ip],
         data.consentLog.map((event) => [
           when(event.occurredAt as string | null),
-          words.consent[event.action as ConsentAction] ?? event.action,
+          words.consent[consentEventWording(event) as keyof Words['consent']] ?? event.action,
           [event.source, event.consentTextVersion].filter(Boolean).join(' · '),
           [event.ipAddress, event.userAgent].filter(Boolean).join(' · '),
         ])

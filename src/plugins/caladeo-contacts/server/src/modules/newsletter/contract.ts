@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { NEWSLETTER_HONEYPOT_FIELD, NEWSLETTER_LOCALES } from '../../../../shared/constants';
 import { requestFieldsOf, type RouteDocs } from '../api-docs';
-import { SIGN_UP_ACCEPTED } from './controllers/newsletter';
+import { SIGN_UP_ACCEPTED_STATUS, signUpAccepted } from './controllers/newsletter';
 import { EXPORT_COLUMNS } from './services/newsletter';
 import { SIGN_UP_SCHEMAS } from './validation';
 
@@ -15,7 +15,9 @@ const FORM_FIELDS = requestFieldsOf(SIGN_UP_SCHEMAS, {
       .string()
       .nullable()
       .meta({
-        description: `The language of the mail and pages: ${NEWSLETTER_LOCALES.join(' or ')} (a region is accepted, e.g. fr-FR); fr by default.`,
+        description:
+          `The language of the answer, the mail and the pages: ${NEWSLETTER_LOCALES.join(' or ')} (a region is accepted, e.g. fr-FR). ` +
+          'Left out, the language the browser asks for (Accept-Language) if it is one of these, else fr.',
       }),
     [NEWSLETTER_HONEYPOT_FIELD]: z
       .string()
@@ -49,8 +51,11 @@ export const SIGN_UP_BODY = {
 
 export const SIGN_UP_ANSWER = z.object({
   data: z.object({
-    status: z.literal(SIGN_UP_ACCEPTED.data.status),
-    message: z.string().meta({ examples: [SIGN_UP_ACCEPTED.data.message] }),
+    status: z.literal(SIGN_UP_ACCEPTED_STATUS),
+    message: z.string().meta({
+      description: 'In the sign-up’s language (`Content-Language` says which).',
+      examples: NEWSLETTER_LOCALES.map((locale) => signUpAccepted(locale).data.message),
+    }),
   }),
 });
 

@@ -9,6 +9,7 @@ export const escapeHtml = (text: string) =>
 
 const TEXTS = {
   fr: {
+    signUpAccepted: 'Si cette adresse peut recevoir des e-mails, un lien de confirmation va lui être envoyé.',
     confirmSubject: 'Confirmez votre inscription à notre lettre d’information',
     confirmIntro:
       'Vous (ou quelqu’un utilisant votre adresse) avez demandé à recevoir notre lettre d’information. Pour confirmer, suivez ce lien :',
@@ -35,6 +36,7 @@ const TEXTS = {
       'Ce lien de désinscription n’est pas valable. Utilisez le lien du dernier message reçu.',
   },
   en: {
+    signUpAccepted: 'If this address can receive mail, a confirmation link is on its way.',
     confirmSubject: 'Please confirm your newsletter subscription',
     confirmIntro:
       'You (or someone using your address) asked to receive our newsletter. To confirm, follow this link:',

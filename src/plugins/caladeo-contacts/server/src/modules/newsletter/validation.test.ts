@@ -43,6 +43,16 @@ describe('the newsletter sign-up form', () => {
     expect(result.ok && result.data.locale).toBe('fr');
   });
 
+  it.each([[undefined], [null], ['  ']])('takes the fallback language when the form gives %p', (locale) => {
+    const result = normaliseNewsletterSignUp({ email: 'a@b.fr', locale }, ORIGINS, 'en');
+    expect(result.ok && result.data.locale).toBe('en');
+  });
+
+  it('prefers the form’s language to the fallback', () => {
+    const result = normaliseNewsletterSignUp({ email: 'a@b.fr', locale: 'fr-FR' }, ORIGINS, 'en');
+    expect(result.ok && result.data.locale).toBe('fr');
+  });
+
   it('flags a filled trap field instead of refusing it', () => {
     const result = normaliseNewsletterSignUp({ email: 'a@b.fr', website: 'http://spam' }, ORIGINS);
     expect(result.ok && result.data.isTrapped).toBe(true);

@@ -29,22 +29,32 @@ export type NewsletterSignUp = {
   isTrapped: boolean;
 };
 
-type SignUpFields = Omit<NewsletterSignUp, 'isTrapped' | 'email'> & {
+type SignUpFields = Omit<NewsletterSignUp, 'isTrapped' | 'email' | 'locale'> & {
   email: string | null;
+  locale: NewsletterLocale | null;
   [NEWSLETTER_HONEYPOT_FIELD]: string | null;
 };
 
-/** 'fr', 'EN', 'fr-FR', 'en_GB' → the template language; anything else, of any type, is refused. */
-const localeField: FieldSchema<NewsletterLocale> = z.unknown().transform((raw, context): NewsletterLocale => {
-  if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return 'fr';
-  const typed = typeof raw === 'string' ? raw.trim() : '';
-  const language = typed.toLowerCase().slice(0, 2);
-  const locale = NEWSLETTER_LOCALES.find((candidate) => candidate === language);
-  if (!/^[a-z]{2}([-_][a-z]{2})?$/i.test(typed) || !locale) {
-    return reportProblem(context, problem('choice.invalid', { allowed: NEWSLETTER_LOCALES.join(', ') }), raw);
-  }
-  return locale;
-});
+/**
+ * 'fr', 'EN', 'fr-FR', 'en_GB' → the template language; left empty → null (the caller's fallback);
+ * anything else, of any type, is refused.
+ */
+const localeField: FieldSchema<NewsletterLocale | null> = z
+  .unknown()
+  .transform((raw, context): NewsletterLocale | null => {
+    if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return null;
+    const typed = typeof raw === 'string' ? raw.trim() : '';
+    const language = typed.toLowerCase().slice(0, 2);
+    const locale = NEWSLETTER_LOCALES.find((candidate) => candidate === language);
+    if (!/^[a-z]{2}([-_][a-z]{2})?$/i.test(typed) || !locale) {
+      return reportProblem(
+        context,
+        problem('choice.invalid', { allowed: NEWSLETTER_LOCALES.join(', ') }),
+        raw
+      );
+    }
+    return locale;
+  });
 
 // the trap field is read as text so that bots filling it with anything still look accepted
 const honeypotField: FieldSchema<string | null> = z
@@ -79,10 +89,12 @@ const isAllowedRedirect = (url: string, allowedOrigins: readonly string[]) => {
 /**
  * @param body           the parsed JSON or form body
  * @param allowedOrigins origins a redirect may go to (config `newsletter.allowedOrigins`)
+ * @param fallbackLocale the language when the form does not give one (the visitor's browser's)
  */
 export function normaliseNewsletterSignUp(
   body: unknown,
-  allowedOrigins: readonly string[]
+  allowedOrigins: readonly string[],
+  fallbackLocale: NewsletterLocale = 'fr'
 ): NormaliseResult<NewsletterSignUp> {
   if (!isPatchObject(body)) {
     return { ok: false, errors: [fieldError([], problem('signUp.notObject'))] };
@@ -109,7 +121,7 @@ export function normaliseNewsletterSignUp(
       firstName: values.firstName ?? null,
       lastName: values.lastName ?? null,
       source: values.source ?? null,
-      locale: values.locale ?? 'fr',
+      locale: values.locale ?? fallbackLocale,
       consentTextVersion: values.consentTextVersion ?? null,
       redirectTo: values.redirectTo ?? null,
       isTrapped: Boolean(values[NEWSLETTER_HONEYPOT_FIELD]),

@@ -14,13 +14,15 @@ import type { Visitor } from '../services/newsletter';
 import { fieldValidationError } from '../../../utils/errors';
 import { getService } from '../../../utils/get-service';
 
-/** The one answer to every accepted sign-up: new, pending, known or trapped look the same. */
-export const SIGN_UP_ACCEPTED = {
-  data: {
-    status: 'confirmation_requested',
-    message: 'If this address can receive mail, a confirmation link is on its way.',
-  },
-} as const;
+export const SIGN_UP_ACCEPTED_STATUS = 'confirmation_requested';
+
+/**
+ * The one answer to every accepted sign-up, in its language: new, pending, known or trapped look
+ * the same.
+ */
+export const signUpAccepted = (locale: NewsletterLocale) => ({
+  data: { status: SIGN_UP_ACCEPTED_STATUS, message: textsFor(locale).signUpAccepted },
+});
 
 /** The client address as koa sees it: the socket, or the proxy's header only when proxy trust is configured. */
 export const visitorOf = (ctx: Context): Visitor => ({
@@ -28,6 +30,7 @@ export const visitorOf = (ctx: Context): Visitor => ({
   userAgent: ctx.get('user-agent').slice(0, NEWSLETTER_MAX_LENGTH.userAgent) || null,
 });
 
+/** The language the visitor's browser asks for (Accept-Language), when it is one we write in; else French. */
 const pageLocale = (ctx: Context): NewsletterLocale => {
   const accepted = ctx.acceptsLanguages(...NEWSLETTER_LOCALES);
   return accepted === 'en' ? 'en' : 'fr';
@@ -55,7 +58,8 @@ export const sendSubscribersCsv = (strapi: Core.Strapi, ctx: Context) => {
 const newsletterController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async subscribe(ctx: Context) {
     const settings = newsletterSettings(strapi);
-    const result = normaliseNewsletterSignUp(ctx.request.body, settings.allowedOrigins);
+    // a form that does not say its language gets the browser's, for this answer and the mail alike
+    const result = normaliseNewsletterSignUp(ctx.request.body, settings.allowedOrigins, pageLocale(ctx));
     if (!result.ok) throw fieldValidationError(result.errors);
     const signUp = result.data;
 
@@ -79,7 +83,8 @@ const newsletterController = ({ strapi }: { strapi: Core.Strapi }) => ({
       return;
     }
     ctx.status = 202;
-    ctx.body = SIGN_UP_ACCEPTED;
+    ctx.set('Content-Language', signUp.locale);
+    ctx.body = signUpAccepted(signUp.locale);
   },
 
   async showConfirmation(ctx: Context) {
