@@ -28,6 +28,7 @@ import { UID } from '../src/plugins/caladeo-contacts/shared/constants';
 import { apiSettings } from '../src/plugins/caladeo-contacts/server/src/modules/records/settings';
 import { writeBenchmarksSection } from './lib/benchmarks-doc';
 import { listen } from './lib/listen';
+import { usageError, wholeNumberOption } from './lib/options';
 import { percentile } from './lib/percentile';
 
 type Options = { connections: number; duration: number; write: boolean };
@@ -61,21 +62,14 @@ const SECTION_TITLE = '## Health check under heavy reads';
 /** A term no seeded contact holds: `$containsi` then reads every row. */
 const ABSENT = 'zqxj';
 
-const usageError = (message: string) => Object.assign(new Error(message), { name: 'UsageError' });
-
 export function parseArgv(argv: readonly string[]): Options {
   const options: Options = { connections: 10, duration: 20, write: false };
-  const wholeNumber = (name: string, value: string | undefined, min: number, max: number) => {
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < min || number > max)
-      throw usageError(`--${name} takes a whole number from ${min} to ${max}`);
-    return number;
-  };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index];
     if (arg === '--write') options.write = true;
-    else if (arg === '--connections') options.connections = wholeNumber('connections', argv[++index], 1, 100);
-    else if (arg === '--duration') options.duration = wholeNumber('duration', argv[++index], 5, 600);
+    else if (arg === '--connections')
+      options.connections = wholeNumberOption('connections', argv[++index], 1, 100);
+    else if (arg === '--duration') options.duration = wholeNumberOption('duration', argv[++index], 5, 600);
     else
       throw usageError(
         `unknown option ${arg}; usage: npm run bench:health -- [--connections N] [--duration S] [--write]`
