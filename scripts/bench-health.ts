@@ -13,7 +13,8 @@
  * relations, populated three deep, 100 to a page and counted; GraphQL with 20 aliased lists, each
  * a full scan; and a GraphQL list filtered through two relations with its links read, under the
  * cost limit. Each is sent once before the load and must not be refused by a shape limit (that
- * would measure a 400 that costs nothing). The load and the sampler run in child processes of
+ * would measure a 400 that costs nothing). The N connections are shared out among the reads (one
+ * autocannon instance each). The load and the sampler run in child processes of
  * their own, so that neither shares the event loop of the server it measures. With `--write` the
  * figures replace the "Health check under heavy reads" section of docs/benchmarks.md.
  */
@@ -34,7 +35,8 @@ import { percentile } from './lib/percentile';
 type Options = { connections: number; duration: number; write: boolean };
 type HeavyRead = { label: string; method: 'GET' | 'POST'; path: string; body?: string };
 type LoadSpec = { baseUrl: string; token: string; reads: HeavyRead[]; connections: number; duration: number };
-type ReadOutcomes = { served: number; timedOut: number; other: Record<string, number> };
+/** `sent` counts the reads still running when the load stopped, which have no answer. */
+type ReadOutcomes = { sent: number; served: number; timedOut: number; other: Record<string, number> };
 type LoadFigures = {
   perRead: Record<string, ReadOutcomes>;
   total: number;
@@ -129,45 +131,61 @@ const HEAVY_READS: HeavyRead[] = [
   ),
 ];
 
+/** The connections of the `index`-th of `reads` reads when `total` are shared out (at least one each). */
+const connectionsOf = (total: number, reads: number, index: number) =>
+  Math.max(1, Math.floor(total / reads) + (index < total % reads ? 1 : 0));
+
 const isTimeoutRefusal = (body: string) => body.includes('"query.timeout"');
 
 /** The load generator's side: autocannon cycling through the reads, outcomes per read as JSON. */
 async function runLoad({ baseUrl, token, reads, connections, duration }: LoadSpec): Promise<LoadFigures> {
   const perRead: Record<string, ReadOutcomes> = Object.fromEntries(
-    reads.map((read) => [read.label, { served: 0, timedOut: 0, other: {} }])
+    reads.map((read) => [read.label, { sent: 0, served: 0, timedOut: 0, other: {} }])
   );
   const latencies: number[] = [];
-  const instance = autocannon({
-    url: baseUrl,
-    connections,
-    duration,
-    // a heavy read may legitimately take the whole statement timeout, several times over
-    timeout: 120,
-    requests: reads.map((read) => ({
-      method: read.method,
-      path: read.path,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(read.body ? { body: read.body } : {}),
-      onResponse: (status: number, body: string) => {
-        const outcomes = perRead[read.label] as ReadOutcomes;
-        const graphqlErrors = read.path === '/graphql' && body.includes('"errors"');
-        if (status >= 200 && status < 300 && !graphqlErrors) outcomes.served += 1;
-        else if (status === 400 && isTimeoutRefusal(body)) outcomes.timedOut += 1;
-        else outcomes.other[String(status)] = (outcomes.other[String(status)] ?? 0) + 1;
-      },
-    })),
-  });
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
-    latencies.push(responseTime);
-  });
-  const result = await instance;
+  // one instance per read, the connections shared out: an instance sends its list in order on each
+  // connection, so that a list of reads would have every connection wait on the first ones
+  const results = await Promise.all(
+    reads.map((read, index) => {
+      const outcomes = perRead[read.label] as ReadOutcomes;
+      const instance = autocannon({
+        url: baseUrl,
+        connections: connectionsOf(connections, reads.length, index),
+        duration,
+        // a heavy read may legitimately take the statement timeout several times over
+        timeout: 120,
+        requests: [
+          {
+            method: read.method,
+            path: read.path,
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            ...(read.body ? { body: read.body } : {}),
+            setupRequest: (request) => {
+              outcomes.sent += 1;
+              return request;
+            },
+            onResponse: (status: number, body: string) => {
+              const graphqlErrors = read.path === '/graphql' && body.includes('"errors"');
+              if (status >= 200 && status < 300 && !graphqlErrors) outcomes.served += 1;
+              else if (status === 400 && isTimeoutRefusal(body)) outcomes.timedOut += 1;
+              else outcomes.other[String(status)] = (outcomes.other[String(status)] ?? 0) + 1;
+            },
+          },
+        ],
+      });
+      instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+        latencies.push(responseTime);
+      });
+      return instance;
+    })
+  );
   latencies.sort((a, b) => a - b);
   return {
     perRead,
-    total: result.requests.total,
+    total: latencies.length,
     p50: latencies.length ? percentile(latencies, 0.5) : null,
     p95: latencies.length ? percentile(latencies, 0.95) : null,
-    unanswered: result.errors + result.timeouts,
+    unanswered: results.reduce((sum, result) => sum + result.errors + result.timeouts, 0),
   };
 }
 
@@ -314,17 +332,35 @@ export default async function benchHealth(strapi: Core.Strapi, argv: string[]) {
       healthLine(`under the heavy reads, ${options.duration} s`, busy),
     ];
     const readsTable = [
-      line(['heavy read', 'served', 'refused `query.timeout`', 'other answers']),
-      line(Array<string>(4).fill('---')),
-      ...HEAVY_READS.map((read) => {
+      line([
+        'heavy read',
+        'connections',
+        'sent',
+        'served',
+        'refused `query.timeout`',
+        'other answers',
+        'running at the end',
+      ]),
+      line(Array<string>(7).fill('---')),
+      ...HEAVY_READS.map((read, index) => {
         const outcomes = load.perRead[read.label] as ReadOutcomes;
         const other = Object.entries(outcomes.other)
           .map(([status, count]) => `${count} × ${status}`)
           .join(', ');
-        return line([read.label, String(outcomes.served), String(outcomes.timedOut), other || '0']);
+        const answered =
+          outcomes.served + outcomes.timedOut + Object.values(outcomes.other).reduce((a, b) => a + b, 0);
+        return line([
+          read.label,
+          String(connectionsOf(options.connections, HEAVY_READS.length, index)),
+          String(outcomes.sent),
+          String(outcomes.served),
+          String(outcomes.timedOut),
+          other || '0',
+          String(outcomes.sent - answered),
+        ]);
       }),
     ];
-    const readsSummary = `${load.total} heavy reads answered in ${options.duration} s (p50 ${ms(load.p50)} ms, p95 ${ms(load.p95)} ms), ${load.unanswered} unanswered at the end`;
+    const readsSummary = `${load.total} heavy reads answered in ${options.duration} s (p50 ${ms(load.p50)} ms, p95 ${ms(load.p95)} ms), ${load.unanswered} socket errors or client timeouts`;
     console.log(`\n${healthTable.join('\n')}\n\n${readsTable.join('\n')}\n\n${readsSummary}`);
 
     if (options.write) {
