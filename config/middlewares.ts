@@ -14,6 +14,8 @@ export default [
   'plugin::caladeo-contacts.body-shape',
   // a GraphQL document whose fragments spread themselves is a 400 before the depth limit walks it
   'global::graphql-fragment-cycles',
+  // on PostgreSQL, each content-API read (REST GET, GraphQL query) under a statement timeout
+  'plugin::caladeo-contacts.read-timeout',
   'strapi::session',
   // browsers ask for /favicon.ico on every page; without a file there it answered 500
   { name: 'strapi::favicon', config: { path: 'public/favicon.ico' } },

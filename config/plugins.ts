@@ -65,6 +65,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
           Object.entries(AGENCY_ENVIRONMENT_VARIABLES).map(([field, variable]) => [field, env(variable)])
         )
       ),
+      // the longest one SQL statement of a content-API read may run on PostgreSQL (docs/api.md)
+      api: { readTimeoutMs: env.int('API_READ_TIMEOUT_MS', 10000) },
       // how often each node looks for due background jobs besides being woken by its own enqueues
       jobs: { pollIntervalMs: env.int('JOBS_POLL_INTERVAL_MS', 5000) },
       // the largest file a contact import takes

@@ -33,6 +33,7 @@ import type { Core } from '@strapi/strapi';
 import { writeBenchmarksSection } from './lib/benchmarks-doc';
 import { waitForIdleDatabase } from './lib/idle-database';
 import { listen } from './lib/listen';
+import { usageError, wholeNumberOption } from './lib/options';
 import { percentile } from './lib/percentile';
 
 type Options = { runs: number; duration: number; write: boolean };
@@ -100,22 +101,13 @@ const LAST_NAMES = ['Lefèvre', 'Martin', 'Dubois', 'Bernard', 'Gérard', 'Morea
 // the updates move each contact between these two cities, so that every update changes something
 const CITIES = ['Lyon', 'Villeurbanne'];
 
-/** An error whose message says everything: scripts/with-strapi.js prints it without a stack. */
-const usageError = (message: string) => Object.assign(new Error(message), { name: 'UsageError' });
-
 export function parseArgv(argv: readonly string[]): Options {
   const options: Options = { runs: 30, duration: 10, write: false };
-  const wholeNumber = (name: string, value: string | undefined, min: number, max: number) => {
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < min || number > max)
-      throw usageError(`--${name} takes a whole number from ${min} to ${max}`);
-    return number;
-  };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index];
     if (arg === '--write') options.write = true;
-    else if (arg === '--runs') options.runs = wholeNumber('runs', argv[++index], 5, 1000);
-    else if (arg === '--duration') options.duration = wholeNumber('duration', argv[++index], 1, 600);
+    else if (arg === '--runs') options.runs = wholeNumberOption('runs', argv[++index], 5, 1000);
+    else if (arg === '--duration') options.duration = wholeNumberOption('duration', argv[++index], 1, 600);
     else
       throw usageError(
         `unknown option ${arg}; usage: npm run bench:writes -- [--runs N] [--duration S] [--write]`

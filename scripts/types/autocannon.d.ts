@@ -10,7 +10,13 @@ declare module 'autocannon' {
     duration?: number;
     method?: string;
     headers?: Record<string, string>;
-    requests?: (RequestSpec & { setupRequest?: (request: RequestSpec) => RequestSpec })[];
+    /** Seconds before a request without an answer is counted as a timeout (10 by default). */
+    timeout?: number;
+    requests?: (RequestSpec & {
+      setupRequest?: (request: RequestSpec) => RequestSpec;
+      /** Called with each answer's status and body. */
+      onResponse?: (status: number, body: string) => void;
+    })[];
   };
 
   type Result = {

@@ -6,6 +6,7 @@ import {
 } from './modules/newsletter/settings';
 import { DEFAULT_IMPORT_SETTINGS, type ImportSettings } from './modules/imports/settings';
 import { DEFAULT_JOB_SETTINGS, type JobSettings } from './modules/jobs/settings';
+import { DEFAULT_API_SETTINGS, type ApiSettings } from './modules/records/settings';
 import { DEFAULT_HISTORY_SETTINGS } from './modules/history/settings';
 import { DEFAULT_MERGE_SETTINGS, type MergeSettings } from './modules/merges/settings';
 import { DEFAULT_DUPLICATE_SETTINGS, type DuplicateSettings } from './modules/duplicates/settings';
@@ -22,6 +23,7 @@ import {
 
 type PluginConfig = {
   agency?: unknown;
+  api: ApiSettings;
   newsletter: NewsletterSettings;
   jobs: JobSettings;
   imports: ImportSettings;
@@ -41,6 +43,7 @@ const isPositiveInteger = (value: unknown) => Number.isInteger(value) && (value 
 export default {
   default: {
     agency: DEFAULT_AGENCY,
+    api: DEFAULT_API_SETTINGS,
     newsletter: DEFAULT_NEWSLETTER_SETTINGS,
     jobs: DEFAULT_JOB_SETTINGS,
     imports: DEFAULT_IMPORT_SETTINGS,
@@ -58,6 +61,11 @@ export default {
       );
     if (!isPositiveInteger(config.merges.undoDays))
       throw new Error('caladeo-contacts: merges.undoDays (MERGE_UNDO_DAYS) must be a positive integer');
+    const { readTimeoutMs } = config.api;
+    if (!Number.isInteger(readTimeoutMs) || readTimeoutMs < 0)
+      throw new Error(
+        'caladeo-contacts: api.readTimeoutMs (API_READ_TIMEOUT_MS) must be 0 or a positive integer'
+      );
     const { scanEveryHours } = config.duplicates;
     if (!Number.isInteger(scanEveryHours) || scanEveryHours < 0)
       throw new Error(

@@ -60,6 +60,8 @@ export const FIELD_ERROR_MESSAGES = {
   'query.populateTooDeep': 'may go at most {max} relations deep',
   'query.sortPathTooLong': 'may sort on a field at most {max} relations away',
   'query.prototypeKey': 'is not a name a parameter may use',
+  'query.timeout':
+    'took the database longer than {max} ms to read: ask for less (narrower filters, a smaller page, fewer relations)',
   'body.tooDeep': 'may nest at most {max} levels',
   'body.prototypeKey': 'is not a name a field may have',
   'search.notSingleString': 'must be a single string',

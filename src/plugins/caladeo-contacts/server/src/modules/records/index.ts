@@ -17,6 +17,7 @@ import adminClients from './controllers/admin-clients';
 import adminContacts from './controllers/admin-contacts';
 import adminLinks from './controllers/admin-links';
 import queryShape, { bodyShape } from './middlewares/query-shape';
+import readTimeout from './middlewares/read-timeout';
 import unreadableRelations from './middlewares/unreadable-relations';
 import { ADMIN_ROUTES } from './routes/admin';
 import services from './services';
@@ -72,6 +73,7 @@ export default defineModule({
   middlewares: {
     'query-shape': queryShape,
     'body-shape': bodyShape,
+    'read-timeout': readTimeout,
     'unreadable-relations': unreadableRelations,
   },
   adminRoutes: ADMIN_ROUTES,

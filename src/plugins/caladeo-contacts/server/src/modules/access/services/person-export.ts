@@ -6,6 +6,7 @@ import {
   type LinkRole,
 } from '../../../../../shared/constants';
 import { getService } from '../../../utils/get-service';
+import { readConnection } from '../../../utils/read-transaction';
 import type { LookupQuery } from '../validation';
 
 type Row = Record<string, unknown>;
@@ -320,8 +321,7 @@ const personExport = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { email: query.email },
         orderBy: { id: 'asc' },
       })) as Row[];
-      const aliasOwners = (await strapi.db
-        .connection(tableOf(UID.contactEmailAlias))
+      const aliasOwners = (await readConnection(strapi)(tableOf(UID.contactEmailAlias))
         .whereRaw('lower(email) = ?', [query.email])
         .select('contact_document_id as owner')) as { owner: string }[];
       const known = new Set(direct.map((row) => String(row.documentId)));

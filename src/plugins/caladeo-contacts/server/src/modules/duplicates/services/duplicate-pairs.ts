@@ -7,6 +7,7 @@ import {
   type DuplicateReason,
 } from '../../../../../shared/constants';
 import { getService } from '../../../utils/get-service';
+import { readConnection } from '../../../utils/read-transaction';
 import { newDocumentId } from '../../../utils/bulk-insert';
 import { cityKey } from '../../../validation';
 import { REFRESH_JOB, SCAN_JOB } from '../jobs';
@@ -103,7 +104,7 @@ const parseReasons = (value: unknown): DuplicateReason[] =>
  * doublon". Every pair is decided by reasons.ts, as the warning at entry is.
  */
 const duplicatePairs = ({ strapi }: { strapi: Core.Strapi }) => {
-  const knex = () => strapi.db.connection;
+  const knex = () => readConnection(strapi);
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
   const now = () => (isPostgres() ? new Date() : Date.now());
 

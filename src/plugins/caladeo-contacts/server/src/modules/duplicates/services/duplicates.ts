@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../../shared/constants';
+import { readConnection } from '../../../utils/read-transaction';
 import { SIMILAR_NAME_THRESHOLD } from '../../../validation';
 import {
   comparisonKeys,
@@ -49,8 +50,7 @@ const duplicates = ({ strapi }: { strapi: Core.Strapi }) => {
   const similarInPostalCode = async (postalCode: string, nameKey: string, excluded: string | null) => {
     if (!isPostgres()) return byKey({ postalCode, nameKey: { $notNull: true } }, excluded);
     const table = strapi.getModel(UID.contact).collectionName as string;
-    const rows = (await strapi.db
-      .connection(table)
+    const rows = (await readConnection(strapi)(table)
       .select('id')
       .where({ postal_code: postalCode })
       // `%` lets the trigram index narrow a crowded postal code (it holds from pg_trgm's default

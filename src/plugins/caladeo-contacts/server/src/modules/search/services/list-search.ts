@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { UID } from '../../../../../shared/constants';
+import { readConnection } from '../../../utils/read-transaction';
 import { encodeCursor, type CursorKey, type ListOrder } from '../cursor';
 import { escapeLike, planSearch, type SearchPlan } from '../plan';
 
@@ -35,7 +36,7 @@ type Row = { id: number; search_text: string | null; rank?: number | string };
 const ESCAPE = "ESCAPE '\\'";
 
 const listSearch = ({ strapi }: { strapi: Core.Strapi }) => {
-  const knex = () => strapi.db.connection;
+  const knex = () => readConnection(strapi);
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
   /** Byte order on both databases, so that ordering, keyset comparisons and LIKE 'x%' agree. */
   const sortKey = () => (isPostgres() ? 'search_text COLLATE "C"' : 'search_text');

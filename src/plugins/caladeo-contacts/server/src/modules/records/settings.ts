@@ -1,0 +1,15 @@
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from '../../../../shared/constants';
+
+export type ApiSettings = {
+  /**
+   * The longest one SQL statement of a content-API read (REST GET, GraphQL query) may run on
+   * PostgreSQL, in ms, before the database cancels it and the caller gets a 400; 0: no limit.
+   */
+  readTimeoutMs: number;
+};
+
+export const DEFAULT_API_SETTINGS: ApiSettings = { readTimeoutMs: 10_000 };
+
+export const apiSettings = (strapi: Core.Strapi): ApiSettings =>
+  strapi.config.get(`plugin::${PLUGIN_ID}.api`, DEFAULT_API_SETTINGS);
