@@ -62,6 +62,7 @@ export const FIELD_ERROR_MESSAGES = {
   'query.prototypeKey': 'is not a name a parameter may use',
   'body.tooDeep': 'may nest at most {max} levels',
   'body.prototypeKey': 'is not a name a field may have',
+  'body.serverField': 'is set by the server and cannot be written',
   'search.notSingleString': 'must be a single string',
   'search.cursorInvalid': 'is not a cursor of this list and order',
   'search.paginationWithCursor': 'cannot be used with q or cursor; follow the cursor',
