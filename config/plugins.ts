@@ -124,8 +124,15 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       // any browser; only Apollo's own "disabled" plugin serves none.
       landingPage: env('NODE_ENV') === 'production' ? () => ApolloServerPluginLandingPageDisabled() : true,
       // aliases and estimated cost of an operation (src/config/graphql-limits.ts), checked
-      // besides the plugin's own depth limit, which runs with the same depth
-      apolloServer: { introspection: env('NODE_ENV') !== 'production', validationRules: [graphqlLimitsRule] },
+      // besides the plugin's own depth limit, which runs with the same depth. In production an
+      // error never suggests names of the schema ('Cannot query field "lastNam". Did you mean
+      // "lastName"?', for fields, arguments, types, enum values and the variables' input fields),
+      // which would let a caller map the schema that introspection hides.
+      apolloServer: {
+        introspection: env('NODE_ENV') !== 'production',
+        hideSchemaDetailsFromClientErrors: env('NODE_ENV') === 'production',
+        validationRules: [graphqlLimitsRule],
+      },
       depthLimit: GRAPHQL_LIMITS.depth,
       defaultLimit: 25,
       maxLimit: 100,

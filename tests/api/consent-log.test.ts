@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { ACTION, UID } from '../../src/plugins/caladeo-contacts/shared/constants';
+import {
+  ACTION,
+  CONSENT_EVIDENCE_CONTENT_API_ACTION,
+  UID,
+} from '../../src/plugins/caladeo-contacts/shared/constants';
 import { emailDigest } from '../../src/plugins/caladeo-contacts/server/src/modules/newsletter/tokens';
 import { adminApi, createAdminWithPermissions } from '../helpers/admin';
 import { createApiToken, createUserWithActions } from '../helpers/auth';
@@ -23,6 +27,8 @@ const CONTACTS_TAB = '/caladeo-contacts/contacts';
 const CONSENT_EVENTS = '/api/caladeo-contacts/consent-events';
 const ADMIN_EXPORT = '/caladeo-contacts/newsletter/subscribers/export';
 const adminConsentPath = (documentId: string) => `/caladeo-contacts/contacts/${documentId}/consent-events`;
+// what ties a consent event to a device and an address: read only with its own permission
+const EVIDENCE_FIELDS = ['ipAddress', 'userAgent', 'emailDigest'];
 
 const staffPermissions = [
   { action: ACTION['contacts.read'] },
@@ -296,9 +302,9 @@ describe('the log never leaves without permission', () => {
     const one = await userAuditor.get(`${CONTACTS}/${contactId}?populate=consentEvents`);
     expect(one.status).toBe(200);
     expect(one.body.data.consentEvents).toHaveLength(2);
-    expect(one.body.data.consentEvents[0]).toMatchObject({
-      ipAddress: expect.stringMatching(/127\.0\.0\.1/),
-    });
+    // the log, not its evidence: that has its own permission (below)
+    expect(one.body.data.consentEvents[0]).toMatchObject({ action: expect.any(String) });
+    expect(JSON.stringify(one.body)).not.toContain('127.0.0.1');
   });
 
   describe('over GraphQL', () => {
@@ -356,12 +362,119 @@ describe('the log never leaves without permission', () => {
       'confirmed',
       'requested',
     ]);
-    expect(response.body.data[0]).toMatchObject({ actorKind: 'visitor', userAgent: null });
+    expect(response.body.data[0]).toMatchObject({ actorKind: 'visitor', source: null });
+    for (const field of EVIDENCE_FIELDS) expect(response.body.data[0]).not.toHaveProperty(field);
 
     const staff = await createAdminWithPermissions(app, staffPermissions);
     expect((await adminApi(app, staff.token).get(adminConsentPath(contactId))).status).toBe(403);
     expect((await request(app.baseUrl).get(adminConsentPath(contactId))).status).toBe(401);
     expect((await adminApi(app, auditor.token).get(adminConsentPath('NOT-AN-ID'))).status).toBe(400);
+  });
+});
+
+describe('the evidence of the log (IP address, user agent, e-mail digest)', () => {
+  let contactId: string;
+  const evidencePath = (documentId: string) => `${CONTACTS}/${documentId}/consent-evidence`;
+  const adminEvidencePath = (documentId: string) =>
+    `/caladeo-contacts/contacts/${documentId}/consent-evidence`;
+  const withoutEvidence = (events: Record<string, unknown>[]) => {
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) {
+      expect(event).toMatchObject({ action: expect.any(String), occurredAt: expect.any(String) });
+      for (const field of EVIDENCE_FIELDS) expect(event).not.toHaveProperty(field);
+    }
+  };
+  const withEvidence = (events: Record<string, unknown>[]) => {
+    expect(events.map((event) => event.action)).toEqual(['confirmed', 'requested']);
+    for (const event of events) {
+      expect(event).toMatchObject({
+        ipAddress: expect.stringMatching(/127\.0\.0\.1/),
+        userAgent: 'jest-browser/1.0',
+        emailDigest: emailDigest('caladeo-dev-newsletter-secret', 'evidence-reader@example.fr'),
+      });
+    }
+  };
+
+  beforeAll(async () => {
+    await signUpAndProcess(app, { email: 'evidence-reader@example.fr', source: 'footer' });
+    await request(app.baseUrl)
+      .post(confirmationPathIn(app, 'evidence-reader@example.fr'))
+      .set('User-Agent', 'jest-browser/1.0');
+    contactId = String((await contactByEmail(app, 'evidence-reader@example.fr'))?.documentId);
+  });
+
+  it('is not in the log a read-only token reads, and cannot be filtered on', async () => {
+    const reader = restClient(app, await createApiToken(app.strapi, 'read-only'));
+    const log = await reader.get(`${CONSENT_EVENTS}?filters[contact][documentId]=${contactId}`);
+    expect(log.status).toBe(200);
+    withoutEvidence(log.body.data);
+    expect(log.body.data.map((event: { source: string }) => event.source)).toContain('footer');
+    const one = await reader.get(`${CONSENT_EVENTS}/${log.body.data[0].documentId}`);
+    withoutEvidence([one.body.data]);
+    const populated = await reader.get(`${CONTACTS}/${contactId}?populate=consentEvents`);
+    withoutEvidence(populated.body.data.consentEvents);
+    for (const response of [log, one, populated])
+      expect(JSON.stringify(response.body)).not.toContain('127.0.0.1');
+
+    for (const query of [
+      'filters[ipAddress][$startsWith]=127',
+      'sort=userAgent:asc',
+      'fields[0]=emailDigest',
+    ]) {
+      expect([query, (await reader.get(`${CONSENT_EVENTS}?${query}`)).status]).toEqual([query, 400]);
+    }
+    expect((await reader.get(evidencePath(contactId))).status).toBe(403);
+  });
+
+  it('is not in GraphQL, even for a full-access token', async () => {
+    const response = await request(app.baseUrl)
+      .post('/graphql')
+      .set('Authorization', `Bearer ${fullAccessKey}`)
+      .send({ query: '{ caladeoContactsConsentEvents { action ipAddress } }' });
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].message).toMatch(/Cannot query field "ipAddress"/);
+  });
+
+  it('is given to a token or a user holding its own scope, and to a full-access token', async () => {
+    for (const credential of [
+      await createApiToken(app.strapi, 'custom', [CONSENT_EVIDENCE_CONTENT_API_ACTION]),
+      await createUserWithActions(app.strapi, [CONSENT_EVIDENCE_CONTENT_API_ACTION]),
+      fullAccessKey,
+    ]) {
+      const response = await restClient(app, credential).get(evidencePath(contactId));
+      expect(response.status).toBe(200);
+      expect(response.headers['cache-control']).toBe('private, no-store');
+      withEvidence(response.body.data);
+    }
+  });
+
+  it('is refused without the scope, and answers a bad or unknown contact with 400 or 404', async () => {
+    const logReader = await createApiToken(app.strapi, 'custom', [
+      'plugin::caladeo-contacts.consent-event.find',
+      'plugin::caladeo-contacts.consent-event.findOne',
+    ]);
+    expect((await restClient(app, logReader).get(evidencePath(contactId))).status).toBe(403);
+    expect((await request(app.baseUrl).get(evidencePath(contactId))).status).toBe(403);
+    const auditor = restClient(app, fullAccessKey);
+    expect((await auditor.get(evidencePath('abcdefghijklmnopqrstuvwx'))).status).toBe(404);
+    const malformed = await auditor.get(evidencePath('not an id!'));
+    expect([malformed.status, errorPaths(malformed.body as ErrorEnvelope)]).toEqual([400, [['documentId']]]);
+    const typo = await auditor.get(`${evidencePath(contactId)}?populate=*`);
+    expect([typo.status, errorPaths(typo.body as ErrorEnvelope)]).toEqual([400, [['populate']]]);
+  });
+
+  it('is shown in the admin to the evidence action only', async () => {
+    const reader = await createAdminWithPermissions(app, [{ action: ACTION['consent.read'] }]);
+    const log = await adminApi(app, reader.token).get(adminConsentPath(contactId));
+    expect(log.status).toBe(200);
+    withoutEvidence(log.body.data);
+    expect((await adminApi(app, reader.token).get(adminEvidencePath(contactId))).status).toBe(403);
+
+    const auditor = await createAdminWithPermissions(app, [{ action: ACTION['consent.evidence'] }]);
+    const evidence = await adminApi(app, auditor.token).get(adminEvidencePath(contactId));
+    expect(evidence.status).toBe(200);
+    withEvidence(evidence.body.data);
+    expect((await request(app.baseUrl).get(adminEvidencePath(contactId))).status).toBe(401);
   });
 });
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 
 import { createApiToken } from '../helpers/auth';
+import { MISTYPED_OPERATIONS, SUGGESTION } from '../helpers/graphql';
 import { useStrapi } from '../helpers/strapi';
 
 // production refuses to start with the development secrets (src/config/secrets.ts)
@@ -45,6 +46,24 @@ describe('GraphQL in production', () => {
       .send({ query: '{ __schema { queryType { name } } }' });
     expect(response.body.errors[0].message).toMatch(/introspection/i);
   });
+
+  // the same operations get suggestions outside production (graphql.test.ts)
+  it.each(MISTYPED_OPERATIONS.map((operation) => [operation.name, operation] as const))(
+    'names nothing of the schema the caller did not for %s',
+    async (_name, { query, variables, suggested }) => {
+      const response = await request(app.baseUrl)
+        .post('/graphql')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ query, variables });
+      expect(response.status).toBe(400);
+      const errors = response.body.errors as { message: string }[];
+      expect(errors.length).toBeGreaterThan(0);
+      for (const { message } of errors) {
+        expect(message).not.toMatch(SUGGESTION);
+        expect(message).not.toContain(`"${suggested}"`);
+      }
+    }
+  );
 
   it('still answers queries', async () => {
     const response = await request(app.baseUrl)

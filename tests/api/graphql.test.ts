@@ -3,6 +3,7 @@ import request from 'supertest';
 
 import { DOCUMENT_CONTENT_API_ACTIONS } from '../../src/plugins/caladeo-contacts/shared/constants';
 import { createApiToken, createUserWithActions } from '../helpers/auth';
+import { MISTYPED_OPERATIONS, SUGGESTION } from '../helpers/graphql';
 import { restClient } from '../helpers/http';
 import { createOfferWithTravellers } from '../helpers/offers';
 import { useStrapi } from '../helpers/strapi';
@@ -152,6 +153,19 @@ describe('contacts, clients and offers over GraphQL', () => {
     expect(response.status).toBe(400);
     expect(response.body.errors[0].message).toMatch(/Cannot query field "searchText"/);
   });
+
+  // production leaves them out (graphql-production.test.ts): these are the operations it checks
+  it.each(MISTYPED_OPERATIONS.map((operation) => [operation.name, operation] as const))(
+    'suggests the names it knows for %s, outside production',
+    async (_name, { query, variables, suggested }) => {
+      const response = await graphql(query, variables, readOnlyToken);
+      expect(response.status).toBe(400);
+      const messages = (response.body.errors as { message: string }[]).map((error) => error.message);
+      expect(messages.some((message) => SUGGESTION.test(message) && message.includes(`"${suggested}"`))).toBe(
+        true
+      );
+    }
+  );
 
   it('refuses anonymous callers on every generated query', async () => {
     for (const query of [

@@ -7,6 +7,7 @@ import {
   CLIENT_CONTACTS,
   CONTACTS,
   OFFERS,
+  OFFER_CONTACTS,
   errorCodes,
   restClient,
   type RestClient,
@@ -122,6 +123,157 @@ describe('bodies that no sanitiser should walk', () => {
     const response = await sendJson('post', CONTACTS, `{"data":${'['.repeat(depth)}${']'.repeat(depth)}}`);
     expect(response.status).toBe(400);
     expect(response.body.error.details.errors[0].code).toBe('body.tooDeep');
+  });
+});
+
+describe('fields only the server sets', () => {
+  const SYSTEM = [
+    'id',
+    'documentId',
+    'createdAt',
+    'updatedAt',
+    'publishedAt',
+    'createdBy',
+    'updatedBy',
+    'locale',
+    'localizations',
+  ];
+  const valueFor = (field: string): unknown => {
+    if (field === 'id' || field.endsWith('By')) return 1;
+    if (field === 'localizations') return [];
+    if (field.endsWith('At')) return '2020-01-01T00:00:00.000Z';
+    return 'posé à la main';
+  };
+
+  type Write = ['post' | 'put', string, Record<string, unknown>];
+  /** Each type: what it is, its create and update with valid data, the fields refused on both. */
+  const types = (): [string, string, () => string, Write[], string[]][] => [
+    [
+      'contacts',
+      UID.contact,
+      () => bruno,
+      [
+        ['post', CONTACTS, { lastName: 'Serveur' }],
+        ['put', `${CONTACTS}/${bruno}`, { city: 'Brest' }],
+      ],
+      [...SYSTEM, 'searchText', 'nameKey', 'emailLocalPart'],
+    ],
+    [
+      'clients',
+      UID.client,
+      () => otherClub,
+      [
+        ['post', CLIENTS, { name: 'Club du Serveur' }],
+        ['put', `${CLIENTS}/${otherClub}`, { city: 'Brest' }],
+      ],
+      [...SYSTEM, 'searchText'],
+    ],
+    [
+      'offers',
+      UID.offer,
+      () => offer,
+      [
+        ['post', OFFERS, { title: 'Séjour', reference: 'OFF-SERVER' }],
+        ['put', `${OFFERS}/${offer}`, { title: 'Séjour à Porto' }],
+      ],
+      SYSTEM,
+    ],
+    [
+      'roles on clients',
+      UID.clientContact,
+      () => anneOnClub,
+      [
+        ['post', CLIENT_CONTACTS, { contact: bruno, client: otherClub, role: 'payeur' }],
+        ['put', `${CLIENT_CONTACTS}/${anneOnClub}`, { isPrimary: false }],
+      ],
+      [...SYSTEM, 'primaryOf'],
+    ],
+    [
+      'roles on offers',
+      UID.offerContact,
+      () => anneOnOffer,
+      [
+        ['post', OFFER_CONTACTS, { contact: bruno, offer, role: 'payeur' }],
+        ['put', `${OFFER_CONTACTS}/${anneOnOffer}`, { isPrimary: true }],
+      ],
+      [...SYSTEM, 'primaryOf'],
+    ],
+  ];
+  const stored = (uid: string, documentId: string) =>
+    app.strapi.db.query(uid as typeof UID.contact).findOne({ where: { documentId } });
+
+  it.each(['contacts', 'clients', 'offers', 'roles on clients', 'roles on offers'])(
+    'refuses each on a create and an update of %s, naming it, and writes nothing',
+    async (name) => {
+      const [, uid, updated, writes, fields] = types().find(([label]) => label === name) as ReturnType<
+        typeof types
+      >[number];
+      const before = await counts();
+      const record = await stored(uid, updated());
+      for (const field of fields) {
+        for (const [method, path, data] of writes) {
+          const response = await api[method](path, { ...data, [field]: valueFor(field) });
+          expect([method, path, response.status, errorCodes(response.body)]).toEqual([
+            method,
+            path,
+            400,
+            [`${field}: body.serverField`],
+          ]);
+        }
+      }
+      expect(await counts()).toEqual(before);
+      expect(await stored(uid, updated())).toEqual(record);
+    }
+  );
+
+  it('names every such field of one body, in Strapi’s envelope', async () => {
+    const response = await api.post(CONTACTS, {
+      lastName: 'Serveur',
+      searchText: 'serveur',
+      publishedAt: '2020-01-01T00:00:00.000Z',
+    });
+    expect(response.body).toMatchObject({ data: null, error: { status: 400, name: 'ValidationError' } });
+    expect(response.body.error.details.errors).toEqual([
+      expect.objectContaining({ path: ['searchText'], code: 'body.serverField' }),
+      expect.objectContaining({ path: ['publishedAt'], code: 'body.serverField' }),
+    ]);
+  });
+
+  it('still takes the write without them, and derives the search text itself', async () => {
+    const created = await api.post(CONTACTS, { firstName: 'Élise', lastName: 'Serveur' });
+    expect(created.status).toBe(201);
+    const row = (await stored(UID.contact, created.body.data.documentId)) as { searchText: string };
+    expect(row.searchText).toContain('serveur');
+  });
+
+  it('refuses them through GraphQL, whose input types do not have them', async () => {
+    const before = await counts();
+    for (const [mutation, field] of [
+      ['createCaladeoContactsContact(data: { lastName: "Serveur", searchText: "x" })', 'searchText'],
+      [`updateCaladeoContactsContact(documentId: "${bruno}", data: { nameKey: "x" })`, 'nameKey'],
+      [`updateCaladeoContactsClient(documentId: "${club}", data: { searchText: "x" })`, 'searchText'],
+      [`updateOffer(documentId: "${offer}", data: { publishedAt: "2020-01-01T00:00:00Z" })`, 'publishedAt'],
+      [
+        `updateCaladeoContactsClientContact(documentId: "${anneOnClub}", data: { primaryOf: "x" })`,
+        'primaryOf',
+      ],
+      [
+        `updateCaladeoContactsOfferContact(documentId: "${anneOnOffer}", data: { createdAt: "2020-01-01T00:00:00Z" })`,
+        'createdAt',
+      ],
+    ] as const) {
+      const response = await request(app.baseUrl)
+        .post('/graphql')
+        .set('Authorization', `Bearer ${fullToken}`)
+        .send({ query: `mutation { ${mutation} { documentId } }` });
+      expect([field, response.status, response.body.errors?.[0]?.extensions?.code]).toEqual([
+        field,
+        400,
+        'GRAPHQL_VALIDATION_FAILED',
+      ]);
+      expect(response.body.errors[0].message).toContain(`"${field}"`);
+    }
+    expect(await counts()).toEqual(before);
   });
 });
 

@@ -1,6 +1,7 @@
 import {
   CONSENT_LOG_QUERY_MIDDLEWARE,
   DERIVED_CONTACT_FIELDS_MIDDLEWARE,
+  SERVER_FIELDS_MIDDLEWARE,
   UID,
   UNREADABLE_RELATIONS_MIDDLEWARE,
 } from '../../../plugins/caladeo-contacts/shared/constants';
@@ -18,7 +19,10 @@ const replyMiddlewares = () => [
 const readConfig = () => ({
   middlewares: [{ name: CONSENT_LOG_QUERY_MIDDLEWARE, config: { uid: UID.offer } }, ...replyMiddlewares()],
 });
-const writeConfig = () => ({ middlewares: replyMiddlewares() });
+// a write naming a field only the server sets (timestamps, publishedAt…) is refused
+const writeConfig = () => ({
+  middlewares: [{ name: SERVER_FIELDS_MIDDLEWARE, config: { uid: UID.offer } }, ...replyMiddlewares()],
+});
 
 // Built on first read, as Strapi's core router is (the content types must exist), with the API
 // document contract the plugin's records carry (docs/openapi.json).

@@ -208,6 +208,13 @@ export const ACTIONS = [
   {
     section: 'plugins',
     pluginName: PLUGIN_ID,
+    uid: 'consent.evidence',
+    displayName: 'Read the consent log with its evidence (IP address, browser)',
+    subCategory: 'newsletter',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
     uid: 'documents.generate',
     displayName: 'Generate quotes',
     subCategory: 'documents',
@@ -354,6 +361,12 @@ export const DERIVED_CONTACT_FIELDS_MIDDLEWARE = `plugin::${PLUGIN_ID}.derived-c
  */
 export const UNREADABLE_RELATIONS_MIDDLEWARE = `plugin::${PLUGIN_ID}.unreadable-relations`;
 
+/**
+ * Route middleware refusing a create or update body that names a field only the server sets
+ * (timestamps, `publishedAt`, search text…); also used by the app's offer routes.
+ */
+export const SERVER_FIELDS_MIDDLEWARE = `plugin::${PLUGIN_ID}.server-fields`;
+
 /** Route middleware refusing queries that name the consent log to callers who may not read it. */
 export const CONSENT_LOG_QUERY_MIDDLEWARE = `plugin::${PLUGIN_ID}.consent-log-query`;
 
@@ -496,6 +509,13 @@ export const ACCESS_CONTENT_API_ACTIONS = {
   export: `plugin::${PLUGIN_ID}.contact-exports.export`,
   lookup: `plugin::${PLUGIN_ID}.contact-exports.lookup`,
 } as const;
+
+/**
+ * Content-API action (users-permissions action and API-token scope) of a contact's consent log with
+ * its evidence: the IP address, user agent and e-mail digest of each event, which the consent log's
+ * own `find`/`findOne` never show. Not a `find`: read-only tokens do not hold it.
+ */
+export const CONSENT_EVIDENCE_CONTENT_API_ACTION = `plugin::${PLUGIN_ID}.consent-evidence.read`;
 
 /** Version of the person export's JSON shape (docs/privacy.md); raised on any change that could break a reader. */
 export const PERSON_EXPORT_FORMAT = 'caladeo-contacts.person-export';

@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   },
   consent: {
     read: only(ACTION['consent.read']),
+    evidence: only(ACTION['consent.evidence']),
   },
   history: {
     read: only(ACTION['history.read']),

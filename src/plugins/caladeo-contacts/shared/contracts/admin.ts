@@ -64,9 +64,17 @@ export type ConsentEventEntry = {
   newsletter: boolean;
   source: string | null;
   consentTextVersion: string | null;
-  ipAddress: string | null;
   actorKind: ConsentActorKind;
   actorName: string | null;
+};
+
+/**
+ * The same line with its evidence (`GET /contacts/:documentId/consent-evidence`, behind its own
+ * action): the visitor's IP address and browser on the public forms' events.
+ */
+export type ConsentEvidenceEntry = ConsentEventEntry & {
+  ipAddress: string | null;
+  userAgent: string | null;
 };
 
 export type ListPagination = {

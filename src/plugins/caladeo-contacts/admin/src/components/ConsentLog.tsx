@@ -3,8 +3,12 @@ import { Box, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design
 import { useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { consentEventWording } from '../../../shared/constants';
-import type { ConsentEventEntry, DetailResponse } from '../../../shared/contracts/admin';
-import { PERMISSIONS } from '../permissions';
+import type {
+  ConsentEventEntry,
+  ConsentEvidenceEntry,
+  DetailResponse,
+} from '../../../shared/contracts/admin';
+import { allOf } from '../permissions';
 import { API } from '../utils/api';
 import { SectionCard } from './DetailParts';
 import { useT, type MessageKey } from '../utils/translate';
@@ -17,44 +21,69 @@ const COLUMNS: MessageKey[] = [
   'consent.by',
 ];
 
-/** Who caused the event: the admin or API token by name, a visitor by the IP address kept as evidence. */
+/** Who caused the event: the admin or API token by name, a visitor by kind (the evidence says more). */
 const useActorLabel = () => {
   const { t } = useT();
   return (event: ConsentEventEntry) => {
-    const who = event.actorKind === 'visitor' ? event.ipAddress : event.actorName;
     const kind = t(`consent.actor.${event.actorKind}` as MessageKey);
-    return who ? `${kind} · ${who}` : kind;
+    return event.actorName && event.actorKind !== 'visitor' ? `${kind} · ${event.actorName}` : kind;
   };
 };
 
+const hasEvidence = (event: ConsentEventEntry | ConsentEvidenceEntry): event is ConsentEvidenceEntry =>
+  'ipAddress' in event;
+
+/** The IP address and browser a visitor's event was recorded with; a dash for the others. */
+const Evidence = ({ event }: { event: ConsentEvidenceEntry }) =>
+  event.ipAddress || event.userAgent ? (
+    <>
+      <Typography>{event.ipAddress ?? '—'}</Typography>
+      {event.userAgent ? (
+        <Box>
+          <Typography variant="pi" textColor="neutral600">
+            {event.userAgent}
+          </Typography>
+        </Box>
+      ) : null}
+    </>
+  ) : (
+    <Typography>—</Typography>
+  );
+
 /**
  * The contact's newsletter consent log, the evidence of each sign-up, confirmation and withdrawal.
- * Shown only to roles holding "Read the consent log" (the server refuses the others). It is read
- * again whenever the contact changes (`version`), since an edit of the newsletter box adds a line.
+ * Shown only to roles holding "Read the consent log" or "Read the consent log with its evidence"
+ * (the server refuses the others); the IP address and browser of each event, and their column,
+ * only to the latter, read from the evidence route. It is read again whenever the contact changes
+ * (`version`), since an edit of the newsletter box adds a line.
  */
 export const ConsentLog = ({ documentId, version }: { documentId: string; version: string }) => {
   const { t } = useT();
   const { formatDate } = useIntl();
   const { get } = useFetchClient();
-  const { allowedActions } = useRBAC(PERMISSIONS.consent.read);
+  const { allowedActions } = useRBAC(allOf('consent'));
   const actorLabel = useActorLabel();
-  const [events, setEvents] = useState<ConsentEventEntry[] | null>(null);
+  const [events, setEvents] = useState<(ConsentEventEntry | ConsentEvidenceEntry)[] | null>(null);
   const [failed, setFailed] = useState(false);
-  const allowed = allowedActions.canRead === true;
+  const showsEvidence = allowedActions.canEvidence === true;
+  const allowed = showsEvidence || allowedActions.canRead === true;
+  const columns: MessageKey[] = showsEvidence ? [...COLUMNS, 'consent.evidence'] : COLUMNS;
 
   useEffect(() => {
     if (!allowed) return undefined;
     const controller = new AbortController();
-    get<DetailResponse<ConsentEventEntry[]>>(`${API}/contacts/${documentId}/consent-events`, {
-      signal: controller.signal,
-    })
+    const route = showsEvidence ? 'consent-evidence' : 'consent-events';
+    get<DetailResponse<(ConsentEventEntry | ConsentEvidenceEntry)[]>>(
+      `${API}/contacts/${documentId}/${route}`,
+      { signal: controller.signal }
+    )
       .then(({ data }) => {
         setEvents(data.data);
         setFailed(false);
       })
       .catch(() => !controller.signal.aborted && setFailed(true));
     return () => controller.abort();
-  }, [allowed, documentId, get, version]);
+  }, [allowed, showsEvidence, documentId, get, version]);
 
   if (!allowed) return null;
   return (
@@ -67,10 +96,10 @@ export const ConsentLog = ({ documentId, version }: { documentId: string; versio
         ) : events.length === 0 ? (
           <Typography textColor="neutral600">{t('consent.empty')}</Typography>
         ) : (
-          <Table colCount={COLUMNS.length} rowCount={events.length + 1}>
+          <Table colCount={columns.length} rowCount={events.length + 1}>
             <Thead>
               <Tr>
-                {COLUMNS.map((column) => (
+                {columns.map((column) => (
                   <Th key={column}>
                     <Typography variant="sigma">{t(column)}</Typography>
                   </Th>
@@ -99,6 +128,9 @@ export const ConsentLog = ({ documentId, version }: { documentId: string; versio
                   <Td>
                     <Typography>{actorLabel(event)}</Typography>
                   </Td>
+                  {showsEvidence ? (
+                    <Td>{hasEvidence(event) ? <Evidence event={event} /> : <Typography>—</Typography>}</Td>
+                  ) : null}
                 </Tr>
               ))}
             </Tbody>

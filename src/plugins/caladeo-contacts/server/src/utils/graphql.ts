@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import type { ManagedUid } from '../../../shared/constants';
 
 /** Keeps the application's own bookkeeping tables out of the GraphQL schema (REST has no routes for them). */
@@ -6,4 +6,16 @@ export const hideFromGraphql = (strapi: Core.Strapi, uids: ManagedUid[]) => {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
   for (const uid of uids) graphql.service('extension').shadowCRUD(uid).disable();
+};
+
+/**
+ * Leaves fields out of a type's GraphQL input (create and update `data`), so that the schema itself
+ * refuses a mutation naming one; they stay in the output unless private.
+ */
+export const keepOutOfGraphqlInput = (strapi: Core.Strapi, uid: string, fields: readonly string[]) => {
+  const graphql = strapi.plugin('graphql');
+  const model = strapi.getModel(uid as StrapiUID.Schema);
+  if (!graphql || !model) return;
+  const shadowCRUD = graphql.service('extension').shadowCRUD(uid);
+  for (const field of fields) if (field in model.attributes) shadowCRUD.field(field).disableInput();
 };

@@ -1,6 +1,6 @@
 import { DOCUMENT_ID_PATTERN } from '../../../shared/constants';
-import { problem } from '../validation';
-import { singleFieldError } from './errors';
+import { fieldError, problem } from '../validation';
+import { fieldValidationError, singleFieldError } from './errors';
 
 /** The `:documentId` of a route's path, or a 400 naming it when it cannot be one. */
 export const documentIdParam = (ctx: object) => {
@@ -9,4 +9,12 @@ export const documentIdParam = (ctx: object) => {
   if (!DOCUMENT_ID_PATTERN.test(documentId))
     throw singleFieldError('documentId', problem('documentId.invalid'));
   return documentId;
+};
+
+/** For routes that take no query parameter: a typo must be refused, not silently ignored. */
+export const refuseQueryParams = (ctx: object) => {
+  const unknownKeys = Object.keys((ctx as { query?: Record<string, unknown> }).query ?? {});
+  if (unknownKeys.length > 0) {
+    throw fieldValidationError(unknownKeys.map((key) => fieldError([key], problem('query.notAParameter'))));
+  }
 };

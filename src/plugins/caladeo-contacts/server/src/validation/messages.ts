@@ -64,6 +64,7 @@ export const FIELD_ERROR_MESSAGES = {
     'took the database longer than {max} ms to read: ask for less (narrower filters, a smaller page, fewer relations)',
   'body.tooDeep': 'may nest at most {max} levels',
   'body.prototypeKey': 'is not a name a field may have',
+  'body.serverField': 'is set by the server and cannot be written',
   'search.notSingleString': 'must be a single string',
   'search.cursorInvalid': 'is not a cursor of this list and order',
   'search.paginationWithCursor': 'cannot be used with q or cursor; follow the cursor',

@@ -2,9 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DOCUMENT_ID_PATTERN } from '../../../../shared/constants';
 
-import { fieldValidationError, singleFieldError } from '../../utils/errors';
-import { fieldError, problem } from '../../validation';
+import { singleFieldError } from '../../utils/errors';
+import { problem } from '../../validation';
 import { getService } from '../../utils/get-service';
+import { refuseQueryParams } from '../../utils/params';
 
 type RequestContext = {
   params: Record<string, string | undefined>;
@@ -20,10 +21,7 @@ type RequestContext = {
  * routes take none: a typo must not be silently ignored).
  */
 export const readOfferDocumentId = (ctx: RequestContext): string => {
-  const unknownKeys = Object.keys(ctx.query ?? {});
-  if (unknownKeys.length > 0) {
-    throw fieldValidationError(unknownKeys.map((key) => fieldError([key], problem('query.notAParameter'))));
-  }
+  refuseQueryParams(ctx);
   const documentId = ctx.params.documentId ?? '';
   if (!DOCUMENT_ID_PATTERN.test(documentId)) {
     throw singleFieldError('documentId', problem('documentId.invalidOffer'));

@@ -3,8 +3,13 @@
  * normalisers the form is checked with (validation.ts), and the answers of each route.
  */
 import { z } from 'zod';
-import { NEWSLETTER_HONEYPOT_FIELD, NEWSLETTER_LOCALES } from '../../../../shared/constants';
-import { requestFieldsOf, type RouteDocs } from '../api-docs';
+import {
+  CONSENT_ACTIONS,
+  CONSENT_ACTOR_KINDS,
+  NEWSLETTER_HONEYPOT_FIELD,
+  NEWSLETTER_LOCALES,
+} from '../../../../shared/constants';
+import { documentIdSchema, formatted, requestFieldsOf, type RouteDocs } from '../api-docs';
 import { SIGN_UP_ACCEPTED_STATUS, signUpAccepted } from './controllers/newsletter';
 import { EXPORT_COLUMNS } from './services/newsletter';
 import { SIGN_UP_SCHEMAS } from './validation';
@@ -60,6 +65,38 @@ export const SIGN_UP_ANSWER = z.object({
 });
 
 export const TOKEN_PARAMS = { token: z.string().meta({ description: 'The token of the link in the mail.' }) };
+
+export const CONSENT_EVIDENCE_PARAMS = { documentId: documentIdSchema };
+
+const nullableText = (description?: string) =>
+  description ? z.string().nullable().meta({ description }) : z.string().nullable();
+
+/** A contact's consent log, newest first, each event with its evidence. */
+export const CONSENT_EVIDENCE_ANSWER = z.object({
+  data: z.array(
+    z
+      .object({
+        documentId: documentIdSchema,
+        action: z.enum(CONSENT_ACTIONS),
+        occurredAt: formatted('date-time'),
+        newsletter: z.boolean().nullable(),
+        source: nullableText(),
+        consentTextVersion: nullableText(),
+        locale: nullableText(),
+        actorKind: z.enum(CONSENT_ACTOR_KINDS),
+        actorId: nullableText(),
+        actorName: nullableText(),
+        ipAddress: nullableText(
+          'The visitor’s IP address, on the events of the public forms; null once erased.'
+        ),
+        userAgent: nullableText(
+          'The visitor’s browser, on the events of the public forms; null once erased.'
+        ),
+        emailDigest: nullableText('HMAC of the address the event was about, keyed with the app’s secret.'),
+      })
+      .meta({ id: 'ConsentEvidence' })
+  ),
+});
 
 const PAGE = 'text/html; charset=utf-8' as const;
 const TOO_MANY = { 429: 'Too many requests from this address; `Retry-After` says when to try again.' };
@@ -126,5 +163,18 @@ export const NEWSLETTER_DOCS = {
       `The contacts subscribed to the newsletter who have an address, as CSV (UTF-8): ${EXPORT_COLUMNS.join(', ')}. ` +
       'See docs/website-forms.md.',
     success: { status: 200, description: 'The CSV file.', media: 'text/csv; charset=utf-8' },
+  },
+  consentEvidence: {
+    tag: 'Consent log',
+    summary: 'Read a contact’s consent log with its evidence',
+    description:
+      'The contact’s consent events, newest first, with what ties each to a device and an address: the IP ' +
+      'address and user agent of the public forms and the keyed digest of the e-mail. The consent log’s own ' +
+      'reads (and GraphQL) never show these. The scope is given explicitly (read-only API tokens do not have it).',
+    success: { status: 200, description: 'The contact’s consent events with their evidence.' },
+    errors: {
+      400: 'A malformed documentId, or any query parameter.',
+      404: 'No contact has this documentId.',
+    },
   },
 } satisfies Record<string, RouteDocs>;

@@ -8,6 +8,7 @@ import { defineModule } from '../module';
 import consentEvent from './content-types/consent-event';
 import newsletterConfirmation from './content-types/newsletter-confirmation';
 import newsletterSignUp from './content-types/newsletter-sign-up';
+import consentEvidence from './controllers/consent-evidence';
 import newsletterController from './controllers/newsletter';
 import newsletterAdmin from './controllers/newsletter-admin';
 import consentLogQuery from './middlewares/consent-log-query';
@@ -30,6 +31,7 @@ export default defineModule({
   services,
   controllers: {
     'consent-event': factories.createCoreController(UID.consentEvent),
+    'consent-evidence': consentEvidence,
     newsletter: newsletterController,
     'newsletter-admin': newsletterAdmin,
   },
@@ -39,7 +41,8 @@ export default defineModule({
     'public-forms': publicForms,
   },
   adminRoutes: newsletterAdminRoutes,
-  // the consent log is read through the API, never written: no create, update or delete route
+  // the consent log is read through the API, never written: no create, update or delete route;
+  // its evidence (IP addresses, user agents) only through the consent-evidence route
   contentApiRoutes: () => [
     ...documentCoreRoutes(
       { uid: UID.consentEvent, tag: 'Consent log', one: 'consent event', many: 'consent events' },

@@ -1,6 +1,13 @@
 import { ACTION, PLUGIN_ID } from '../../../../shared/constants';
 import { guarded, type ContentApiRoute } from '../../utils/routes';
-import { NEWSLETTER_DOCS, SIGN_UP_ANSWER, SIGN_UP_BODY, TOKEN_PARAMS } from './contract';
+import {
+  CONSENT_EVIDENCE_ANSWER,
+  CONSENT_EVIDENCE_PARAMS,
+  NEWSLETTER_DOCS,
+  SIGN_UP_ANSWER,
+  SIGN_UP_BODY,
+  TOKEN_PARAMS,
+} from './contract';
 
 const PER_IP_LIMIT = `plugin::${PLUGIN_ID}.newsletter-rate-limit`;
 
@@ -54,6 +61,17 @@ export const newsletterContentApiRoutes: ContentApiRoute[] = [
     handler: 'newsletter.exportSubscribers',
     docs: NEWSLETTER_DOCS.exportSubscribers,
   },
+  // users-permissions action / API-token scope `plugin::caladeo-contacts.consent-evidence.read`:
+  // not a `find`, so read-only tokens do not hold it
+  {
+    method: 'GET',
+    path: '/contacts/:documentId/consent-evidence',
+    handler: 'consent-evidence.read',
+    config: {},
+    request: { params: CONSENT_EVIDENCE_PARAMS },
+    response: CONSENT_EVIDENCE_ANSWER,
+    docs: NEWSLETTER_DOCS.consentEvidence,
+  },
 ];
 
 /** Admin routes, each behind its own admin action. */
@@ -69,5 +87,11 @@ export const newsletterAdminRoutes = [
     '/contacts/:documentId/consent-events',
     'newsletter-admin.consentEventsOfContact',
     ACTION['consent.read']
+  ),
+  guarded(
+    'GET',
+    '/contacts/:documentId/consent-evidence',
+    'consent-evidence.read',
+    ACTION['consent.evidence']
   ),
 ];

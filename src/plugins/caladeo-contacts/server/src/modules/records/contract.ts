@@ -108,6 +108,9 @@ export const RECORD_ROUTE_SPECS = {
 
 export type RecordRouteUid = keyof typeof RECORD_ROUTE_SPECS;
 
+/** Every type with record routes: contacts, clients, offers and the links between them. */
+export const RECORD_ROUTE_UIDS = Object.keys(RECORD_ROUTE_SPECS) as RecordRouteUid[];
+
 /** The core routes of a record type with their API document contract. */
 export const documentedRecordRoutes = (uid: RecordRouteUid, routes: ContentApiRoute[]) =>
   documentCoreRoutes(RECORD_ROUTE_SPECS[uid], routes);

@@ -2,12 +2,14 @@ import { factories } from '@strapi/strapi';
 import {
   CONSENT_LOG_QUERY_MIDDLEWARE,
   DERIVED_CONTACT_FIELDS_MIDDLEWARE,
+  SERVER_FIELDS_MIDDLEWARE,
   UID,
   UNREADABLE_RELATIONS_MIDDLEWARE,
 } from '../../../../shared/constants';
+import { keepOutOfGraphqlInput } from '../../utils/graphql';
 import { coreRoutes } from '../../utils/routes';
 import { defineModule } from '../module';
-import { documentedRecordRoutes, type RecordRouteUid } from './contract';
+import { documentedRecordRoutes, RECORD_ROUTE_UIDS, type RecordRouteUid } from './contract';
 import contact from './content-types/contact';
 import client from './content-types/client';
 import clientContact from './content-types/client-contact';
@@ -18,6 +20,7 @@ import adminContacts from './controllers/admin-contacts';
 import adminLinks from './controllers/admin-links';
 import queryShape, { bodyShape } from './middlewares/query-shape';
 import readTimeout from './middlewares/read-timeout';
+import serverFields, { serverOwnedFields } from './middlewares/server-fields';
 import unreadableRelations from './middlewares/unreadable-relations';
 import { ADMIN_ROUTES } from './routes/admin';
 import services from './services';
@@ -27,7 +30,7 @@ import { registerDocumentRules } from './write-rules';
  * Every reply that holds records (reads, and the record a create or an update returns) adds the
  * contacts' derived fields (fullName, salutation, …) and shows a populated relation the caller may
  * not read as empty; reads also refuse queries naming the consent log to callers who may not read
- * it. One object per route: Strapi writes each route's auth scope into its config. Each route
+ * it, and writes refuse a body naming a field only the server sets. One object per route: Strapi writes each route's auth scope into its config. Each route
  * carries its API document contract (contract.ts).
  */
 const recordRoutes = (uid: RecordRouteUid) => {
@@ -38,7 +41,9 @@ const recordRoutes = (uid: RecordRouteUid) => {
   const readConfig = () => ({
     middlewares: [{ name: CONSENT_LOG_QUERY_MIDDLEWARE, config: { uid } }, ...replyMiddlewares()],
   });
-  const writeConfig = () => ({ middlewares: replyMiddlewares() });
+  const writeConfig = () => ({
+    middlewares: [{ name: SERVER_FIELDS_MIDDLEWARE, config: { uid } }, ...replyMiddlewares()],
+  });
   return documentedRecordRoutes(
     uid,
     coreRoutes(uid, {
@@ -74,6 +79,7 @@ export default defineModule({
     'query-shape': queryShape,
     'body-shape': bodyShape,
     'read-timeout': readTimeout,
+    'server-fields': serverFields,
     'unreadable-relations': unreadableRelations,
   },
   adminRoutes: ADMIN_ROUTES,
@@ -83,5 +89,12 @@ export default defineModule({
     ...recordRoutes(UID.clientContact),
     ...recordRoutes(UID.offerContact),
   ],
-  register: registerDocumentRules,
+  register(strapi) {
+    registerDocumentRules(strapi);
+    // GraphQL's schema refuses what the REST routes' server-fields middleware refuses
+    for (const uid of RECORD_ROUTE_UIDS) {
+      const model = strapi.getModel(uid);
+      if (model) keepOutOfGraphqlInput(strapi, uid, serverOwnedFields(model));
+    }
+  },
 });

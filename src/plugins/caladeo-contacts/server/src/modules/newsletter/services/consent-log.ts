@@ -72,6 +72,26 @@ const eventValues = (entry: ConsentEntry, secret: string) => ({
   emailDigest: entry.email ? emailDigest(secret, entry.email) : null,
 });
 
+/** What a line of a contact's log shows to whoever may read the log. */
+const CONSENT_LOG_FIELDS = [
+  'documentId',
+  'action',
+  'occurredAt',
+  'newsletter',
+  'source',
+  'consentTextVersion',
+  'locale',
+  'actorKind',
+  'actorId',
+  'actorName',
+];
+
+/**
+ * What ties an event to a person's device and address: private in the schema (never in the
+ * content API's output, filters or GraphQL), read only with the evidence permission.
+ */
+export const CONSENT_EVIDENCE_FIELDS = ['ipAddress', 'userAgent', 'emailDigest'];
+
 const consentLog = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Adds one event to the log; with `appendMany`, the only ways entries are written. */
   async append(entry: ConsentEntry) {
@@ -195,23 +215,13 @@ const consentLog = ({ strapi }: { strapi: Core.Strapi }) => ({
     }
   },
 
-  /** A contact's log, newest first, as the admin shows it. */
-  async listForContact(contactDocumentId: string) {
+  /**
+   * A contact's log, newest first, as the admin shows it; with `evidence`, each event's IP address,
+   * user agent and e-mail digest too (only for callers holding the evidence permission).
+   */
+  async listForContact(contactDocumentId: string, { evidence = false }: { evidence?: boolean } = {}) {
     return strapi.db.query(UID.consentEvent).findMany({
-      select: [
-        'documentId',
-        'action',
-        'occurredAt',
-        'newsletter',
-        'source',
-        'consentTextVersion',
-        'locale',
-        'ipAddress',
-        'userAgent',
-        'actorKind',
-        'actorId',
-        'actorName',
-      ],
+      select: [...CONSENT_LOG_FIELDS, ...(evidence ? CONSENT_EVIDENCE_FIELDS : [])],
       where: { contact: { documentId: contactDocumentId } },
       orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
       limit: 500,
