@@ -123,9 +123,9 @@ describe('a super admin in the Contacts tab', () => {
     expect(quote.name).toBe(`devis-${OFFER_REFERENCE}.pdf`);
     expect(quote.head).toBe('%PDF-');
 
-    // the newsletter box ticked in the form is in the log, with the admin who ticked it
+    // the newsletter box ticked in the form is in the log as turned on, with the admin who ticked it
     await page.getByRole('heading', { name: 'Consentement newsletter' }).waitFor();
-    const consentRow = page.getByRole('row', { name: /Modifié par l’agence/ });
+    const consentRow = page.getByRole('row', { name: /Inscription activée par l’agence/ });
     await consentRow.getByText(`Agence · ${SUPER_ADMIN.email}`).waitFor();
     await page.getByRole('heading', { name: 'Consentement newsletter' }).scrollIntoViewIfNeeded();
     await shot(page, '08-fiche-contact-devis-consentement');
