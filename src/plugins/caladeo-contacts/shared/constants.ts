@@ -338,6 +338,12 @@ export const DERIVED_CONTACT_FIELDS_MIDDLEWARE = `plugin::${PLUGIN_ID}.derived-c
  */
 export const UNREADABLE_RELATIONS_MIDDLEWARE = `plugin::${PLUGIN_ID}.unreadable-relations`;
 
+/**
+ * Route middleware refusing a sort that goes on past a field (`sort=lastName.x`), which Strapi would
+ * hand to the database and fail on (also used by the app's offer routes).
+ */
+export const SORT_THROUGH_FIELD_MIDDLEWARE = `plugin::${PLUGIN_ID}.sort-through-field`;
+
 /** Route middleware refusing queries that name the consent log to callers who may not read it. */
 export const CONSENT_LOG_QUERY_MIDDLEWARE = `plugin::${PLUGIN_ID}.consent-log-query`;
 

@@ -59,6 +59,7 @@ export const FIELD_ERROR_MESSAGES = {
   'query.filterPathTooLong': 'may name at most {max} fields in a row (relations crossed, then the field)',
   'query.populateTooDeep': 'may go at most {max} relations deep',
   'query.sortPathTooLong': 'may sort on a field at most {max} relations away',
+  'query.sortThroughField': 'goes on past {field}, which is a field and not a relation',
   'query.prototypeKey': 'is not a name a parameter may use',
   'body.tooDeep': 'may nest at most {max} levels',
   'body.prototypeKey': 'is not a name a field may have',

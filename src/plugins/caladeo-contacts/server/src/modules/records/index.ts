@@ -2,6 +2,7 @@ import { factories } from '@strapi/strapi';
 import {
   CONSENT_LOG_QUERY_MIDDLEWARE,
   DERIVED_CONTACT_FIELDS_MIDDLEWARE,
+  SORT_THROUGH_FIELD_MIDDLEWARE,
   UID,
   UNREADABLE_RELATIONS_MIDDLEWARE,
 } from '../../../../shared/constants';
@@ -17,6 +18,7 @@ import adminClients from './controllers/admin-clients';
 import adminContacts from './controllers/admin-contacts';
 import adminLinks from './controllers/admin-links';
 import queryShape, { bodyShape } from './middlewares/query-shape';
+import sortThroughField from './middlewares/sort-through-field';
 import unreadableRelations from './middlewares/unreadable-relations';
 import { ADMIN_ROUTES } from './routes/admin';
 import services from './services';
@@ -26,11 +28,12 @@ import { registerDocumentRules } from './write-rules';
  * Every reply that holds records (reads, and the record a create or an update returns) adds the
  * contacts' derived fields (fullName, salutation, …) and shows a populated relation the caller may
  * not read as empty; reads also refuse queries naming the consent log to callers who may not read
- * it. One object per route: Strapi writes each route's auth scope into its config. Each route
+ * it, and every route a sort past a field (its own or a populate's). One object per route: Strapi writes each route's auth scope into its config. Each route
  * carries its API document contract (contract.ts).
  */
 const recordRoutes = (uid: RecordRouteUid) => {
   const replyMiddlewares = () => [
+    { name: SORT_THROUGH_FIELD_MIDDLEWARE, config: { uid } },
     { name: DERIVED_CONTACT_FIELDS_MIDDLEWARE, config: { uid } },
     { name: UNREADABLE_RELATIONS_MIDDLEWARE, config: { uid } },
   ];
@@ -72,6 +75,7 @@ export default defineModule({
   middlewares: {
     'query-shape': queryShape,
     'body-shape': bodyShape,
+    'sort-through-field': sortThroughField,
     'unreadable-relations': unreadableRelations,
   },
   adminRoutes: ADMIN_ROUTES,

@@ -105,8 +105,11 @@ export const populateRefusal = (populate: unknown): ShapeRefusal | null => {
   return null;
 };
 
-/** A sort on a field of a relation of a relation…: `sort=a.b.c:asc`, or `sort[0]=…`, or `{ a: { b: 'asc' } }`. */
-export const sortRefusal = (sort: unknown): ShapeRefusal | null => {
+/**
+ * The paths a sort names, as Strapi reads them: `sort=a.b.c:asc,d`, `sort[0]=…`, `{ a: { b: 'asc' } }`.
+ * A prototype key is a refusal: the walk stops there.
+ */
+export const sortPaths = (sort: unknown): { paths: string[][] } | { refusal: ShapeRefusal } => {
   const entries: string[] = [];
   const stack: { value: unknown; prefix: string[] }[] = [{ value: sort, prefix: [] }];
   while (stack.length > 0) {
@@ -117,15 +120,22 @@ export const sortRefusal = (sort: unknown): ShapeRefusal | null => {
     } else if (Array.isArray(value)) value.forEach((item) => stack.push({ value: item, prefix }));
     else if (isPlainObject(value)) {
       for (const [key, child] of Object.entries(value)) {
-        if (PROTOTYPE_KEYS.has(key)) return { path: ['sort', key], problem: problem('query.prototypeKey') };
+        if (PROTOTYPE_KEYS.has(key))
+          return { refusal: { path: ['sort', key], problem: problem('query.prototypeKey') } };
         stack.push({ value: child, prefix: /^\d+$/.test(key) ? prefix : [...prefix, key] });
       }
     }
   }
-  const tooLong = entries.find((entry) => entry.split('.').length > LIMITS.MAX_POPULATE_DEPTH + 1);
-  return tooLong === undefined
-    ? null
-    : { path: ['sort'], problem: problem('query.sortPathTooLong', { max: LIMITS.MAX_POPULATE_DEPTH }) };
+  return { paths: entries.map((entry) => entry.trim().split('.')) };
+};
+
+/** A sort on a field of a relation of a relation…: `sort=a.b.c:asc`, or `sort[0]=…`, or `{ a: { b: 'asc' } }`. */
+export const sortRefusal = (sort: unknown): ShapeRefusal | null => {
+  const read = sortPaths(sort);
+  if ('refusal' in read) return read.refusal;
+  return read.paths.some((path) => path.length > LIMITS.MAX_POPULATE_DEPTH + 1)
+    ? { path: ['sort'], problem: problem('query.sortPathTooLong', { max: LIMITS.MAX_POPULATE_DEPTH }) }
+    : null;
 };
 
 /**
