@@ -20,7 +20,8 @@ const refuse = (ctx: Context, message: string, code = 'GRAPHQL_VALIDATION_FAILED
  */
 const reservedName = (document: DocumentNode) => {
   for (const definition of document.definitions) {
-    if (definition.kind !== Kind.OPERATION_DEFINITION && definition.kind !== Kind.FRAGMENT_DEFINITION) continue;
+    if (definition.kind !== Kind.OPERATION_DEFINITION && definition.kind !== Kind.FRAGMENT_DEFINITION)
+      continue;
     if (definition.name?.value.startsWith('__')) return definition.name.value;
   }
   return null;

@@ -67,12 +67,15 @@ beforeAll(async () => {
   credentials['full-access'] = await createApiToken(strapi, 'full-access');
   reader = restClient(app, credentials['read-only']);
   privateNames = privateFieldNames(strapi);
-  for (const lastName of ['Rivière', 'Lefèvre', 'Martin']) contactIds.push(await createContact(strapi, { lastName }));
+  for (const lastName of ['Rivière', 'Lefèvre', 'Martin'])
+    contactIds.push(await createContact(strapi, { lastName }));
   const client = await createClient(strapi, { name: 'Club des Randonneurs' });
   const offer = await createOffer(strapi, { client });
   await linkToClient(strapi, contactIds[0], client, 'payeur', true);
   await linkToOffer(strapi, contactIds[1], offer, 'voyageur', true);
-  await strapi.documents(UID.contact).update({ documentId: contactIds[2], data: { newsletter: true } as never });
+  await strapi
+    .documents(UID.contact)
+    .update({ documentId: contactIds[2], data: { newsletter: true } as never });
 
   // the object types reachable from Query, read through introspection as a client would
   const pending = ['Query'];
@@ -81,7 +84,8 @@ beforeAll(async () => {
     if (objectTypes.has(name)) continue;
     const answer = await graphql('full-access', { query: TYPE_INTROSPECTION, variables: { name } });
     const type = answer.body?.data?.__type as SchemaType | null;
-    if (!type || type.kind !== 'OBJECT' || !type.fields) throw new Error(`no introspection of ${name}: ${answer.text}`);
+    if (!type || type.kind !== 'OBJECT' || !type.fields)
+      throw new Error(`no introspection of ${name}: ${answer.text}`);
     objectTypes.set(name, type.fields);
     for (const field of type.fields) {
       const target = namedType(field.type);
@@ -123,13 +127,26 @@ const argumentsFor = (field: SchemaField, fieldNames: string[]) => {
   const argumentValue = fc.oneof(
     { arbitrary: hostileScalar, weight: 2 },
     { arbitrary: hostileTree(names, 4), weight: 3 },
-    { arbitrary: fc.record({ pageSize: hostileScalar, page: hostileScalar, limit: hostileScalar, start: hostileScalar }, { requiredKeys: [] }), weight: 1 }
+    {
+      arbitrary: fc.record(
+        { pageSize: hostileScalar, page: hostileScalar, limit: hostileScalar, start: hostileScalar },
+        { requiredKeys: [] }
+      ),
+      weight: 1,
+    }
   );
   const own = field.args.map((arg) => arg.name);
   return fc
-    .dictionary(fc.oneof(fc.constantFrom(...(own.length ? own : ['filters'])), fc.constantFrom('where', 'limit', '__proto__')), argumentValue, {
-      maxKeys: 3,
-    })
+    .dictionary(
+      fc.oneof(
+        fc.constantFrom(...(own.length ? own : ['filters'])),
+        fc.constantFrom('where', 'limit', '__proto__')
+      ),
+      argumentValue,
+      {
+        maxKeys: 3,
+      }
+    )
     .map((args) => {
       const keys = Object.keys(args);
       return keys.length ? `(${keys.map((key) => `${toName(key)}: ${literal(args[key])}`).join(', ')})` : '';
@@ -144,15 +161,24 @@ const selectionOn = (typeName: string, depth: number): fc.Arbitrary<Generated> =
     { arbitrary: fc.constantFrom(...(fieldNames.length ? fieldNames : ['documentId'])), weight: 6 },
     { arbitrary: fc.constantFrom('__typename', ...privateNames, 'password', 'nope', '__proto__'), weight: 1 }
   );
-  const alias = fc.option(fc.constantFrom('a', 'b', 'constructor', '__proto__', 'documentId', 'x1'), { nil: undefined, freq: 4 });
+  const alias = fc.option(fc.constantFrom('a', 'b', 'constructor', '__proto__', 'documentId', 'x1'), {
+    nil: undefined,
+    freq: 4,
+  });
   const entries: fc.Arbitrary<Generated>[] = [
-    fc.tuple(alias, leaf).map(([name, field]) => ({ text: `${name ? `${name}: ` : ''}${field}`, fragments: [] })),
+    fc
+      .tuple(alias, leaf)
+      .map(([name, field]) => ({ text: `${name ? `${name}: ` : ''}${field}`, fragments: [] })),
   ];
   const nested = fields.filter((field) => objectTypes.has(namedType(field.type).name as string));
   if (depth > 1 && nested.length > 0) {
     const child = fc.constantFrom(...nested).chain((field) =>
       fc
-        .tuple(alias, argumentsFor(field, fieldNames), selectionOn(namedType(field.type).name as string, depth - 1))
+        .tuple(
+          alias,
+          argumentsFor(field, fieldNames),
+          selectionOn(namedType(field.type).name as string, depth - 1)
+        )
         .map(([name, args, inner]) => ({
           text: `${name ? `${name}: ` : ''}${field.name}${args} { ${inner.text} }`,
           fragments: inner.fragments,
@@ -168,9 +194,10 @@ const selectionOn = (typeName: string, depth: number): fc.Arbitrary<Generated> =
     }));
     entries.push(child, child, inline, spread);
   }
-  return fc
-    .array(fc.oneof(...entries), { minLength: 1, maxLength: depth > 3 ? 2 : 3 })
-    .map((items) => ({ text: items.map((item) => item.text).join(' '), fragments: items.flatMap((item) => item.fragments) }));
+  return fc.array(fc.oneof(...entries), { minLength: 1, maxLength: depth > 3 ? 2 : 3 }).map((items) => ({
+    text: items.map((item) => item.text).join(' '),
+    fragments: items.flatMap((item) => item.fragments),
+  }));
 };
 
 /** A whole operation: root fields of the plugin and of offers, maybe with variables of any JSON. */
@@ -179,12 +206,21 @@ const operation = () =>
     fc.record({
       root: fc.constant(root),
       alias: fc.option(fc.constantFrom('list', 'a', '__typename'), { nil: undefined }),
-      args: argumentsFor(root, (objectTypes.get(namedType(root.type).name as string) ?? []).map((field) => field.name)),
-      selection: fc.integer({ min: 1, max: 4 }).chain((depth) => selectionOn(namedType(root.type).name as string, depth)),
+      args: argumentsFor(
+        root,
+        (objectTypes.get(namedType(root.type).name as string) ?? []).map((field) => field.name)
+      ),
+      selection: fc
+        .integer({ min: 1, max: 4 })
+        .chain((depth) => selectionOn(namedType(root.type).name as string, depth)),
       copies: fc.integer({ min: 1, max: 3 }),
       variable: fc.option(
         fc.record({
-          arg: fc.constantFrom(...(root.args.length ? root.args : [{ name: 'filters', type: { kind: 'SCALAR', name: 'JSON', ofType: null } }])),
+          arg: fc.constantFrom(
+            ...(root.args.length
+              ? root.args
+              : [{ name: 'filters', type: { kind: 'SCALAR', name: 'JSON', ofType: null } }])
+          ),
           value: hostileTree([...FILTER_KEYS, 'documentId', 'lastName', 'email', 'searchText'], 4),
         }),
         { nil: undefined }
@@ -202,38 +238,51 @@ describe('GraphQL operations', () => {
     ]) {
       for (const caller of ['public', 'full-access'] as const) {
         const response = await graphql(caller, { query });
-        expect([response.status, response.body.errors?.[0]?.extensions?.code]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
+        expect([response.status, response.body.errors?.[0]?.extensions?.code]).toEqual([
+          400,
+          'GRAPHQL_VALIDATION_FAILED',
+        ]);
       }
     }
   });
 
-  it('answer any generated query without a 500, an INTERNAL_SERVER_ERROR or a private field', async () => {
-    await fc.assert(
-      fc.asyncProperty(operation(), async ({ root, alias, args, selection, copies, variable, caller, name }) => {
-        const variables: Record<string, unknown> = {};
-        let header = name ? `query ${name}` : 'query';
-        let rootArgs = args;
-        if (variable) {
-          header += `($v: ${typeText(variable.arg.type).replace(/!$/, '')})`;
-          rootArgs = `(${variable.arg.name}: $v)`;
-          variables.v = variable.value;
-        }
-        const fields = Array.from({ length: copies }, (_, index) =>
-          `${alias || copies > 1 ? `${alias ?? 'r'}${copies > 1 ? index : ''}: ` : ''}${root.name}${rootArgs} { ${selection.text} }`
-        );
-        const query = `${header} { ${fields.join(' ')} } ${[...new Set(selection.fragments)].join(' ')}`;
-        cases.count(`POST /graphql ${root.name}`);
-        const response = await graphql(caller, { query, variables });
-        const sent = `${caller} ${query.slice(0, 1500)} variables ${JSON.stringify(variables).slice(0, 300)}`;
-        expectSafeAnswer(response, sent, privateNames);
-        const internal = ((response.body?.errors ?? []) as { extensions?: { code?: string }; message?: string }[]).filter(
-          (error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR'
-        );
-        if (internal.length > 0) throw new Error(`${sent} failed inside: ${internal.map((error) => error.message).join('; ')}`);
-      }),
-      { seed: 0x5eed_0101, numRuns: 250, verbose: fc.VerbosityLevel.Verbose }
-    );
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    'answer any generated query without a 500, an INTERNAL_SERVER_ERROR or a private field',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          operation(),
+          async ({ root, alias, args, selection, copies, variable, caller, name }) => {
+            const variables: Record<string, unknown> = {};
+            let header = name ? `query ${name}` : 'query';
+            let rootArgs = args;
+            if (variable) {
+              header += `($v: ${typeText(variable.arg.type).replace(/!$/, '')})`;
+              rootArgs = `(${variable.arg.name}: $v)`;
+              variables.v = variable.value;
+            }
+            const fields = Array.from(
+              { length: copies },
+              (_, index) =>
+                `${alias || copies > 1 ? `${alias ?? 'r'}${copies > 1 ? index : ''}: ` : ''}${root.name}${rootArgs} { ${selection.text} }`
+            );
+            const query = `${header} { ${fields.join(' ')} } ${[...new Set(selection.fragments)].join(' ')}`;
+            cases.count(`POST /graphql ${root.name}`);
+            const response = await graphql(caller, { query, variables });
+            const sent = `${caller} ${query.slice(0, 1500)} variables ${JSON.stringify(variables).slice(0, 300)}`;
+            expectSafeAnswer(response, sent, privateNames);
+            const internal = (
+              (response.body?.errors ?? []) as { extensions?: { code?: string }; message?: string }[]
+            ).filter((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR');
+            if (internal.length > 0)
+              throw new Error(`${sent} failed inside: ${internal.map((error) => error.message).join('; ')}`);
+          }
+        ),
+        { seed: 0x5eed_0101, numRuns: 500, verbose: fc.VerbosityLevel.Verbose }
+      );
+    },
+    PROPERTY_TIMEOUT_MS
+  );
 });
 
 /**
@@ -277,18 +326,38 @@ describe('cost limits, checked before anything runs', () => {
       { filters: { clientLinks: { client: { contactLinks: { contact: { lastName: 'x' } } } } } },
       'query.filterPathTooLong',
     ],
-    ['a populate four relations deep', { populate: 'clientLinks.client.contactLinks.contact' }, 'query.populateTooDeep'],
     [
-      'a nested populate four relations deep',
-      { populate: { clientLinks: { populate: { client: { populate: { contactLinks: { populate: { contact: true } } } } } } } },
+      'a populate four relations deep',
+      { populate: 'clientLinks.client.contactLinks.contact' },
       'query.populateTooDeep',
     ],
-    ['a sort four relations away', { sort: 'clientLinks.client.contactLinks.contact.lastName:asc' }, 'query.sortPathTooLong'],
+    [
+      'a nested populate four relations deep',
+      {
+        populate: {
+          clientLinks: {
+            populate: { client: { populate: { contactLinks: { populate: { contact: true } } } } },
+          },
+        },
+      },
+      'query.populateTooDeep',
+    ],
+    [
+      'a sort four relations away',
+      { sort: 'clientLinks.client.contactLinks.contact.lastName:asc' },
+      'query.sortPathTooLong',
+    ],
     ['a prototype key', { filters: { prototype: { $eq: 'x' } } }, 'query.prototypeKey'],
     ['a sort past a field', { sort: 'lastName.x:asc' }, 'query.sortThroughField'],
-    ['a populate’s sort past a field', { populate: { clientLinks: { sort: 'role.x' } } }, 'query.sortThroughField'],
+    [
+      'a populate’s sort past a field',
+      { populate: { clientLinks: { sort: 'role.x' } } },
+      'query.sortThroughField',
+    ],
   ])('refuses %s without a statement on the contacts table', async (_what, query, code) => {
-    const { response, statements } = await contactStatementsDuring(() => reader.get(`${CONTACTS}?${toQueryString(query)}`));
+    const { response, statements } = await contactStatementsDuring(() =>
+      reader.get(`${CONTACTS}?${toQueryString(query)}`)
+    );
     expect(response.status).toBe(400);
     expect(errorCodes(response.body).map((entry) => entry.split(': ')[1])).toEqual([code]);
     expect(statements).toEqual([]);
@@ -307,42 +376,59 @@ describe('cost limits, checked before anything runs', () => {
     expect(statements).toEqual([]);
   });
 
-  it('refuses generated over-limit filters, populates and sorts without a statement on the contacts table', async () => {
-    const relations = ['clientLinks', 'offerLinks'];
-    const overLimit = fc.oneof(
-      fc
-        .tuple(fc.integer({ min: 13, max: 40 }), fc.constantFrom('$and', '$or', '$not'))
-        .map(([depth, logical]) => {
-          let filters: Record<string, unknown> = { lastName: { $eq: 'x' } };
-          for (let level = 0; level < depth; level += 1) filters = { [logical]: logical === '$not' ? filters : [filters] };
+  it(
+    'refuses generated over-limit filters, populates and sorts without a statement on the contacts table',
+    async () => {
+      const relations = ['clientLinks', 'offerLinks'];
+      const overLimit = fc.oneof(
+        fc
+          .tuple(fc.integer({ min: 13, max: 40 }), fc.constantFrom('$and', '$or', '$not'))
+          .map(([depth, logical]) => {
+            let filters: Record<string, unknown> = { lastName: { $eq: 'x' } };
+            for (let level = 0; level < depth; level += 1)
+              filters = { [logical]: logical === '$not' ? filters : [filters] };
+            return { filters };
+          }),
+        fc.integer({ min: 2, max: 6 }).map((hops) => {
+          let filters: Record<string, unknown> = { lastName: 'x' };
+          for (let hop = 0; hop < hops; hop += 1)
+            filters = { clientLinks: { client: { contactLinks: { contact: filters } } } };
           return { filters };
         }),
-      fc.integer({ min: 2, max: 6 }).map((hops) => {
-        let filters: Record<string, unknown> = { lastName: 'x' };
-        for (let hop = 0; hop < hops; hop += 1) filters = { clientLinks: { client: { contactLinks: { contact: filters } } } };
-        return { filters };
-      }),
-      fc.array(fc.constantFrom(...relations, 'client', 'contact', 'offer', 'contactLinks'), { minLength: 4, maxLength: 9 }).map((path) => ({
-        populate: path.join('.'),
-      })),
-      fc.array(fc.constantFrom(...relations, 'client', 'contact'), { minLength: 4, maxLength: 9 }).map((path) => ({
-        sort: `${path.join('.')}.lastName:asc`,
-      }))
-    );
-    await fc.assert(
-      fc.asyncProperty(overLimit, fc.constantFrom<Caller>('read-only', 'full-access'), async (query, caller) => {
-        cases.count('GET /caladeo-contacts/contacts over the limits');
-        const { response, statements } = await contactStatementsDuring(() =>
-          request(app.baseUrl)
-            .get(`${CONTACTS}?${toQueryString(query)}`)
-            .set('Authorization', `Bearer ${credentials[caller]}`)
-        );
-        expect(response.status).toBe(400);
-        expect(statements).toEqual([]);
-      }),
-      { seed: 0x5eed_0102, numRuns: 60 }
-    );
-  }, PROPERTY_TIMEOUT_MS);
+        fc
+          .array(fc.constantFrom(...relations, 'client', 'contact', 'offer', 'contactLinks'), {
+            minLength: 4,
+            maxLength: 9,
+          })
+          .map((path) => ({
+            populate: path.join('.'),
+          })),
+        fc
+          .array(fc.constantFrom(...relations, 'client', 'contact'), { minLength: 4, maxLength: 9 })
+          .map((path) => ({
+            sort: `${path.join('.')}.lastName:asc`,
+          }))
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          overLimit,
+          fc.constantFrom<Caller>('read-only', 'full-access'),
+          async (query, caller) => {
+            cases.count('GET /caladeo-contacts/contacts over the limits');
+            const { response, statements } = await contactStatementsDuring(() =>
+              request(app.baseUrl)
+                .get(`${CONTACTS}?${toQueryString(query)}`)
+                .set('Authorization', `Bearer ${credentials[caller]}`)
+            );
+            expect(response.status).toBe(400);
+            expect(statements).toEqual([]);
+          }
+        ),
+        { seed: 0x5eed_0102, numRuns: 60 }
+      );
+    },
+    PROPERTY_TIMEOUT_MS
+  );
 
   it('refuses GraphQL operations over the depth, alias or cost limit without a statement on the contacts table', async () => {
     const deep = (levels: number) => {
@@ -353,7 +439,10 @@ describe('cost limits, checked before anything runs', () => {
     };
     for (const [query, message] of [
       [deep(11), /exceeds maximum operation depth/],
-      [`{ ${Array.from({ length: 21 }, (_, index) => `a${index}: caladeoContactsContacts { documentId }`).join(' ')} }`, /aliased fields/],
+      [
+        `{ ${Array.from({ length: 21 }, (_, index) => `a${index}: caladeoContactsContacts { documentId }`).join(' ')} }`,
+        /aliased fields/,
+      ],
       [
         '{ caladeoContactsContacts(pagination: { pageSize: 100 }) { documentId clientLinks(pagination: { pageSize: 100 }) { role client { documentId name contactLinks { role } } } } }',
         /would read about/,
@@ -361,7 +450,10 @@ describe('cost limits, checked before anything runs', () => {
     ] as const) {
       cases.count('POST /graphql over the limits');
       const { response, statements } = await contactStatementsDuring(() => graphql('full-access', { query }));
-      expect([response.status, response.body.errors?.[0]?.message]).toEqual([400, expect.stringMatching(message)]);
+      expect([response.status, response.body.errors?.[0]?.message]).toEqual([
+        400,
+        expect.stringMatching(message),
+      ]);
       expect(statements).toEqual([]);
     }
   });

@@ -150,8 +150,9 @@ export const deepNesting = fc
 export type RecordShape = { fields: string[]; relations: string[] };
 
 export const recordShape = (strapi: Core.Strapi, uid: string): RecordShape => {
-  const attributes = (strapi.contentTypes as unknown as Record<string, { attributes: Record<string, { type: string }> }>)[uid]
-    .attributes;
+  const attributes = (
+    strapi.contentTypes as unknown as Record<string, { attributes: Record<string, { type: string }> }>
+  )[uid].attributes;
   const entries = Object.entries(attributes);
   return {
     fields: ['id', 'documentId', ...entries.filter(([, a]) => a.type !== 'relation').map(([name]) => name)],
@@ -173,11 +174,16 @@ export const hostileFilters = (shape: RecordShape) => {
   return fc.letrec<{ condition: unknown }>((tie) => ({
     condition: fc.oneof(
       { maxDepth: 16, depthSize: 'small', withCrossShrink: true },
-      fc.record({ field, operator, value }).map(({ field, operator, value }) => ({ [field]: { [operator]: value } })),
+      fc
+        .record({ field, operator, value })
+        .map(({ field, operator, value }) => ({ [field]: { [operator]: value } })),
       fc.record({ field, value: hostileScalar }).map(({ field, value }) => ({ [field]: value })),
       fc.record({ relation, inner: tie('condition') }).map(({ relation, inner }) => ({ [relation]: inner })),
       fc
-        .record({ logical: fc.constantFrom('$and', '$or'), items: fc.array(tie('condition'), { maxLength: 3 }) })
+        .record({
+          logical: fc.constantFrom('$and', '$or'),
+          items: fc.array(tie('condition'), { maxLength: 3 }),
+        })
         .map(({ logical, items }) => ({ [logical]: items })),
       tie('condition').map((inner) => ({ $not: inner })),
       fc.array(tie('condition'), { maxLength: 3 }),
@@ -222,7 +228,9 @@ export const hostilePopulate = (shape: RecordShape) => {
 /** `sort` as `field:dir` strings and lists, paths through relations, objects, or anything. */
 export const hostileSort = (shape: RecordShape) => {
   const names = [...shape.fields, ...shape.relations];
-  const path = fc.array(fc.constantFrom(...names), { minLength: 1, maxLength: 6 }).map((parts) => parts.join('.'));
+  const path = fc
+    .array(fc.constantFrom(...names), { minLength: 1, maxLength: 6 })
+    .map((parts) => parts.join('.'));
   const entry = fc
     .tuple(path, fc.constantFrom('', ':asc', ':desc', ':ASC', ':sideways', ':', '::'))
     .map(([p, dir]) => p + dir);
@@ -262,9 +270,13 @@ export const hostileRecordQuery = (shape: RecordShape) => {
       locale: hostileScalar,
       status: fc.oneof(fc.constantFrom('draft', 'published'), hostileScalar),
       _q: hostileScalar,
-      extra: fc.dictionary(hostileKey(['q', 'cursor', 'order', 'publicationState', 'id']), hostileTree(names, 2), {
-        maxKeys: 2,
-      }),
+      extra: fc.dictionary(
+        hostileKey(['q', 'cursor', 'order', 'publicationState', 'id']),
+        hostileTree(names, 2),
+        {
+          maxKeys: 2,
+        }
+      ),
     },
     { requiredKeys: [] }
   );
@@ -331,12 +343,24 @@ export const toQueryString = (query: Record<string, unknown>): string => {
 };
 
 /** A path segment where a documentId, token or id is expected: random, encoded, or a real one. */
-export const hostileSegment = fc.oneof(
-  fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
-  nastyString.filter((text) => text !== ''),
-  fc.constantFrom('1', '0', '-1', '999999999', 'a'.repeat(64), 'a'.repeat(65), 'A'.repeat(43), 'x.y', 'null'),
-  fc.string({ minLength: 1, maxLength: 300 })
-).map(encode);
+export const hostileSegment = fc
+  .oneof(
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
+    nastyString.filter((text) => text !== ''),
+    fc.constantFrom(
+      '1',
+      '0',
+      '-1',
+      '999999999',
+      'a'.repeat(64),
+      'a'.repeat(65),
+      'A'.repeat(43),
+      'x.y',
+      'null'
+    ),
+    fc.string({ minLength: 1, maxLength: 300 })
+  )
+  .map(encode);
 
 export const pathSegment = (real: readonly string[]) =>
   real.length > 0 ? fc.oneof(fc.constantFrom(...real), hostileSegment) : hostileSegment;
@@ -403,7 +427,8 @@ export const privateFieldNames = (strapi: Core.Strapi) => {
   const privateNames = new Set<string>();
   const publicNames = new Set<string>();
   for (const contentType of Object.values(strapi.contentTypes)) {
-    if (!contentType.uid.startsWith('plugin::caladeo-contacts.') && !contentType.uid.startsWith('api::')) continue;
+    if (!contentType.uid.startsWith('plugin::caladeo-contacts.') && !contentType.uid.startsWith('api::'))
+      continue;
     for (const [name, attribute] of Object.entries(contentType.attributes)) {
       ((attribute as { private?: boolean }).private ? privateNames : publicNames).add(name);
     }

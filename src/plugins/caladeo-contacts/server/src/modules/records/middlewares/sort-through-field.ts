@@ -33,7 +33,9 @@ const fieldWithMore = (getModel: GetModel, uid: string, path: string[]) => {
  * fails with a 500.
  */
 export const sortThroughFieldRefusal = (getModel: GetModel, uid: string, query: Record<string, unknown>) => {
-  const stack: { uid: string; value: Record<string, unknown>; at: string[] }[] = [{ uid, value: query, at: [] }];
+  const stack: { uid: string; value: Record<string, unknown>; at: string[] }[] = [
+    { uid, value: query, at: [] },
+  ];
   while (stack.length > 0) {
     const { uid: levelUid, value, at } = stack.pop() as (typeof stack)[number];
     if (value.sort !== undefined) {
@@ -50,7 +52,8 @@ export const sortThroughFieldRefusal = (getModel: GetModel, uid: string, query: 
     const attributes = getModel(levelUid)?.attributes ?? {};
     for (const [name, nested] of Object.entries(populate)) {
       const target = attributes[name]?.type === 'relation' ? attributes[name]?.target : undefined;
-      if (target && isPlainObject(nested)) stack.push({ uid: target, value: nested, at: [...at, 'populate', name] });
+      if (target && isPlainObject(nested))
+        stack.push({ uid: target, value: nested, at: [...at, 'populate', name] });
     }
   }
   return null;
