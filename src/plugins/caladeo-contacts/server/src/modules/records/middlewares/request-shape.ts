@@ -140,19 +140,24 @@ export const sortRefusal = (sort: unknown): ShapeRefusal | null => {
 
 /**
  * The first key of a parsed JSON body (or query) that would reach a prototype, or a nesting deeper
- * than `MAX_BODY_DEPTH`. Walks with an explicit stack, so a body nested 100,000 times is a refusal,
- * not a stack overflow.
+ * than `MAX_BODY_DEPTH`; in a query, also a NUL character in a name or a value. Walks with an
+ * explicit stack, so a body nested 100,000 times is a refusal, not a stack overflow.
  */
 export const bodyRefusal = (body: unknown, root: 'body' | 'query' = 'body'): ShapeRefusal | null => {
   const prototypeKey = problem(root === 'body' ? 'body.prototypeKey' : 'query.prototypeKey');
   const stack: { value: unknown; path: string[] }[] = [{ value: body, path: [root] }];
   while (stack.length > 0) {
     const { value, path } = stack.pop() as (typeof stack)[number];
+    // PostgreSQL refuses a NUL in any text it is sent, with an error that would be a 500
+    if (root === 'query' && typeof value === 'string' && value.includes('\u0000'))
+      return { path, problem: problem('text.controlCharacters') };
     if (value === null || typeof value !== 'object') continue;
     if (path.length > LIMITS.MAX_BODY_DEPTH + 1)
       return { path: path.slice(0, 4), problem: problem('body.tooDeep', { max: LIMITS.MAX_BODY_DEPTH }) };
     for (const key of Object.keys(value)) {
       if (PROTOTYPE_KEYS.has(key)) return { path: [...path, key], problem: prototypeKey };
+      if (root === 'query' && key.includes('\u0000'))
+        return { path: [...path, key], problem: problem('text.controlCharacters') };
       stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
     }
   }
