@@ -1,5 +1,5 @@
 import coBody from 'co-body';
-import { parse } from 'graphql';
+import { Kind, parse, type DocumentNode } from 'graphql';
 import type { Context, Next } from 'koa';
 import { hasFragmentCycle } from '../config/graphql-limits';
 import { bodyRefusal } from '../plugins/caladeo-contacts/server/src/modules/records/middlewares/request-shape';
@@ -11,6 +11,20 @@ const JSON_LIMIT = '1mb';
 const refuse = (ctx: Context, message: string, code = 'GRAPHQL_VALIDATION_FAILED') => {
   ctx.status = 400;
   ctx.body = { errors: [{ message, extensions: { code } }] };
+};
+
+/**
+ * The name of an operation or a fragment that starts with `__`, which GraphQL reserves for
+ * introspection. The depth limit keeps operations and fragments in plain objects keyed by name:
+ * `query __proto__ { … }` replaces such an object's prototype and fails the request with a 500.
+ */
+const reservedName = (document: DocumentNode) => {
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION && definition.kind !== Kind.FRAGMENT_DEFINITION)
+      continue;
+    if (definition.name?.value.startsWith('__')) return definition.name.value;
+  }
+  return null;
 };
 
 /**
@@ -27,10 +41,11 @@ const readBody = async (ctx: Context) => {
 /**
  * Before the GraphQL endpoint (Strapi's body parser leaves it alone): a body with a prototype key or
  * nested past any form is refused as the REST API refuses it (request-shape.ts), and a document whose
- * fragments spread themselves is refused as GraphQL refuses any invalid document (400,
+ * fragments spread themselves, or that names an operation or a fragment with a reserved name
+ * (`__proto__`…), is refused as GraphQL refuses any invalid document (400,
  * GRAPHQL_VALIDATION_FAILED). The GraphQL plugin's depth limit, which always runs, would otherwise
- * recurse through the cycle until the stack overflows. A document that does not parse is left to
- * the endpoint, which says why.
+ * recurse through the cycle until the stack overflows, or fail on the name. A document that does
+ * not parse is left to the endpoint, which says why.
  */
 export default () => async (ctx: Context, next: Next) => {
   if (ctx.path !== '/graphql') return next();
@@ -44,13 +59,16 @@ export default () => async (ctx: Context, next: Next) => {
   if (refusal) return refuse(ctx, `${refusal.path.join('.')} ${refusal.problem.code}`, 'BAD_REQUEST');
   const text = ctx.method === 'GET' ? ctx.query.query : (body as { query?: unknown } | undefined)?.query;
   if (typeof text !== 'string') return next();
-  let cyclic = false;
+  let document: DocumentNode;
   try {
-    cyclic = hasFragmentCycle(parse(text, { maxTokens: 50_000 }));
+    document = parse(text, { maxTokens: 50_000 });
   } catch {
     return next();
   }
-  if (cyclic)
+  const reserved = reservedName(document);
+  if (reserved)
+    return refuse(ctx, `"${reserved}" is a reserved name: names beginning with __ are for introspection`);
+  if (hasFragmentCycle(document))
     return refuse(ctx, 'A fragment of this operation spreads itself, directly or through other fragments');
   return next();
 };

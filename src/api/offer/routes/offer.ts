@@ -2,6 +2,7 @@ import {
   CONSENT_LOG_QUERY_MIDDLEWARE,
   DERIVED_CONTACT_FIELDS_MIDDLEWARE,
   SERVER_FIELDS_MIDDLEWARE,
+  SORT_THROUGH_FIELD_MIDDLEWARE,
   UID,
   UNREADABLE_RELATIONS_MIDDLEWARE,
 } from '../../../plugins/caladeo-contacts/shared/constants';
@@ -10,9 +11,11 @@ import { coreRoutes, type ContentApiRoute } from '../../../plugins/caladeo-conta
 
 // Offers populated with their contact links show the contacts' derived fields, as plugin routes do,
 // in reads and in the offer a create or an update returns, and a relation the caller may not read
-// as empty; reads refuse to reach the contacts' consent log without its permission. One object per
+// as empty; reads refuse to reach the contacts' consent log without its permission; a sort past a
+// field is a 400 (it would fail in the database). One object per
 // route: Strapi writes each route's auth scope into its config.
 const replyMiddlewares = () => [
+  { name: SORT_THROUGH_FIELD_MIDDLEWARE, config: { uid: UID.offer } },
   { name: DERIVED_CONTACT_FIELDS_MIDDLEWARE, config: { uid: UID.offer } },
   { name: UNREADABLE_RELATIONS_MIDDLEWARE, config: { uid: UID.offer } },
 ];

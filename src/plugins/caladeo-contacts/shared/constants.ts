@@ -366,6 +366,11 @@ export const UNREADABLE_RELATIONS_MIDDLEWARE = `plugin::${PLUGIN_ID}.unreadable-
  * (timestamps, `publishedAt`, search text…); also used by the app's offer routes.
  */
 export const SERVER_FIELDS_MIDDLEWARE = `plugin::${PLUGIN_ID}.server-fields`;
+/**
+ * Route middleware refusing a sort that goes on past a field (`sort=lastName.x`), which Strapi would
+ * hand to the database and fail on (also used by the app's offer routes).
+ */
+export const SORT_THROUGH_FIELD_MIDDLEWARE = `plugin::${PLUGIN_ID}.sort-through-field`;
 
 /** Route middleware refusing queries that name the consent log to callers who may not read it. */
 export const CONSENT_LOG_QUERY_MIDDLEWARE = `plugin::${PLUGIN_ID}.consent-log-query`;

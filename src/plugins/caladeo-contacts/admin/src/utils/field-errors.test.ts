@@ -46,6 +46,7 @@ const SAMPLE_VALUES: Record<string, string | number | string[]> = {
   count: 2,
   status: 'completed',
   documentId: 'k3v9x2m1q8w7e5r4t6y0u2i1',
+  field: 'lastName',
 };
 
 describe.each(['fr', 'en'])('the %s translation of field errors', (locale) => {

@@ -59,6 +59,7 @@ export const FIELD_ERROR_MESSAGES = {
   'query.filterPathTooLong': 'may name at most {max} fields in a row (relations crossed, then the field)',
   'query.populateTooDeep': 'may go at most {max} relations deep',
   'query.sortPathTooLong': 'may sort on a field at most {max} relations away',
+  'query.sortThroughField': 'goes on past {field}, which is a field and not a relation',
   'query.prototypeKey': 'is not a name a parameter may use',
   'query.timeout':
     'took the database longer than {max} ms to read: ask for less (narrower filters, a smaller page, fewer relations)',

@@ -1,5 +1,5 @@
 import { factories } from '@strapi/strapi';
-import { UID } from '../../../../shared/constants';
+import { SORT_THROUGH_FIELD_MIDDLEWARE, UID } from '../../../../shared/constants';
 import { coreRoutes } from '../../utils/routes';
 import { documentCoreRoutes } from '../api-docs';
 import { getService } from '../../utils/get-service';
@@ -42,11 +42,20 @@ export default defineModule({
   },
   adminRoutes: newsletterAdminRoutes,
   // the consent log is read through the API, never written: no create, update or delete route;
-  // its evidence (IP addresses, user agents) only through the consent-evidence route
+  // its evidence (IP addresses, user agents) only through the consent-evidence route; a sort past
+  // a field is refused as on the other records (one config object per route)
   contentApiRoutes: () => [
     ...documentCoreRoutes(
       { uid: UID.consentEvent, tag: 'Consent log', one: 'consent event', many: 'consent events' },
-      coreRoutes(UID.consentEvent, { only: ['find', 'findOne'] })
+      coreRoutes(UID.consentEvent, {
+        only: ['find', 'findOne'],
+        config: Object.fromEntries(
+          (['find', 'findOne'] as const).map((action) => [
+            action,
+            { middlewares: [{ name: SORT_THROUGH_FIELD_MIDDLEWARE, config: { uid: UID.consentEvent } }] },
+          ])
+        ),
+      })
     ),
     ...newsletterContentApiRoutes,
   ],

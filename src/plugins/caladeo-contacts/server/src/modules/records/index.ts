@@ -3,6 +3,7 @@ import {
   CONSENT_LOG_QUERY_MIDDLEWARE,
   DERIVED_CONTACT_FIELDS_MIDDLEWARE,
   SERVER_FIELDS_MIDDLEWARE,
+  SORT_THROUGH_FIELD_MIDDLEWARE,
   UID,
   UNREADABLE_RELATIONS_MIDDLEWARE,
 } from '../../../../shared/constants';
@@ -21,6 +22,7 @@ import adminLinks from './controllers/admin-links';
 import queryShape, { bodyShape } from './middlewares/query-shape';
 import readTimeout from './middlewares/read-timeout';
 import serverFields, { serverOwnedFields } from './middlewares/server-fields';
+import sortThroughField from './middlewares/sort-through-field';
 import unreadableRelations from './middlewares/unreadable-relations';
 import { ADMIN_ROUTES } from './routes/admin';
 import services from './services';
@@ -30,11 +32,13 @@ import { registerDocumentRules } from './write-rules';
  * Every reply that holds records (reads, and the record a create or an update returns) adds the
  * contacts' derived fields (fullName, salutation, …) and shows a populated relation the caller may
  * not read as empty; reads also refuse queries naming the consent log to callers who may not read
- * it, and writes refuse a body naming a field only the server sets. One object per route: Strapi writes each route's auth scope into its config. Each route
- * carries its API document contract (contract.ts).
+ * it, writes refuse a body naming a field only the server sets, and every route refuses a sort past
+ * a field (its own or a populate's). One object per route: Strapi writes each route's auth scope
+ * into its config. Each route carries its API document contract (contract.ts).
  */
 const recordRoutes = (uid: RecordRouteUid) => {
   const replyMiddlewares = () => [
+    { name: SORT_THROUGH_FIELD_MIDDLEWARE, config: { uid } },
     { name: DERIVED_CONTACT_FIELDS_MIDDLEWARE, config: { uid } },
     { name: UNREADABLE_RELATIONS_MIDDLEWARE, config: { uid } },
   ];
@@ -80,6 +84,7 @@ export default defineModule({
     'body-shape': bodyShape,
     'read-timeout': readTimeout,
     'server-fields': serverFields,
+    'sort-through-field': sortThroughField,
     'unreadable-relations': unreadableRelations,
   },
   adminRoutes: ADMIN_ROUTES,

@@ -105,8 +105,11 @@ export const populateRefusal = (populate: unknown): ShapeRefusal | null => {
   return null;
 };
 
-/** A sort on a field of a relation of a relation…: `sort=a.b.c:asc`, or `sort[0]=…`, or `{ a: { b: 'asc' } }`. */
-export const sortRefusal = (sort: unknown): ShapeRefusal | null => {
+/**
+ * The paths a sort names, as Strapi reads them: `sort=a.b.c:asc,d`, `sort[0]=…`, `{ a: { b: 'asc' } }`.
+ * A prototype key is a refusal: the walk stops there.
+ */
+export const sortPaths = (sort: unknown): { paths: string[][] } | { refusal: ShapeRefusal } => {
   const entries: string[] = [];
   const stack: { value: unknown; prefix: string[] }[] = [{ value: sort, prefix: [] }];
   while (stack.length > 0) {
@@ -117,32 +120,44 @@ export const sortRefusal = (sort: unknown): ShapeRefusal | null => {
     } else if (Array.isArray(value)) value.forEach((item) => stack.push({ value: item, prefix }));
     else if (isPlainObject(value)) {
       for (const [key, child] of Object.entries(value)) {
-        if (PROTOTYPE_KEYS.has(key)) return { path: ['sort', key], problem: problem('query.prototypeKey') };
+        if (PROTOTYPE_KEYS.has(key))
+          return { refusal: { path: ['sort', key], problem: problem('query.prototypeKey') } };
         stack.push({ value: child, prefix: /^\d+$/.test(key) ? prefix : [...prefix, key] });
       }
     }
   }
-  const tooLong = entries.find((entry) => entry.split('.').length > LIMITS.MAX_POPULATE_DEPTH + 1);
-  return tooLong === undefined
-    ? null
-    : { path: ['sort'], problem: problem('query.sortPathTooLong', { max: LIMITS.MAX_POPULATE_DEPTH }) };
+  return { paths: entries.map((entry) => entry.trim().split('.')) };
+};
+
+/** A sort on a field of a relation of a relation…: `sort=a.b.c:asc`, or `sort[0]=…`, or `{ a: { b: 'asc' } }`. */
+export const sortRefusal = (sort: unknown): ShapeRefusal | null => {
+  const read = sortPaths(sort);
+  if ('refusal' in read) return read.refusal;
+  return read.paths.some((path) => path.length > LIMITS.MAX_POPULATE_DEPTH + 1)
+    ? { path: ['sort'], problem: problem('query.sortPathTooLong', { max: LIMITS.MAX_POPULATE_DEPTH }) }
+    : null;
 };
 
 /**
  * The first key of a parsed JSON body (or query) that would reach a prototype, or a nesting deeper
- * than `MAX_BODY_DEPTH`. Walks with an explicit stack, so a body nested 100,000 times is a refusal,
- * not a stack overflow.
+ * than `MAX_BODY_DEPTH`; in a query, also a NUL character in a name or a value. Walks with an
+ * explicit stack, so a body nested 100,000 times is a refusal, not a stack overflow.
  */
 export const bodyRefusal = (body: unknown, root: 'body' | 'query' = 'body'): ShapeRefusal | null => {
   const prototypeKey = problem(root === 'body' ? 'body.prototypeKey' : 'query.prototypeKey');
   const stack: { value: unknown; path: string[] }[] = [{ value: body, path: [root] }];
   while (stack.length > 0) {
     const { value, path } = stack.pop() as (typeof stack)[number];
+    // PostgreSQL refuses a NUL in any text it is sent, with an error that would be a 500
+    if (root === 'query' && typeof value === 'string' && value.includes('\u0000'))
+      return { path, problem: problem('text.controlCharacters') };
     if (value === null || typeof value !== 'object') continue;
     if (path.length > LIMITS.MAX_BODY_DEPTH + 1)
       return { path: path.slice(0, 4), problem: problem('body.tooDeep', { max: LIMITS.MAX_BODY_DEPTH }) };
     for (const key of Object.keys(value)) {
       if (PROTOTYPE_KEYS.has(key)) return { path: [...path, key], problem: prototypeKey };
+      if (root === 'query' && key.includes('\u0000'))
+        return { path: [...path, key], problem: problem('text.controlCharacters') };
       stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
     }
   }
