@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { UID } from '../../../../../shared/constants';
 import { singleFieldError } from '../../../utils/errors';
 import { problem, type Problem } from '../../../validation';
@@ -52,8 +53,30 @@ const emailHolder = async (strapi: Core.Strapi, data: unknown) => {
   return row?.document_id ?? '';
 };
 
-/** Maps a PostgreSQL (23505) or SQLite unique violation on one of our indexes to a field error. */
+/**
+ * The field of Strapi's own check of an attribute marked `unique`, which runs after our rule and
+ * can see a row a concurrent write committed in between: the same lost race, said otherwise.
+ */
+const fieldStrapiFoundTaken = (error: unknown) => {
+  if (!(error instanceof errors.ValidationError)) return null;
+  const details = error.details as { errors?: { path?: unknown[]; message?: unknown }[] } | undefined;
+  const taken = details?.errors?.find(
+    (entry) => entry.message === 'This attribute must be unique' && entry.path?.length === 1
+  );
+  return taken?.path ? String(taken.path[0]) : null;
+};
+
+/**
+ * Maps a PostgreSQL (23505) or SQLite unique violation on one of our indexes, or Strapi's own
+ * unique check lost to a concurrent write, to our field error.
+ */
 export const translateUniqueViolation = async (strapi: Core.Strapi, error: unknown, data: unknown) => {
+  const takenField = fieldStrapiFoundTaken(error);
+  const checked = takenField === null ? undefined : UNIQUE_INDEXES.find(({ field }) => field === takenField);
+  if (checked) {
+    const holder = checked.field === 'email' ? await emailHolder(strapi, data) : '';
+    return singleFieldError(checked.field, checked.taken(holder));
+  }
   if (!error || typeof error !== 'object') return null;
   const { code, constraint, message } = error as DatabaseError;
   const text = typeof message === 'string' ? message : '';
