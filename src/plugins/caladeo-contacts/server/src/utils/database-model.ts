@@ -32,3 +32,20 @@ export const joinOf = (strapi: Core.Strapi, uid: string, attribute: string) => {
   if (!join) throw new Error(`${uid}.${attribute} has no join table`);
   return { table: join.name, own: join.joinColumn.name, other: join.inverseJoinColumn.name };
 };
+
+/**
+ * Fields Strapi keeps on every document: its ids, timestamps, authors and publication state, and
+ * the i18n locale. The application never sets them (a write body naming one is refused) and their
+ * change is not news (the history does not record it).
+ */
+export const STRAPI_SYSTEM_FIELDS: readonly string[] = [
+  'id',
+  'documentId',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'locale',
+  'localizations',
+];

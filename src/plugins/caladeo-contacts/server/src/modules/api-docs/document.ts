@@ -97,7 +97,10 @@ const credentialOf = (route: DocumentedRoute) =>
 
 const operationOf = (route: DocumentedRoute, generated: Json): Json => {
   const { docs } = route;
-  const parameters = generated.parameters as unknown[] | undefined;
+  // Strapi's `_q` is refused (query-shape.ts): it would search private columns
+  const parameters = (generated.parameters as { name?: unknown }[] | undefined)?.filter(
+    (parameter) => parameter.name !== '_q'
+  );
   return {
     operationId: operationIdOf(route.action),
     summary: docs.summary,

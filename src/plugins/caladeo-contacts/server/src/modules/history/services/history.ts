@@ -6,6 +6,7 @@ import {
   type HistoryTargetType,
 } from '../../../../../shared/constants';
 import { newDocumentId } from '../../../utils/bulk-insert';
+import { STRAPI_SYSTEM_FIELDS } from '../../../utils/database-model';
 import { currentActor, type ResolvedActor } from '../actor';
 import { diffRecords, hasChanges, type Changes } from '../changes';
 import { historySettings } from '../settings';
@@ -47,17 +48,7 @@ export type HistoryEntry = {
 };
 
 /** Fields Strapi keeps itself: their change is the write, not news. */
-const SYSTEM_FIELDS = new Set([
-  'id',
-  'documentId',
-  'createdAt',
-  'updatedAt',
-  'publishedAt',
-  'createdBy',
-  'updatedBy',
-  'locale',
-  'localizations',
-]);
+const SYSTEM_FIELDS = new Set(STRAPI_SYSTEM_FIELDS);
 
 type StoredEntry = {
   occurredAt: string | Date;

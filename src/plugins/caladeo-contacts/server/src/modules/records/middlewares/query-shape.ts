@@ -4,9 +4,14 @@ import { fieldValidationError, singleFieldError } from '../../../utils/errors';
 import { fieldError } from '../../../validation';
 import { bodyRefusal, queryRefusal, type ShapeRefusal } from './request-shape';
 
-/** What Strapi's query parser fails on with a 500 rather than a 400: an empty `fields=`. */
+/**
+ * What Strapi's query parser fails on with a 500 rather than a 400 (an empty `fields=`), and its
+ * `_q`, which matches every text column, private ones too (search text, a link's `primaryOf`): the
+ * API's search is `q`, on the routes that have one.
+ */
 const malformedParam = (query: Record<string, unknown>): [string, Problem] | null => {
   if (query.fields === '') return ['fields', problem('query.fieldsEmpty')];
+  if ('_q' in query) return ['_q', problem('query.notAParameter')];
   return null;
 };
 

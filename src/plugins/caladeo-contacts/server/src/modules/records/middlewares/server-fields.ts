@@ -1,29 +1,14 @@
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
+import { STRAPI_SYSTEM_FIELDS } from '../../../utils/database-model';
 import { fieldValidationError } from '../../../utils/errors';
 import { fieldError, problem } from '../../../validation';
-
-/**
- * Fields Strapi keeps on every document: its ids, timestamps, authors and publication state, and
- * the i18n locale. Our types have no drafts and no locales, so a body naming one of the last two
- * asks for something that cannot happen.
- */
-const SYSTEM_FIELDS = [
-  'id',
-  'documentId',
-  'createdAt',
-  'updatedAt',
-  'publishedAt',
-  'createdBy',
-  'updatedBy',
-  'locale',
-  'localizations',
-] as const;
 
 type AttributeFlags = { private?: boolean; configurable?: boolean };
 
 /**
- * The root fields of a type's write body that only the server sets: Strapi's own, and the columns
+ * The root fields of a type's write body that only the server sets: Strapi's own (our types have no
+ * drafts and no locales, so naming those asks for what cannot happen), and the columns
  * the application derives (`private` and not `configurable` in the schema: search text, match keys,
  * a link's `primaryOf`).
  */
@@ -31,7 +16,7 @@ export const serverOwnedFields = (model: { attributes: Record<string, unknown> }
   const derived = Object.entries(model.attributes as Record<string, AttributeFlags>)
     .filter(([, attribute]) => attribute.private === true && attribute.configurable === false)
     .map(([name]) => name);
-  return [...new Set([...SYSTEM_FIELDS, ...derived])];
+  return [...new Set([...STRAPI_SYSTEM_FIELDS, ...derived])];
 };
 
 /** The server-owned fields a write body's `data` names, in the order it names them. */
