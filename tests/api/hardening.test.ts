@@ -87,6 +87,26 @@ describe('filters that Strapi would fail on, or that would cost everyone', () =>
     expect(allowed.body.data.map((contact: { documentId: string }) => contact.documentId)).toEqual([anne]);
   });
 
+  it('takes conditions nested 12 levels, as documented, and refuses a 13th', async () => {
+    const rivière = encodeURIComponent('Rivière');
+    // $not twice over is the condition itself: 12 levels find Anne, and 13 are refused
+    const nots = (levels: number) => `filters${'[$not]'.repeat(levels)}[lastName][$eq]=${rivière}`;
+    const allowed = await reader.get(`${CONTACTS}?${nots(12)}`);
+    expect(allowed.status).toBe(200);
+    expect(allowed.body.data.map((contact: { documentId: string }) => contact.documentId)).toEqual([anne]);
+    const refused = await reader.get(`${CONTACTS}?${nots(13)}`);
+    expect(refused.status).toBe(400);
+    expect(errorCodes(refused.body)[0]?.split(': ')[1]).toBe('query.filtersTooDeep');
+    // a list level takes two brackets, and Strapi's query-string parser reads 20: 9 levels of $and
+    const andLists = (levels: number) => `filters${'[$and][0]'.repeat(levels)}[lastName][$eq]=${rivière}`;
+    const lists = await reader.get(`${CONTACTS}?${andLists(9)}`);
+    expect(lists.status).toBe(200);
+    expect(lists.body.data.map((contact: { documentId: string }) => contact.documentId)).toEqual([anne]);
+    const pastTheParser = await reader.get(`${CONTACTS}?${andLists(10)}`);
+    expect(pastTheParser.status).toBe(400);
+    expect(pastTheParser.body.error.details.param).toBe('filters');
+  });
+
   it('refuses a populate or a sort four relations deep', async () => {
     const populate = await reader.get(`${CONTACTS}?populate=clientLinks.client.contactLinks.contact`);
     expect(errorCodes(populate.body)).toEqual(['populate: query.populateTooDeep']);

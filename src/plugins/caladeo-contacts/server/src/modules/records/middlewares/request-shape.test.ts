@@ -51,6 +51,27 @@ describe('filters', () => {
     });
   });
 
+  it('counts $and, $or and $not inside one another as levels, lists or not', () => {
+    const andLists = (levels: number) => {
+      let filters: unknown = { lastName: { $eq: 'x' } };
+      for (let level = 0; level < levels; level += 1)
+        filters = level % 2 ? { $or: [filters, { city: 'y' }] } : { $and: [filters] };
+      return filters;
+    };
+    const nots = (levels: number) =>
+      nested(
+        Array.from({ length: levels }, () => '$not'),
+        { lastName: 'x' }
+      );
+    expect(filtersRefusal(andLists(LIMITS.MAX_FILTER_DEPTH))).toBeNull();
+    expect(filtersRefusal(nots(LIMITS.MAX_FILTER_DEPTH))).toBeNull();
+    expect(filtersRefusal(andLists(LIMITS.MAX_FILTER_DEPTH + 1))?.problem).toEqual({
+      code: 'query.filtersTooDeep',
+      values: { max: LIMITS.MAX_FILTER_DEPTH },
+    });
+    expect(filtersRefusal(nots(LIMITS.MAX_FILTER_DEPTH + 1))?.problem.code).toBe('query.filtersTooDeep');
+  });
+
   it('refuses too deep a nesting of $and and $not, and prototype keys', () => {
     const deep = nested(
       Array.from({ length: 20 }, () => '$not'),

@@ -41,12 +41,13 @@ const LOGICAL = new Set(['$and', '$or']);
  */
 export const filtersRefusal = (filters: unknown): ShapeRefusal | null => {
   if (filters === undefined) return null;
-  const stack: { value: unknown; path: string[]; names: number }[] = [
-    { value: filters, path: ['filters'], names: 0 },
+  // `depth` counts `$and`, `$or` and `$not` inside one another; `names`, the field names of the path
+  const stack: { value: unknown; path: string[]; names: number; depth: number }[] = [
+    { value: filters, path: ['filters'], names: 0, depth: 0 },
   ];
   while (stack.length > 0) {
-    const { value, path, names } = stack.pop() as (typeof stack)[number];
-    if (path.length > LIMITS.MAX_FILTER_DEPTH + 1)
+    const { value, path, names, depth } = stack.pop() as (typeof stack)[number];
+    if (depth > LIMITS.MAX_FILTER_DEPTH)
       return { path, problem: problem('query.filtersTooDeep', { max: LIMITS.MAX_FILTER_DEPTH }) };
     if (!isPlainObject(value)) return { path, problem: problem('query.filtersNotConditions') };
     for (const [key, child] of Object.entries(value)) {
@@ -55,9 +56,11 @@ export const filtersRefusal = (filters: unknown): ShapeRefusal | null => {
       if (LOGICAL.has(key)) {
         const items = listItems(child);
         if (!items) return { path: at, problem: problem('query.filtersNotConditions') };
-        items.forEach((item, index) => stack.push({ value: item, path: [...at, String(index)], names }));
+        items.forEach((item, index) =>
+          stack.push({ value: item, path: [...at, String(index)], names, depth: depth + 1 })
+        );
       } else if (key === '$not') {
-        if (!isScalar(child)) stack.push({ value: child, path: at, names });
+        if (!isScalar(child)) stack.push({ value: child, path: at, names, depth: depth + 1 });
       } else if (key.startsWith('$')) {
         // a value operator takes a value or a list of values, never conditions
         const values = Array.isArray(child) ? child : [child];
@@ -67,7 +70,7 @@ export const filtersRefusal = (filters: unknown): ShapeRefusal | null => {
           return { path: at, problem: problem('query.filterPathTooLong', { max: LIMITS.MAX_FILTER_PATH }) };
         const values = Array.isArray(child) ? child : [child];
         if (values.every(isScalar)) continue;
-        stack.push({ value: child, path: at, names: names + 1 });
+        stack.push({ value: child, path: at, names: names + 1, depth });
       }
     }
   }
