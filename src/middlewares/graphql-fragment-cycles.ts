@@ -1,5 +1,5 @@
 import coBody from 'co-body';
-import { Kind, parse, type DocumentNode } from 'graphql';
+import { Kind, parse, visit, type DocumentNode } from 'graphql';
 import type { Context, Next } from 'koa';
 import { hasFragmentCycle } from '../config/graphql-limits';
 import { bodyRefusal } from '../plugins/caladeo-contacts/server/src/modules/records/middlewares/request-shape';
@@ -27,6 +27,13 @@ const reservedName = (document: DocumentNode) => {
   return null;
 };
 
+/** Whether a string literal of the document holds a NUL (`"\u0000"`), which PostgreSQL cannot take. */
+const hasNulLiteral = (document: DocumentNode) => {
+  let found = false;
+  visit(document, { StringValue: (node) => void (node.value.includes('\u0000') && (found = true)) });
+  return found;
+};
+
 /**
  * Reads a JSON body once, here, so that it can be checked; the endpoint's parser then finds it read
  * (it skips a request whose body is set).
@@ -43,7 +50,8 @@ const readBody = async (ctx: Context) => {
  * nested past any form is refused as the REST API refuses it (request-shape.ts), and a document whose
  * fragments spread themselves, or that names an operation or a fragment with a reserved name
  * (`__proto__`…), is refused as GraphQL refuses any invalid document (400,
- * GRAPHQL_VALIDATION_FAILED). The GraphQL plugin's depth limit, which always runs, would otherwise
+ * GRAPHQL_VALIDATION_FAILED); a NUL character in a variable or a string literal is bad input
+ * (400, BAD_USER_INPUT: PostgreSQL would fail on it with a 500). The GraphQL plugin's depth limit, which always runs, would otherwise
  * recurse through the cycle until the stack overflows, or fail on the name. A document that does
  * not parse is left to the endpoint, which says why.
  */
@@ -57,6 +65,11 @@ export default () => async (ctx: Context, next: Next) => {
   }
   const refusal = bodyRefusal(body);
   if (refusal) return refuse(ctx, `${refusal.path.join('.')} ${refusal.problem.code}`, 'BAD_REQUEST');
+  // a NUL in a variable or a literal is refused as the REST API refuses it in a query
+  const variables = ctx.method === 'GET' ? ctx.query.variables : (body as { variables?: unknown })?.variables;
+  const nul = bodyRefusal(variables, 'query');
+  if (nul?.problem.code === 'text.controlCharacters')
+    return refuse(ctx, `variables.${nul.path.slice(1).join('.')} text.controlCharacters`, 'BAD_USER_INPUT');
   const text = ctx.method === 'GET' ? ctx.query.query : (body as { query?: unknown } | undefined)?.query;
   if (typeof text !== 'string') return next();
   let document: DocumentNode;
@@ -65,6 +78,12 @@ export default () => async (ctx: Context, next: Next) => {
   } catch {
     return next();
   }
+  if (hasNulLiteral(document))
+    return refuse(
+      ctx,
+      'A string of the operation holds a NUL character: text.controlCharacters',
+      'BAD_USER_INPUT'
+    );
   const reserved = reservedName(document);
   if (reserved)
     return refuse(ctx, `"${reserved}" is a reserved name: names beginning with __ are for introspection`);

@@ -304,9 +304,11 @@ const contactStatementsDuring = async (send: () => Promise<request.Response>) =>
   }
 };
 
+/** Conditions `depth` levels deep, alternating `$and` lists and `$not` (a URL carries 20 brackets). */
 const nest = (depth: number, inner: Record<string, unknown>) => {
   let filters = inner;
-  for (let level = 0; level < depth; level += 1) filters = { $and: [filters] };
+  for (let level = 0; level < depth; level += 1)
+    filters = level % 3 === 0 ? { $and: [filters] } : { $not: filters };
   return filters;
 };
 

@@ -187,3 +187,23 @@ describe('contacts, clients and offers over GraphQL', () => {
     expect(response.body.errors[0].message).toMatch(/exceeds maximum operation depth of 10/);
   });
 });
+
+describe('a NUL character in GraphQL input', () => {
+  // PostgreSQL can neither store nor compare U+0000: REST refuses it in queries and bodies alike
+  const literal = `{ caladeoContactsContacts(filters: { lastName: { eq: "Du\\u0000pont" } }) { documentId } }`;
+  const variables = `query Find($name: String) {
+    caladeoContactsContacts(filters: { lastName: { eq: $name } }) { documentId }
+  }`;
+
+  it('is refused in a string literal and in a variable, as bad input, not a server error', async () => {
+    for (const [query, given] of [
+      [literal, {}],
+      [variables, { name: 'Du\u0000pont' }],
+    ] as const) {
+      const response = await graphql(query, given, readOnlyToken);
+      expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(response.body.errors[0].message).toMatch(/text\.controlCharacters/);
+      expect(response.status).toBe(400);
+    }
+  });
+});
