@@ -20,7 +20,7 @@ const freePort = () =>
 /** `strapi start` on its own SQLite file and port; the built admin must exist. */
 export const startApp = async () => {
   if (!fs.existsSync(path.join(APP_DIR, 'dist', 'build', 'index.html'))) {
-    throw new Error('The admin is not built: run `npx strapi build` first');
+    throw new Error('The admin is not built: run `npm run build:admin` first');
   }
   const port = await freePort();
   const database = path.join(APP_DIR, '.tmp', `e2e-${process.pid}.db`);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { Combobox, ComboboxOption } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { ClientSummary, ContactSummary, OfferSummary } from '../../../shared/contracts/admin';
@@ -78,15 +78,16 @@ export const SearchPicker = <Item extends { documentId: string }>({
 
 const PAGE_OF_20 = { pageSize: '20' };
 
-/** Clients by name; the city tells two namesakes apart. */
-export const ClientPicker = (props: PickerProps) => (
+/** Clients by name; the city tells two namesakes apart. Memoised: a list's filter bar holds one. */
+export const ClientPicker = memo((props: PickerProps) => (
   <SearchPicker<ClientSummary>
     {...props}
     url={`${API}/clients`}
     params={PAGE_OF_20}
     optionLabel={(client) => (client.city ? `${client.name} (${client.city})` : client.name)}
   />
-);
+));
+ClientPicker.displayName = 'ClientPicker';
 
 /** Offers by title, reference or destination (the route answers 20 and takes no page size). */
 export const OfferPicker = (props: PickerProps) => (

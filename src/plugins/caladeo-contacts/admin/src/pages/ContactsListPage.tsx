@@ -1,18 +1,12 @@
-import {
-  Badge,
-  Box,
-  Button,
-  Flex,
-  SingleSelect,
-  SingleSelectOption,
-  Typography,
-} from '@strapi/design-system';
+import { useCallback, useMemo } from 'react';
+import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { LINK_ROLES } from '../../../shared/constants';
 import type { Contact } from '../../../shared/contracts/admin';
 import { ExportDialog } from '../components/ExportDialog';
+import { FilterSelect } from '../components/FilterSelect';
 import { RecordTable } from '../components/RecordTable';
 import { SearchBox } from '../components/SearchBox';
 import { ClientPicker } from '../components/SearchPicker';
@@ -22,6 +16,7 @@ import { API } from '../utils/api';
 import { countryOptions } from '../utils/countries';
 import { PATHS } from '../utils/paths';
 import { useList } from '../utils/useList';
+import { useStableCallback } from '../utils/useStableCallback';
 import { useT, type MessageKey } from '../utils/translate';
 
 const FILTERS = ['client', 'country', 'newsletter', 'role'] as const;
@@ -34,6 +29,28 @@ const ContactsListPage = () => {
   const clientsRbac = useRBAC(allOf('clients'));
   const list = useList<Contact>(`${API}/contacts`, FILTERS);
   const order = list.params.get('order') ?? '';
+  // the filters' options and handlers keep their identity, so that the selects render only when
+  // their own value changes, not with each search and each page of results
+  const update = useStableCallback(list.update);
+  const setClient = useCallback((client: string | null) => update({ client }), [update]);
+  const setCountry = useCallback((country: string) => update({ country }), [update]);
+  const setNewsletter = useCallback((newsletter: string) => update({ newsletter }), [update]);
+  const setRole = useCallback((role: string) => update({ role }), [update]);
+  const countries = useMemo(
+    () => countryOptions(locale).map((country) => ({ value: country.code, label: country.name })),
+    [locale]
+  );
+  const newsletterOptions = useMemo(
+    () => [
+      { value: 'true', label: t('filters.newsletterYes') },
+      { value: 'false', label: t('filters.newsletterNo') },
+    ],
+    [t]
+  );
+  const roles = useMemo(
+    () => LINK_ROLES.map((role) => ({ value: role, label: t(`role.${role}` as MessageKey) })),
+    [t]
+  );
 
   const sortBy = (column: 'name' | 'created') => {
     if (column === 'name') list.update({ order: 'name' });
@@ -84,48 +101,36 @@ const ContactsListPage = () => {
                 label={t('filters.client')}
                 placeholder={t('filters.client')}
                 value={list.params.get('client')}
-                onChange={(client) => list.update({ client })}
+                onChange={setClient}
               />
             </Box>
           )}
           <Box minWidth="180px">
-            <SingleSelect
-              aria-label={t('filters.country')}
+            <FilterSelect
+              label={t('filters.country')}
               value={list.params.get('country') ?? ANY}
-              onChange={(value: string | number) => list.update({ country: String(value) })}
-            >
-              <SingleSelectOption value={ANY}>{t('filters.anyCountry')}</SingleSelectOption>
-              {countryOptions(locale).map((country) => (
-                <SingleSelectOption key={country.code} value={country.code}>
-                  {country.name}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
+              anyLabel={t('filters.anyCountry')}
+              options={countries}
+              onChange={setCountry}
+            />
           </Box>
           <Box minWidth="160px">
-            <SingleSelect
-              aria-label={t('filters.newsletter')}
+            <FilterSelect
+              label={t('filters.newsletter')}
               value={list.params.get('newsletter') ?? ANY}
-              onChange={(value: string | number) => list.update({ newsletter: String(value) })}
-            >
-              <SingleSelectOption value={ANY}>{t('filters.anyNewsletter')}</SingleSelectOption>
-              <SingleSelectOption value="true">{t('filters.newsletterYes')}</SingleSelectOption>
-              <SingleSelectOption value="false">{t('filters.newsletterNo')}</SingleSelectOption>
-            </SingleSelect>
+              anyLabel={t('filters.anyNewsletter')}
+              options={newsletterOptions}
+              onChange={setNewsletter}
+            />
           </Box>
           <Box minWidth="200px">
-            <SingleSelect
-              aria-label={t('filters.role')}
+            <FilterSelect
+              label={t('filters.role')}
               value={list.params.get('role') ?? ANY}
-              onChange={(value: string | number) => list.update({ role: String(value) })}
-            >
-              <SingleSelectOption value={ANY}>{t('filters.anyRole')}</SingleSelectOption>
-              {LINK_ROLES.map((role) => (
-                <SingleSelectOption key={role} value={role}>
-                  {t(`role.${role}` as MessageKey)}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
+              anyLabel={t('filters.anyRole')}
+              options={roles}
+              onChange={setRole}
+            />
           </Box>
         </Flex>
 

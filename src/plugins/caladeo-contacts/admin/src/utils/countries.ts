@@ -5,12 +5,22 @@ import frCountries from 'i18n-iso-countries/langs/fr.json';
 countries.registerLocale(enCountries);
 countries.registerLocale(frCountries);
 
-/** Countries as ISO code and name in the admin's language, sorted by that name. */
+const sortedCountries = new Map<string, Array<{ code: string; name: string }>>();
+
+/**
+ * Countries as ISO code and name in the admin's language, sorted by that name; computed once per
+ * language, as every list filter and form asks for them on each render.
+ */
 export const countryOptions = (locale: string) => {
   const language = locale.startsWith('fr') ? 'fr' : 'en';
-  return Object.entries(countries.getNames(language, { select: 'official' }))
-    .map(([code, name]) => ({ code, name }))
-    .sort((a, b) => a.name.localeCompare(b.name, language));
+  let options = sortedCountries.get(language);
+  if (!options) {
+    options = Object.entries(countries.getNames(language, { select: 'official' }))
+      .map(([code, name]) => ({ code, name }))
+      .sort((a, b) => a.name.localeCompare(b.name, language));
+    sortedCountries.set(language, options);
+  }
+  return options;
 };
 
 export const countryName = (code: string | null, locale: string) =>

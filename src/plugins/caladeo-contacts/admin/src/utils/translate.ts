@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from '../pluginId';
 import { fieldLabelMessages, type FieldLabelKey } from '../../../shared/fields';
@@ -16,7 +17,11 @@ const ENGLISH: Record<MessageKey, string> = { ...en, ...fieldLabelMessages('en')
 export const useT = () => {
   const intl = useIntl();
   const { formatMessage, locale } = intl;
-  const t = (key: MessageKey, values?: Record<string, string | number>) =>
-    formatMessage({ id: `${PLUGIN_ID}.${key}`, defaultMessage: ENGLISH[key] }, values);
+  // one function per language, so that what is memoised on `t` stays so
+  const t = useCallback(
+    (key: MessageKey, values?: Record<string, string | number>) =>
+      formatMessage({ id: `${PLUGIN_ID}.${key}`, defaultMessage: ENGLISH[key] }, values),
+    [formatMessage]
+  );
   return { t, locale, intl };
 };
