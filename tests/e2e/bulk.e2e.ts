@@ -13,8 +13,9 @@ const TRAVELLER_COUNT = 30;
 const OFFER_REFERENCE = 'OFF-2027-0330';
 const LIST = '/admin/plugins/caladeo-contacts';
 
-/** Logs in with the admin in English, on a smaller screen. */
+/** Logs in with the admin in English (the user's own choice, kept in its profile), on a smaller screen. */
 const loginInEnglish = async () => {
+  await app.api('PUT', '/admin/users/me', { preferedLanguage: 'en' }, superToken);
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();
   await page.addInitScript("window.localStorage.setItem('strapi-admin-language', 'en')");
@@ -89,7 +90,7 @@ describe('the contact list as a daily tool', () => {
     await page.getByRole('button', { name: 'Associer…' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Associer 30 contacts').first().waitFor();
-    await dialog.getByRole('combobox', { name: 'Une offre' }).fill('Douro');
+    await dialog.getByRole('combobox', { name: 'Une offre' }).pressSequentially('douro', { delay: 50 });
     await page.getByRole('option', { name: `${OFFER_REFERENCE} · Croisière sur le Douro` }).click();
     await dialog.getByRole('combobox', { name: 'Rôle' }).click();
     await page.getByRole('option', { name: 'Voyageur', exact: true }).click();
@@ -123,11 +124,14 @@ describe('the contact list as a daily tool', () => {
     }
     expect(offerId).toBeTruthy();
 
-    // the keyboard alone: from the row's checkbox, Tab reaches the name's link and Enter opens the contact
-    await page.getByRole('checkbox', { name: `Sélectionner Prénom03 ${LAST_NAME}` }).focus();
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
-    expect(focused).toBe(`Prénom03 ${LAST_NAME}`);
+    // the keyboard alone: the name is a link, focused it opens the contact with Enter
+    const link = page.getByRole('link', { name: `Prénom03 ${LAST_NAME}` });
+    await link.focus();
+    const focused = await page.evaluate(() => ({
+      tag: document.activeElement?.tagName,
+      text: document.activeElement?.textContent,
+    }));
+    expect(focused).toEqual({ tag: 'A', text: `Prénom03 ${LAST_NAME}` });
     await shot(page, 'bulk-04-lien-au-clavier');
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`/contacts/${travellers[2]}$`));
@@ -143,12 +147,13 @@ describe('the contact list as a daily tool', () => {
     const page = await loginInEnglish();
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await openGroup(page);
+    await shot(page, 'bulk-06-liste-en');
     await page.getByRole('combobox', { name: 'Rows per page' }).click();
     await page.getByRole('option', { name: '50 per page' }).click();
     await page.getByRole('checkbox', { name: `Select Prénom30 ${LAST_NAME}` }).waitFor();
     await page.getByRole('checkbox', { name: 'Select every contact on this page' }).click();
     await page.getByText('30 contacts selected').waitFor();
-    await shot(page, 'bulk-06-selection-en');
+    await shot(page, 'bulk-07-selection-en');
 
     await page.getByRole('button', { name: 'Delete…' }).click();
     const dialog = page.getByRole('alertdialog');
@@ -158,10 +163,10 @@ describe('the contact list as a daily tool', () => {
     await dialog.getByLabel('Type 30 to confirm').fill('29');
     await expect(confirm.isDisabled()).resolves.toBe(true);
     await dialog.getByLabel('Type 30 to confirm').fill('30');
-    await shot(page, 'bulk-07-suppression-confirmee');
+    await shot(page, 'bulk-08-suppression-confirmee');
     await confirm.click();
     await page.getByText('30 contacts deleted').first().waitFor();
-    await shot(page, 'bulk-08-supprimes');
+    await shot(page, 'bulk-09-supprimes');
 
     const left = (await fetch(`${app.baseUrl}/caladeo-contacts/contacts?q=${LAST_NAME.toLowerCase()}`, {
       headers: { Authorization: `Bearer ${superToken}` },
