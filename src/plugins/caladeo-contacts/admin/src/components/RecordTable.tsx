@@ -1,5 +1,6 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { styled } from 'styled-components';
 import {
   Button,
   Checkbox,
@@ -34,16 +35,28 @@ export type RowSelection<Item> = {
  * A record's name as a real link to its page: Tab reaches it, Enter opens it, and the browser
  * offers to open it in a new tab. A click on it does not also count as a click on the row.
  */
+const NameLink = styled(Link)`
+  color: inherit;
+  text-decoration: none;
+  border-radius: ${({ theme }) => theme.borderRadius};
+
+  &:hover {
+    text-decoration: underline;
+  }
+
+  /* the admin's styles remove the browser's focus ring: the row's link shows its own */
+  &:focus {
+    outline: 2px solid ${({ theme }) => theme.colors.primary600};
+    outline-offset: 2px;
+  }
+`;
+
 export const RowLink = ({ to, children }: { to: string; children: ReactNode }) => (
-  <Link
-    to={to}
-    onClick={(event) => event.stopPropagation()}
-    style={{ color: 'inherit', textDecoration: 'none' }}
-  >
+  <NameLink to={to} onClick={(event) => event.stopPropagation()}>
     <Typography fontWeight="bold" textColor="primary700">
       {children}
     </Typography>
-  </Link>
+  </NameLink>
 );
 
 /** A click on a checkbox, a link or a button inside a row is theirs, not the row's. */
