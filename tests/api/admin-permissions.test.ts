@@ -32,8 +32,17 @@ const requestFor = (method: string, path: string) => {
     '/offer-links/:documentId': { role: 'payeur' },
     '/contacts/:documentId': { lastName: 'Tableau' },
     '/clients/:documentId': { name: 'Client du tableau' },
+    '/contacts/bulk/links': {
+      contacts: ['nosuchcontact'],
+      target: 'offer',
+      documentId: 'nosuchoffer',
+      role: 'payeur',
+    },
+    '/contacts/bulk/delete': { contacts: ['nosuchcontact'], confirm: 1 },
   };
-  const expected = path.includes(':documentId') ? 404 : method === 'POST' ? 201 : 200;
+  // a bulk attach to an offer that does not exist is a 404; a bulk delete answers its counts
+  const bulkExpected: Record<string, number> = { '/contacts/bulk/links': 404, '/contacts/bulk/delete': 200 };
+  const expected = bulkExpected[path] ?? (path.includes(':documentId') ? 404 : method === 'POST' ? 201 : 200);
   return { concretePath, body: bodies[path] ?? {}, expected };
 };
 

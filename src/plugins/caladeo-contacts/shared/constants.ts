@@ -68,6 +68,14 @@ export const LINK_ROLES = [
 ] as const;
 export type LinkRole = (typeof LINK_ROLES)[number];
 
+/**
+ * Most contacts one bulk action (attach, delete, export of a selection) names at once: the whole
+ * batch is done while the request waits, one contact's transaction at a time, and its ids travel in
+ * one URL for an export. Beyond it the list asks for a narrower search (an export of every result
+ * of a search has no such limit: it streams).
+ */
+export const BULK_MAX_CONTACTS = 500;
+
 /** Bounds shared by the schemas, the validation and the admin forms. */
 export const MAX_LENGTH = {
   name: 100,

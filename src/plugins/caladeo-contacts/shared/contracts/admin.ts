@@ -87,6 +87,22 @@ export type ListPagination = {
 };
 
 export type ListResponse<Item> = { results: Item[]; pagination: ListPagination };
+
+/** What became of one contact in `POST /contacts/bulk/links`; `code` is the refusal's error code. */
+export type BulkLinkOutcome =
+  | { contact: string; status: 'attached' | 'already' }
+  | { contact: string; status: 'refused'; code: string };
+
+/** The answer of `POST /contacts/bulk/links`: how many got the role, already had it, were refused. */
+export type BulkLinksResult = {
+  attached: number;
+  already: number;
+  refused: number;
+  results: BulkLinkOutcome[];
+};
+
+/** The answer of `POST /contacts/bulk/delete`: `missing` were already gone. */
+export type BulkDeleteResult = { deleted: number; missing: number };
 export type DetailResponse<Item> = { data: Item };
 
 /** A background job as the "Tâches" page lists it (`GET /jobs`): never its payload. */

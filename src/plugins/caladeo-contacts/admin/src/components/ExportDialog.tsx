@@ -55,6 +55,8 @@ export const ExportDialog = ({
   path,
   listParams,
   keys,
+  documentIds,
+  label,
 }: {
   type: ExportedType;
   /** The list's export route. */
@@ -62,6 +64,10 @@ export const ExportDialog = ({
   /** The list on screen's query, and which of its keys the export takes (search, order, filters). */
   listParams: URLSearchParams;
   keys: readonly string[];
+  /** The rows ticked in the list: only they are exported (in the list's order). */
+  documentIds?: readonly string[];
+  /** The button's text, when it is not the list's own "Exporter". */
+  label?: string;
 }) => {
   const { t, locale } = useT();
   const { get } = useFetchClient();
@@ -85,6 +91,7 @@ export const ExportDialog = ({
           ...Object.fromEntries(
             keys.flatMap((key) => (listParams.get(key) ? [[key, listParams.get(key)]] : []))
           ),
+          ...(documentIds ? { documentIds: documentIds.join(',') } : {}),
           format,
           delimiter,
           columns: columns.join(','),
@@ -104,7 +111,7 @@ export const ExportDialog = ({
     <Modal.Root>
       <Modal.Trigger>
         <Button variant="secondary" startIcon={<Download />}>
-          {t('export.open')}
+          {label ?? t('export.open')}
         </Button>
       </Modal.Trigger>
       <Modal.Content>
@@ -114,7 +121,7 @@ export const ExportDialog = ({
         <Modal.Body>
           <Flex direction="column" alignItems="stretch" gap={5}>
             <Typography variant="omega" textColor="neutral600">
-              {t('export.scope')}
+              {documentIds ? t('export.scopeSelection', { count: documentIds.length }) : t('export.scope')}
             </Typography>
             <ChoiceGroup
               label={t('export.format')}

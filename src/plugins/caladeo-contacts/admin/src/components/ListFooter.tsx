@@ -1,5 +1,7 @@
-import { Button, Flex, Typography } from '@strapi/design-system';
+import type { ReactNode } from 'react';
+import { Button, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import type { ListPagination } from '../../../shared/contracts/admin';
+import { PAGE_SIZES } from '../utils/useList';
 import { useT } from '../utils/translate';
 
 /** The line under a list: how many rows, which page, and the buttons to the pages around it. */
@@ -9,12 +11,15 @@ const FooterLayout = ({
   hasNext,
   onPrevious,
   onNext,
+  extra,
 }: {
   total: string;
   page: number;
   hasNext: boolean;
   onPrevious: () => void;
   onNext: () => void;
+  /** Shown before the page buttons (the page-size choice). */
+  extra?: ReactNode;
 }) => {
   const { t } = useT();
   return (
@@ -23,6 +28,7 @@ const FooterLayout = ({
         {total} · {t('list.page', { page })}
       </Typography>
       <Flex gap={2}>
+        {extra}
         <Button variant="tertiary" disabled={page <= 1} onClick={onPrevious}>
           {t('list.previous')}
         </Button>
@@ -34,17 +40,40 @@ const FooterLayout = ({
   );
 };
 
+/** How many rows a page shows, among PAGE_SIZES. */
+const PageSizeSelect = ({ value, onChange }: { value: number; onChange: (size: number) => void }) => {
+  const { t } = useT();
+  return (
+    <SingleSelect
+      aria-label={t('list.pageSize')}
+      size="S"
+      value={String(value)}
+      onChange={(chosen: string | number) => onChange(Number(chosen))}
+    >
+      {PAGE_SIZES.map((size) => (
+        <SingleSelectOption key={size} value={String(size)}>
+          {t('list.perPage', { size })}
+        </SingleSelectOption>
+      ))}
+    </SingleSelect>
+  );
+};
+
 /** The footer of a list read by cursor (contacts, clients): its total may be a lower bound. */
 export const ListFooter = ({
   pagination,
   page,
   onPrevious,
   onNext,
+  pageSize,
+  onPageSize,
 }: {
   pagination: ListPagination;
   page: number;
   onPrevious: () => void;
   onNext: () => void;
+  pageSize?: number;
+  onPageSize?: (size: number) => void;
 }) => {
   const { t } = useT();
   const total = pagination.totalIsExact
@@ -57,6 +86,7 @@ export const ListFooter = ({
       hasNext={Boolean(pagination.nextCursor)}
       onPrevious={onPrevious}
       onNext={onNext}
+      extra={pageSize && onPageSize ? <PageSizeSelect value={pageSize} onChange={onPageSize} /> : undefined}
     />
   );
 };

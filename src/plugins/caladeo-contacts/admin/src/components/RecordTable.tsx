@@ -1,6 +1,9 @@
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { styled } from 'styled-components';
 import {
   Button,
+  Checkbox,
   EmptyStateLayout,
   Flex,
   Loader,
@@ -18,6 +21,48 @@ import { useT } from '../utils/translate';
 import { ListFooter } from './ListFooter';
 
 type ListState<Item> = ReturnType<typeof useList<Item>>;
+
+/** The rows ticked, for the list's bulk actions; `label` names a row for its checkbox. */
+export type RowSelection<Item> = {
+  isSelected: (item: Item) => boolean;
+  toggle: (item: Item, on: boolean) => void;
+  togglePage: (items: Item[], on: boolean) => void;
+  label: (item: Item) => string;
+  pageLabel: string;
+};
+
+/**
+ * A record's name as a real link to its page: Tab reaches it, Enter opens it, and the browser
+ * offers to open it in a new tab. A click on it does not also count as a click on the row.
+ */
+const NameLink = styled(Link)`
+  color: inherit;
+  text-decoration: none;
+  border-radius: ${({ theme }) => theme.borderRadius};
+
+  &:hover {
+    text-decoration: underline;
+  }
+
+  /* the admin's styles remove the browser's focus ring: the row's link shows its own */
+  &:focus {
+    outline: 2px solid ${({ theme }) => theme.colors.primary600};
+    outline-offset: 2px;
+  }
+`;
+
+export const RowLink = ({ to, children }: { to: string; children: ReactNode }) => (
+  <NameLink to={to} onClick={(event) => event.stopPropagation()}>
+    <Typography fontWeight="bold" textColor="primary700">
+      {children}
+    </Typography>
+  </NameLink>
+);
+
+/** A click on a checkbox, a link or a button inside a row is theirs, not the row's. */
+const isOnControl = (event: MouseEvent) =>
+  event.target instanceof Element &&
+  event.target.closest('a, button, input, label, [role="checkbox"]') !== null;
 
 export type Column<Item> = {
   key: string;
@@ -37,8 +82,9 @@ const Header = ({ header }: { header: Column<unknown>['header'] }) =>
   );
 
 /**
- * A list page's results: loading, error and empty states, the rows (a click opens the record) and
- * the pagination footer with the total.
+ * A list page's results: loading, error and empty states, the rows (a click opens the record; each
+ * name is also a link), a checkbox per row when the list has bulk actions, and the pagination
+ * footer with the total and the page size.
  */
 export const RecordTable = <Item extends { documentId: string }>({
   list,
@@ -46,6 +92,7 @@ export const RecordTable = <Item extends { documentId: string }>({
   empty,
   emptyAction,
   onOpen,
+  selection,
 }: {
   list: ListState<Item>;
   columns: Column<Item>[];
@@ -53,6 +100,7 @@ export const RecordTable = <Item extends { documentId: string }>({
   empty: { filtered: string; none: string };
   emptyAction?: ReactNode;
   onOpen: (item: Item) => void;
+  selection?: RowSelection<Item>;
 }) => {
   const { t } = useT();
   if (list.error) return <Page.Error />;
@@ -64,15 +112,28 @@ export const RecordTable = <Item extends { documentId: string }>({
     );
   }
   if (list.data.results.length === 0) {
-    return (
-      <EmptyStateLayout content={list.params.toString() ? empty.filtered : empty.none} action={emptyAction} />
-    );
+    return <EmptyStateLayout content={list.isFiltered ? empty.filtered : empty.none} action={emptyAction} />;
   }
+  const rows = list.data.results;
+  const selectedOnPage = selection ? rows.filter((item) => selection.isSelected(item)).length : 0;
   return (
     <>
-      <Table colCount={columns.length} rowCount={list.data.results.length + 1}>
+      <Table colCount={columns.length + (selection ? 1 : 0)} rowCount={rows.length + 1}>
         <Thead>
           <Tr>
+            {selection && (
+              <Th>
+                <Checkbox
+                  aria-label={selection.pageLabel}
+                  checked={
+                    selectedOnPage === rows.length ? true : selectedOnPage > 0 ? 'indeterminate' : false
+                  }
+                  onCheckedChange={(checked: boolean | 'indeterminate') =>
+                    selection.togglePage(rows, checked === true)
+                  }
+                />
+              </Th>
+            )}
             {columns.map((column) => (
               <Th key={column.key}>
                 <Header header={column.header} />
@@ -81,8 +142,25 @@ export const RecordTable = <Item extends { documentId: string }>({
           </Tr>
         </Thead>
         <Tbody>
-          {list.data.results.map((item) => (
-            <Tr key={item.documentId} onClick={() => onOpen(item)} style={{ cursor: 'pointer' }}>
+          {rows.map((item) => (
+            <Tr
+              key={item.documentId}
+              onClick={(event: MouseEvent) => {
+                if (!isOnControl(event)) onOpen(item);
+              }}
+              style={{ cursor: 'pointer' }}
+            >
+              {selection && (
+                <Td>
+                  <Checkbox
+                    aria-label={selection.label(item)}
+                    checked={selection.isSelected(item)}
+                    onCheckedChange={(checked: boolean | 'indeterminate') =>
+                      selection.toggle(item, checked === true)
+                    }
+                  />
+                </Td>
+              )}
               {columns.map((column) => (
                 <Td key={column.key}>{column.cell(item)}</Td>
               ))}
@@ -95,6 +173,8 @@ export const RecordTable = <Item extends { documentId: string }>({
         page={list.page}
         onPrevious={list.previousPage}
         onNext={() => list.nextPage()}
+        pageSize={list.pageSize}
+        onPageSize={list.setPageSize}
       />
     </>
   );

@@ -4,7 +4,7 @@ import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import type { Client } from '../../../shared/contracts/admin';
 import { ExportDialog } from '../components/ExportDialog';
-import { RecordTable } from '../components/RecordTable';
+import { RecordTable, RowLink } from '../components/RecordTable';
 import { SearchBox } from '../components/SearchBox';
 import { TabNav } from '../components/TabNav';
 import { allOf } from '../permissions';
@@ -62,7 +62,7 @@ const ClientsListPage = () => {
             {
               key: 'name',
               header: { label: t('client.name'), onSort: () => list.update({ order: 'name' }) },
-              cell: (client) => <Typography fontWeight="bold">{client.name}</Typography>,
+              cell: (client) => <RowLink to={PATHS.client(client.documentId)}>{client.name}</RowLink>,
             },
             {
               key: 'type',

@@ -5,9 +5,10 @@ import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { LINK_ROLES } from '../../../shared/constants';
 import type { Contact } from '../../../shared/contracts/admin';
+import { BulkActions } from '../components/BulkActions';
 import { ExportDialog } from '../components/ExportDialog';
 import { FilterSelect } from '../components/FilterSelect';
-import { RecordTable } from '../components/RecordTable';
+import { RecordTable, RowLink } from '../components/RecordTable';
 import { SearchBox } from '../components/SearchBox';
 import { ClientPicker } from '../components/SearchPicker';
 import { TabNav } from '../components/TabNav';
@@ -16,6 +17,7 @@ import { API } from '../utils/api';
 import { countryOptions } from '../utils/countries';
 import { PATHS } from '../utils/paths';
 import { useList } from '../utils/useList';
+import { useSelection } from '../utils/useSelection';
 import { useStableCallback } from '../utils/useStableCallback';
 import { useT, type MessageKey } from '../utils/translate';
 
@@ -59,6 +61,11 @@ const ContactsListPage = () => {
 
   const fullName = (contact: Contact) =>
     [contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.email || t('contact.unnamed');
+  const selection = useSelection<Contact>(JSON.stringify(list.query), fullName);
+  const canBulk = allowedActions.canUpdate || allowedActions.canDelete || allowedActions.canExport;
+  const pagination = list.data?.pagination;
+  const rows = list.data?.results ?? [];
+  const pageSelected = rows.length > 0 && rows.every((contact) => selection.isSelected(contact));
 
   return (
     <Page.Main>
@@ -132,7 +139,39 @@ const ContactsListPage = () => {
               onChange={setRole}
             />
           </Box>
+          {list.isFiltered && (
+            <Button variant="tertiary" onClick={list.resetFilters}>
+              {t('filters.reset')}
+            </Button>
+          )}
         </Flex>
+
+        {canBulk && pagination && (
+          <BulkActions
+            selection={selection}
+            total={pagination.total}
+            totalIsExact={pagination.totalIsExact}
+            query={list.query}
+            listParams={list.params}
+            exportKeys={['q', 'order', ...FILTERS]}
+            can={{
+              update: Boolean(allowedActions.canUpdate),
+              delete: Boolean(allowedActions.canDelete),
+              export: Boolean(allowedActions.canExport),
+            }}
+            onDone={list.reload}
+          />
+        )}
+        {canBulk && pagination && pageSelected && !selection.allResults && pagination.total > rows.length && (
+          <Flex gap={2} paddingBottom={3}>
+            <Typography variant="omega">{t('bulk.pageSelected', { count: rows.length })}</Typography>
+            <Button variant="ghost" onClick={selection.selectAllResults}>
+              {t(pagination.totalIsExact ? 'bulk.selectAll' : 'bulk.selectAllAtLeast', {
+                count: pagination.total,
+              })}
+            </Button>
+          </Flex>
+        )}
 
         <RecordTable
           list={list}
@@ -145,6 +184,17 @@ const ContactsListPage = () => {
             ) : undefined
           }
           onOpen={(contact) => navigate(PATHS.contact(contact.documentId))}
+          selection={
+            canBulk
+              ? {
+                  isSelected: selection.isSelected,
+                  toggle: selection.toggle,
+                  togglePage: selection.togglePage,
+                  label: (contact) => t('bulk.selectRow', { name: fullName(contact) }),
+                  pageLabel: t('bulk.selectPage'),
+                }
+              : undefined
+          }
           columns={[
             {
               key: 'name',
@@ -153,7 +203,9 @@ const ContactsListPage = () => {
                 onSort: () => sortBy('name'),
                 arrow: order === 'name' || (!order && !list.params.get('q')) ? '↑' : null,
               },
-              cell: (contact) => <Typography fontWeight="bold">{fullName(contact)}</Typography>,
+              cell: (contact) => (
+                <RowLink to={PATHS.contact(contact.documentId)}>{fullName(contact)}</RowLink>
+              ),
             },
             {
               key: 'email',

@@ -44,6 +44,7 @@ const SAMPLE_VALUES: Record<string, string | number | string[]> = {
   state: 'completed',
   row: 2,
   count: 2,
+  given: 3,
   status: 'completed',
   documentId: 'k3v9x2m1q8w7e5r4t6y0u2i1',
   field: 'lastName',

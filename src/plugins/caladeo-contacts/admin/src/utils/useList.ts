@@ -4,8 +4,11 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import type { ListResponse } from '../../../shared/contracts/admin';
 import { messageOf } from './api';
 
+/** The page sizes a list offers; the first is the server's default. */
+export const PAGE_SIZES = [25, 50, 100] as const;
+
 /**
- * A list whose whole state (search, filters, order, page) lives in the URL, so that it can be
+ * A list whose whole state (search, filters, order, page size, page) lives in the URL, so that it can be
  * shared and survives a reload. Pages are keyset cursors: `after` holds the cursors walked so far,
  * the last one being the current page's.
  */
@@ -15,6 +18,8 @@ export const useList = <Item>(url: string, filterKeys: readonly string[]) => {
   const [state, setState] = useState<{ data?: ListResponse<Item>; error?: string; loading: boolean }>({
     loading: true,
   });
+  // read again after a bulk action changed the rows, the query staying the same
+  const [version, setVersion] = useState(0);
 
   const trail = (searchParams.get('after') ?? '').split(',').filter(Boolean);
   const query = searchParams.toString();
@@ -22,7 +27,7 @@ export const useList = <Item>(url: string, filterKeys: readonly string[]) => {
   useEffect(() => {
     const controller = new AbortController();
     const params: Record<string, string> = {};
-    for (const key of ['q', 'order', ...filterKeys]) {
+    for (const key of ['q', 'order', 'pageSize', ...filterKeys]) {
       const value = searchParams.get(key);
       if (value) params[key] = value;
     }
@@ -36,7 +41,7 @@ export const useList = <Item>(url: string, filterKeys: readonly string[]) => {
       });
     return () => controller.abort();
     // the query string is the whole state
-  }, [get, url, query]);
+  }, [get, url, query, version]);
 
   /** Changes some parameters and goes back to the first page. */
   const update = (changes: Record<string, string | null>) => {
@@ -56,11 +61,27 @@ export const useList = <Item>(url: string, filterKeys: readonly string[]) => {
     setSearchParams(next);
   };
 
+  const pageSize = Number(searchParams.get('pageSize')) || PAGE_SIZES[0];
+
   return {
     ...state,
     params: searchParams,
     page: trail.length + 1,
+    pageSize,
+    /** Whether a search or a filter narrows the list (the page size and order do not). */
+    isFiltered: ['q', ...filterKeys].some((key) => searchParams.get(key)),
+    /** The search and the list's filters, as the list's routes take them (no page, no page size). */
+    query: Object.fromEntries(
+      ['q', 'order', ...filterKeys].flatMap((key) => {
+        const value = searchParams.get(key);
+        return value ? [[key, value]] : [];
+      })
+    ) as Record<string, string>,
     update,
+    reload: () => setVersion((current) => current + 1),
+    /** Removes the search and every filter, keeping the order and the page size. */
+    resetFilters: () => update(Object.fromEntries(['q', ...filterKeys].map((key) => [key, null]))),
+    setPageSize: (size: number) => update({ pageSize: size === PAGE_SIZES[0] ? null : String(size) }),
     nextPage: () => state.data?.pagination.nextCursor && goTo([...trail, state.data.pagination.nextCursor]),
     previousPage: () => goTo(trail.slice(0, -1)),
   };

@@ -4,7 +4,7 @@
  * normalisers, which every write crosses in the document service.
  */
 import { z } from 'zod';
-import { LINK_ROLES } from '../../../../shared/constants';
+import { BULK_MAX_CONTACTS, DOCUMENT_ID_PATTERN, LINK_ROLES } from '../../../../shared/constants';
 import { readListSearchParams, type ListSearchParams } from '../search/request';
 import { coded, fieldErrorsOfIssues, reportProblem } from '../../validation/issues';
 import { fieldError, problem } from '../../validation/messages';
@@ -43,6 +43,18 @@ const contactListQuery = z.strictObject({
     .refine((value) => value === 'true' || value === 'false', coded(problem('boolean.invalid')))
     .optional(),
   role: z.enum(LINK_ROLES).optional(),
+  // the contacts ticked on screen, comma-separated: the export of a selection
+  documentIds: z
+    .string()
+    .refine(
+      (value) => value.split(',').every((id) => DOCUMENT_ID_PATTERN.test(id)),
+      coded(problem('documentId.invalid'))
+    )
+    .refine(
+      (value) => value.split(',').length <= BULK_MAX_CONTACTS,
+      coded(problem('bulk.tooMany', { max: BULK_MAX_CONTACTS }))
+    )
+    .optional(),
 });
 
 const clientListQuery = z.strictObject(listBase);
@@ -52,6 +64,7 @@ export type ContactListFilters = {
   country?: string;
   newsletter?: boolean;
   role?: (typeof LINK_ROLES)[number];
+  documentIds?: string[];
 };
 
 const readSearch = (query: { q?: string; order?: string; cursor?: string; pageSize?: string }) => {
@@ -76,7 +89,7 @@ export const readContactListQuery = (
 ): Reading<{ search: ListSearchParams; filters: ContactListFilters }> => {
   const parsed = contactListQuery.safeParse(query ?? {});
   if (!parsed.success) return { ok: false, errors: fieldErrorsOfIssues(parsed.error.issues) };
-  const { client, country, newsletter, role, ...rest } = parsed.data;
+  const { client, country, newsletter, role, documentIds, ...rest } = parsed.data;
   const search = readSearch(rest);
   if (!search.ok) return search;
   const filters: ContactListFilters = {};
@@ -84,6 +97,7 @@ export const readContactListQuery = (
   if (country) filters.country = country;
   if (newsletter) filters.newsletter = newsletter === 'true';
   if (role) filters.role = role;
+  if (documentIds) filters.documentIds = [...new Set(documentIds.split(','))];
   return { ok: true, value: { search: search.params, filters } };
 };
 

@@ -18,6 +18,7 @@ import offerContact from './content-types/offer-contact';
 import { createSearchableController } from './controllers/searchable';
 import adminClients from './controllers/admin-clients';
 import adminContacts from './controllers/admin-contacts';
+import adminBulk from './controllers/admin-bulk';
 import adminLinks from './controllers/admin-links';
 import queryShape, { bodyShape } from './middlewares/query-shape';
 import readTimeout from './middlewares/read-timeout';
@@ -78,6 +79,7 @@ export default defineModule({
     'admin-contacts': adminContacts,
     'admin-clients': adminClients,
     'admin-links': adminLinks,
+    'admin-bulk': adminBulk,
   },
   middlewares: {
     'query-shape': queryShape,

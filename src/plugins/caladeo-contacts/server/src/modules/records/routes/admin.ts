@@ -5,6 +5,9 @@ import { guarded, type AdminRoute } from '../../../utils/routes';
 export const ADMIN_ROUTES: AdminRoute[] = [
   guarded('GET', '/contacts', 'admin-contacts.find', ACTION['contacts.read']),
   guarded('GET', '/contacts/export', 'admin-contacts.export', ACTION['contacts.export']),
+  // bulk actions of the contact list, at most BULK_MAX_CONTACTS contacts a request
+  guarded('POST', '/contacts/bulk/links', 'admin-bulk.attach', ACTION['contacts.update']),
+  guarded('POST', '/contacts/bulk/delete', 'admin-bulk.delete', ACTION['contacts.delete']),
   guarded('GET', '/contacts/:documentId', 'admin-contacts.findOne', ACTION['contacts.read']),
   guarded('POST', '/contacts', 'admin-contacts.create', ACTION['contacts.create']),
   guarded('PUT', '/contacts/:documentId', 'admin-contacts.update', ACTION['contacts.update']),

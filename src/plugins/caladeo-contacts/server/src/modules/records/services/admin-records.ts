@@ -35,6 +35,7 @@ const contactWhere = (filters: ContactListFilters): Record<string, unknown> | nu
   const where: Record<string, unknown> = {};
   if (filters.country) where.country = filters.country;
   if (filters.newsletter !== undefined) where.newsletter = filters.newsletter;
+  if (filters.documentIds) where.documentId = { $in: filters.documentIds };
   if (filters.client) {
     // with a role too, the role is the one held on that client
     where.clientLinks = {
@@ -131,6 +132,39 @@ const adminRecords = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The filtered, searched contact list as the contact export writes it. */
     exportContacts: (search: ListSearchParams, filters: ContactListFilters, columns: readonly string[]) =>
       exportRows(UID.contact, search, contactWhere(filters), columns),
+
+    /**
+     * The documentIds of the contacts a bulk action names: those given that exist, or the results of
+     * a search in the list's order, at most `limit` (the caller asks one more to see it overflow).
+     */
+    async selectedContacts(
+      selection: { documentIds: string[] } | { search: ListSearchParams; filters: ContactListFilters },
+      limit: number
+    ): Promise<string[]> {
+      if ('documentIds' in selection) {
+        const rows = (await strapi.db.query(UID.contact).findMany({
+          select: ['documentId'],
+          where: { documentId: { $in: selection.documentIds } },
+        })) as Array<{ documentId: string }>;
+        const found = new Set(rows.map((row) => row.documentId));
+        return selection.documentIds.filter((documentId) => found.has(documentId)).slice(0, limit);
+      }
+      const batches = getService(strapi, 'list-search').idBatches(UID.contact, {
+        ...selection.search,
+        where: contactWhere(selection.filters),
+        batchSize: limit,
+      });
+      const first = await batches.next();
+      await batches.return(undefined);
+      const ids = first.done ? [] : first.value;
+      if (ids.length === 0) return [];
+      const rows = (await strapi.db.query(UID.contact).findMany({
+        select: ['id', 'documentId'],
+        where: { id: { $in: ids } },
+      })) as Array<{ id: number; documentId: string }>;
+      const byId = new Map(rows.map((row) => [Number(row.id), row.documentId]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
 
     exportClients: (search: ListSearchParams, columns: readonly string[]) =>
       exportRows(UID.client, search, null, columns),

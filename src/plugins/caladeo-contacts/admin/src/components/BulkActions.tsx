@@ -1,0 +1,297 @@
+import { useState, type ChangeEvent } from 'react';
+import {
+  Box,
+  Button,
+  Dialog,
+  Field,
+  Flex,
+  Modal,
+  Radio,
+  SingleSelect,
+  SingleSelectOption,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
+import { Link as LinkIcon, Trash } from '@strapi/icons';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { BULK_MAX_CONTACTS, LINK_ROLES } from '../../../shared/constants';
+import type { BulkDeleteResult, BulkLinksResult, Contact } from '../../../shared/contracts/admin';
+import { API, refusalOf } from '../utils/api';
+import type { Selection } from '../utils/useSelection';
+import { useT, type MessageKey } from '../utils/translate';
+import { DialogActions } from './DetailParts';
+import { ExportDialog } from './ExportDialog';
+import { ClientPicker, OfferPicker } from './SearchPicker';
+
+type Target = 'offer' | 'client';
+
+/** What the bulk routes act on: the rows ticked, or every result of the list's search. */
+const selectionBody = (selection: Selection<Contact>, query: Record<string, string>) =>
+  selection.allResults ? { search: query } : { contacts: selection.documentIds };
+
+/** "Associer…": one role on one offer or client for every contact selected (never primary). */
+const AttachDialog = ({
+  count,
+  disabled,
+  onAttach,
+}: {
+  count: number;
+  disabled: boolean;
+  onAttach: (target: Target, documentId: string, role: string) => Promise<boolean>;
+}) => {
+  const { t } = useT();
+  const [open, setOpen] = useState(false);
+  const [target, setTarget] = useState<Target>('offer');
+  const [documentId, setDocumentId] = useState<string | null>(null);
+  const [role, setRole] = useState('');
+  const [busy, setBusy] = useState(false);
+  const Picker = target === 'offer' ? OfferPicker : ClientPicker;
+
+  return (
+    <Modal.Root open={open} onOpenChange={setOpen}>
+      <Modal.Trigger>
+        <Button variant="secondary" startIcon={<LinkIcon />} disabled={disabled}>
+          {t('bulk.attach')}
+        </Button>
+      </Modal.Trigger>
+      <Modal.Content>
+        <Modal.Header>
+          <Modal.Title>{t('bulk.attachTitle', { count })}</Modal.Title>
+        </Modal.Header>
+        <Modal.Body>
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <Radio.Group
+              aria-label={t('bulk.target')}
+              value={target}
+              onValueChange={(value: string) => {
+                setTarget(value as Target);
+                setDocumentId(null);
+              }}
+            >
+              <Radio.Item value="offer">{t('bulk.targetOffer')}</Radio.Item>
+              <Radio.Item value="client">{t('bulk.targetClient')}</Radio.Item>
+            </Radio.Group>
+            <Picker
+              key={target}
+              label={t(target === 'offer' ? 'bulk.targetOffer' : 'bulk.targetClient')}
+              value={documentId}
+              onChange={setDocumentId}
+            />
+            <SingleSelect
+              aria-label={t('links.role')}
+              placeholder={t('links.role')}
+              value={role}
+              onChange={(value: string | number) => setRole(String(value))}
+            >
+              {LINK_ROLES.map((entry) => (
+                <SingleSelectOption key={entry} value={entry}>
+                  {t(`role.${entry}` as MessageKey)}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+            <Typography variant="pi" textColor="neutral600">
+              {t('bulk.attachHint')}
+            </Typography>
+          </Flex>
+        </Modal.Body>
+        <Modal.Footer>
+          <Modal.Close>
+            <Button variant="tertiary">{t('form.cancel')}</Button>
+          </Modal.Close>
+          <Button
+            startIcon={<LinkIcon />}
+            disabled={!documentId || !role || busy}
+            loading={busy}
+            onClick={async () => {
+              if (!documentId || !role) return;
+              setBusy(true);
+              try {
+                if (await onAttach(target, documentId, role)) {
+                  setOpen(false);
+                  setDocumentId(null);
+                  setRole('');
+                }
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
+            {t('bulk.attachConfirm', { count })}
+          </Button>
+        </Modal.Footer>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};
+
+/** "Supprimer": says how many contacts go, and acts once that number is typed. */
+const DeleteDialog = ({
+  count,
+  disabled,
+  onDelete,
+}: {
+  count: number;
+  disabled: boolean;
+  onDelete: () => Promise<void>;
+}) => {
+  const { t } = useT();
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  return (
+    <Dialog.Root onOpenChange={() => setTyped('')}>
+      <Dialog.Trigger>
+        <Button variant="danger-light" startIcon={<Trash />} disabled={disabled}>
+          {t('bulk.delete')}
+        </Button>
+      </Dialog.Trigger>
+      <Dialog.Content>
+        <Dialog.Header>{t('bulk.deleteTitle', { count })}</Dialog.Header>
+        <Dialog.Body>
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <Typography>{t('bulk.deleteExplanation', { count })}</Typography>
+            <Field.Root name="bulk-delete-count" hint={t('bulk.deleteTypeHint', { count })}>
+              <Field.Label>{t('bulk.deleteType', { count })}</Field.Label>
+              <TextInput
+                value={typed}
+                inputMode="numeric"
+                autoComplete="off"
+                onChange={(event: ChangeEvent<HTMLInputElement>) => setTyped(event.target.value)}
+              />
+              <Field.Hint />
+            </Field.Root>
+          </Flex>
+        </Dialog.Body>
+        <DialogActions>
+          <Button
+            variant="danger"
+            disabled={typed.trim() !== String(count) || busy}
+            loading={busy}
+            onClick={async () => {
+              setBusy(true);
+              try {
+                await onDelete();
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
+            {t('bulk.deleteConfirm', { count })}
+          </Button>
+        </DialogActions>
+      </Dialog.Content>
+    </Dialog.Root>
+  );
+};
+
+/**
+ * The bar over the contact list once rows are ticked: how many, and what can be done with them
+ * (attach to an offer or a client with a role, export, delete), each shown to the roles holding its
+ * action. "Every result of the search" acts through the search itself; attach and delete take at
+ * most BULK_MAX_CONTACTS contacts, the export every result.
+ */
+export const BulkActions = ({
+  selection,
+  total,
+  totalIsExact,
+  query,
+  listParams,
+  exportKeys,
+  can,
+  onDone,
+}: {
+  selection: Selection<Contact>;
+  /** The list's total, for "every result". */
+  total: number;
+  totalIsExact: boolean;
+  query: Record<string, string>;
+  listParams: URLSearchParams;
+  exportKeys: readonly string[];
+  can: { update: boolean; delete: boolean; export: boolean };
+  onDone: () => void;
+}) => {
+  const { t, intl } = useT();
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const count = selection.allResults ? total : selection.count;
+  const tooMany = selection.allResults && (!totalIsExact || total > BULK_MAX_CONTACTS);
+  if (count === 0) return null;
+
+  const attach = async (target: Target, documentId: string, role: string) => {
+    try {
+      const { data } = await post<{ data: BulkLinksResult }>(`${API}/contacts/bulk/links`, {
+        ...selectionBody(selection, query),
+        target,
+        documentId,
+        role,
+      });
+      const result = data.data;
+      toggleNotification({
+        type: result.refused > 0 ? 'warning' : 'success',
+        message: t('bulk.attached', {
+          attached: result.attached,
+          already: result.already,
+          refused: result.refused,
+        }),
+      });
+      selection.clear();
+      onDone();
+      return true;
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: refusalOf(error, intl, ['contacts', 'search', 'role']) });
+      return false;
+    }
+  };
+
+  const remove = async () => {
+    try {
+      const { data } = await post<{ data: BulkDeleteResult }>(`${API}/contacts/bulk/delete`, {
+        ...selectionBody(selection, query),
+        confirm: count,
+      });
+      toggleNotification({ type: 'success', message: t('bulk.deleted', { count: data.data.deleted }) });
+      selection.clear();
+      onDone();
+    } catch (error) {
+      toggleNotification({
+        type: 'danger',
+        message: refusalOf(error, intl, ['confirm', 'contacts', 'search']),
+      });
+    }
+  };
+
+  return (
+    <Box background="primary100" borderColor="primary200" hasRadius padding={3} marginBottom={4}>
+      <Flex justifyContent="space-between" gap={3} wrap="wrap">
+        <Flex direction="column" alignItems="flex-start" gap={1}>
+          <Typography fontWeight="bold" role="status">
+            {selection.allResults
+              ? t(totalIsExact ? 'bulk.allSelected' : 'bulk.allSelectedAtLeast', { count: total })
+              : t('bulk.selected', { count })}
+          </Typography>
+          {tooMany && (
+            <Typography variant="pi" textColor="neutral700">
+              {t('bulk.tooManyHint', { max: BULK_MAX_CONTACTS })}
+            </Typography>
+          )}
+        </Flex>
+        <Flex gap={2} wrap="wrap">
+          {can.update && <AttachDialog count={count} disabled={tooMany} onAttach={attach} />}
+          {can.export && (
+            <ExportDialog
+              type="contact"
+              path={`${API}/contacts/export`}
+              listParams={listParams}
+              keys={selection.allResults ? exportKeys : ['order']}
+              documentIds={selection.allResults ? undefined : selection.documentIds}
+              label={t('bulk.export')}
+            />
+          )}
+          {can.delete && <DeleteDialog count={count} disabled={tooMany} onDelete={remove} />}
+          <Button variant="tertiary" onClick={selection.clear}>
+            {t('bulk.clear')}
+          </Button>
+        </Flex>
+      </Flex>
+    </Box>
+  );
+};
