@@ -12,6 +12,7 @@ import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { LINK_ROLES } from '../../../shared/constants';
 import type { Contact } from '../../../shared/contracts/admin';
+import { EmailLink, PhoneLink } from '../components/ContactPoints';
 import { ExportDialog } from '../components/ExportDialog';
 import { RecordTable } from '../components/RecordTable';
 import { SearchBox } from '../components/SearchBox';
@@ -153,12 +154,12 @@ const ContactsListPage = () => {
             {
               key: 'email',
               header: t('contact.email'),
-              cell: (contact) => <Typography>{contact.email}</Typography>,
+              cell: (contact) => <EmailLink email={contact.email} />,
             },
             {
               key: 'phone',
               header: t('contact.phone'),
-              cell: (contact) => <Typography>{contact.phone}</Typography>,
+              cell: (contact) => <PhoneLink phone={contact.phone} />,
             },
             {
               key: 'city',
