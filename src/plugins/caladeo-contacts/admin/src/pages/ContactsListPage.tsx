@@ -171,9 +171,11 @@ const ContactsListPage = () => {
               header: t('contact.newsletter'),
               cell: (contact) =>
                 contact.newsletter ? (
-                  <Badge active>{t('filters.newsletterYes')}</Badge>
+                  <Badge textColor="primary700" backgroundColor="primary100">
+                    {t('filters.newsletterYes')}
+                  </Badge>
                 ) : (
-                  <Typography textColor="neutral500">{t('filters.newsletterNo')}</Typography>
+                  <Typography textColor="neutral600">{t('filters.newsletterNo')}</Typography>
                 ),
             },
             {
