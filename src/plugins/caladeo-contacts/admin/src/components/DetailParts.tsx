@@ -16,7 +16,7 @@ export const SectionCard = ({ title, children }: { title?: string; children: Rea
 );
 
 /** The record's own fields, label above value; an empty value reads "—". */
-export const FactsCard = ({ facts, columns }: { facts: Array<[MessageKey, string]>; columns: 3 | 4 }) => {
+export const FactsCard = ({ facts, columns }: { facts: Array<[MessageKey, ReactNode]>; columns: 3 | 4 }) => {
   const { t } = useT();
   return (
     <SectionCard>
@@ -26,7 +26,7 @@ export const FactsCard = ({ facts, columns }: { facts: Array<[MessageKey, string
             <Typography variant="sigma" textColor="neutral600">
               {t(label)}
             </Typography>
-            <Typography>{value || '—'}</Typography>
+            {typeof value === 'string' || !value ? <Typography>{value || '—'}</Typography> : value}
           </Grid.Item>
         ))}
       </Grid.Root>

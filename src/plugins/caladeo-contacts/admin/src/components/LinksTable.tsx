@@ -79,7 +79,12 @@ export const LinksTable = ({
                 ) : (
                   <Typography>{row.name}</Typography>
                 )}
-                {row.isPrimary && <Badge active>{t('links.primaryBadge')}</Badge>}
+                {/* Strapi's active badge (primary600 on primary200) is below the 4.5:1 contrast small text needs */}
+                {row.isPrimary && (
+                  <Badge textColor="primary700" backgroundColor="primary100">
+                    {t('links.primaryBadge')}
+                  </Badge>
+                )}
               </Flex>
             </Td>
             <Td>

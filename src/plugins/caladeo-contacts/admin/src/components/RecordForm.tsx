@@ -1,7 +1,8 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   Box,
   Button,
+  Dialog,
   Field,
   Grid,
   SingleSelect,
@@ -9,6 +10,7 @@ import {
   Textarea,
   TextInput,
   Toggle,
+  Typography,
 } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
@@ -16,8 +18,9 @@ import { useBlocker, useNavigate, useParams } from 'react-router-dom';
 import type { DetailResponse } from '../../../shared/contracts/admin';
 import { fieldErrorsOf, messageOf } from '../utils/api';
 import { useT, type MessageKey } from '../utils/translate';
+import { DialogActions } from './DetailParts';
 
-type Values = Record<string, string | boolean | null>;
+export type Values = Record<string, string | boolean | null>;
 
 export type FieldSpec =
   | { name: string; kind: 'text' | 'email' | 'textarea'; hint?: (values: Values) => string | null }
@@ -26,7 +29,9 @@ export type FieldSpec =
 
 /**
  * Create and edit form of a contact or a client. The server decides what is valid: its field errors
- * are shown under their fields. Leaving with unsaved changes asks first.
+ * are shown under their fields, beside their hints, and the first one gets the focus; a field's
+ * error goes once its value changes. Leaving with unsaved changes asks first: a dialog for a link
+ * of the admin, the browser's own question for a reload or a closed tab.
  */
 export const RecordForm = ({
   apiPath,
@@ -36,6 +41,7 @@ export const RecordForm = ({
   title,
   detailPath,
   aside,
+  derive,
 }: {
   apiPath: string;
   fields: FieldSpec[];
@@ -45,6 +51,8 @@ export const RecordForm = ({
   detailPath: (documentId: string) => string;
   /** Shown above the fields, from what is being typed (the contact form's duplicate warnings). */
   aside?: (values: Values, documentId: string | undefined) => ReactNode;
+  /** What a change implies for the other fields (the contact's département from its postal code). */
+  derive?: (next: Values, previous: Values) => Values;
 }) => {
   const { t, intl } = useT();
   const { documentId } = useParams();
@@ -58,6 +66,9 @@ export const RecordForm = ({
   const [loading, setLoading] = useState(!isNew);
   const [loadError, setLoadError] = useState(false);
   const [submitting, setSubmitting] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // bumped by each refused save, so the focus moves to the first field in error once it is drawn
+  const [refusals, setRefusals] = useState(0);
 
   useEffect(() => {
     if (isNew) return;
@@ -76,16 +87,31 @@ export const RecordForm = ({
     dirty && !submitting ? currentLocation.pathname !== nextLocation.pathname : false
   );
   useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    if (window.confirm(t('form.leaveUnsaved'))) blocker.proceed();
-    else blocker.reset();
-  }, [blocker, t]);
+    if (!dirty || submitting) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // older browsers ask only when a return value is set
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty, submitting]);
+
+  useEffect(() => {
+    if (refusals === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
 
   if (loading) return <Page.Loading />;
   if (loadError) return <Page.Error />;
 
-  const set = (name: string, value: string | boolean | null) =>
-    setValues((current) => ({ ...current, [name]: value }));
+  const set = (name: string, value: string | boolean | null) => {
+    setValues((current) => {
+      const next = { ...current, [name]: value };
+      return derive ? derive(next, current) : next;
+    });
+    setErrors(({ [name]: _corrected, ...others }) => others);
+  };
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -105,6 +131,7 @@ export const RecordForm = ({
     } catch (error) {
       const fieldErrors = fieldErrorsOf(error, intl);
       setErrors(fieldErrors);
+      setRefusals((count) => count + 1);
       toggleNotification({
         type: 'danger',
         message: Object.keys(fieldErrors).length > 0 ? t('form.fixErrors') : messageOf(error),
@@ -118,7 +145,23 @@ export const RecordForm = ({
   return (
     <Page.Main>
       <Page.Title>{title(values, isNew)}</Page.Title>
-      <form onSubmit={submit} noValidate>
+      <Dialog.Root
+        open={blocker.state === 'blocked'}
+        onOpenChange={(open: boolean) => !open && blocker.state === 'blocked' && blocker.reset()}
+      >
+        <Dialog.Content>
+          <Dialog.Header>{t('form.leaveTitle')}</Dialog.Header>
+          <Dialog.Body>
+            <Typography>{t('form.leaveUnsaved')}</Typography>
+          </Dialog.Body>
+          <DialogActions>
+            <Button variant="danger" onClick={() => blocker.state === 'blocked' && blocker.proceed()}>
+              {t('form.leave')}
+            </Button>
+          </DialogActions>
+        </Dialog.Content>
+      </Dialog.Root>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Layouts.Header
           title={title(values, isNew)}
           primaryAction={
@@ -136,65 +179,71 @@ export const RecordForm = ({
           {aside?.(values, documentId)}
           <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
             <Grid.Root gap={5}>
-              {fields.map((spec) => (
-                <Grid.Item
-                  key={spec.name}
-                  col={spec.kind === 'textarea' ? 12 : 6}
-                  s={12}
-                  direction="column"
-                  alignItems="stretch"
-                >
-                  <Field.Root
-                    name={spec.name}
-                    error={errors[spec.name]}
-                    hint={
-                      spec.kind === 'text' || spec.kind === 'email'
-                        ? (spec.hint?.(values) ?? undefined)
-                        : undefined
-                    }
+              {fields.map((spec) => {
+                const id = `${labelPrefix}-${spec.name}`;
+                const hint =
+                  spec.kind === 'text' || spec.kind === 'email' ? (spec.hint?.(values) ?? null) : null;
+                const error = errors[spec.name];
+                // Strapi's field hides its hint under an error: both stay, and the input reads both
+                const describedBy =
+                  [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
+                return (
+                  <Grid.Item
+                    key={spec.name}
+                    col={spec.kind === 'textarea' ? 12 : 6}
+                    s={12}
+                    direction="column"
+                    alignItems="stretch"
                   >
-                    <Field.Label>{label(spec.name)}</Field.Label>
-                    {spec.kind === 'select' ? (
-                      <SingleSelect
-                        value={(values[spec.name] as string | null) ?? ''}
-                        onChange={(value: string | number) => set(spec.name, String(value) || null)}
-                      >
-                        {spec.options.map((option) => (
-                          <SingleSelectOption key={option.value} value={option.value}>
-                            {option.label}
-                          </SingleSelectOption>
-                        ))}
-                      </SingleSelect>
-                    ) : spec.kind === 'toggle' ? (
-                      <Toggle
-                        checked={values[spec.name] === true}
-                        onLabel={t('form.yes')}
-                        offLabel={t('form.no')}
-                        onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                          set(spec.name, event.target.checked)
-                        }
-                      />
-                    ) : spec.kind === 'textarea' ? (
-                      <Textarea
-                        value={(values[spec.name] as string | null) ?? ''}
-                        onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
-                          set(spec.name, event.target.value)
-                        }
-                      />
-                    ) : (
-                      <TextInput
-                        type={spec.kind === 'email' ? 'email' : 'text'}
-                        value={(values[spec.name] as string | null) ?? ''}
-                        onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                          set(spec.name, event.target.value)
-                        }
-                      />
-                    )}
-                    <Field.Hint />
-                    <Field.Error />
-                  </Field.Root>
-                </Grid.Item>
-              ))}
+                    <Field.Root id={id} name={spec.name} error={error}>
+                      <Field.Label>{label(spec.name)}</Field.Label>
+                      {spec.kind === 'select' ? (
+                        <SingleSelect
+                          value={(values[spec.name] as string | null) ?? ''}
+                          onChange={(value: string | number) => set(spec.name, String(value) || null)}
+                        >
+                          {spec.options.map((option) => (
+                            <SingleSelectOption key={option.value} value={option.value}>
+                              {option.label}
+                            </SingleSelectOption>
+                          ))}
+                        </SingleSelect>
+                      ) : spec.kind === 'toggle' ? (
+                        <Toggle
+                          checked={values[spec.name] === true}
+                          onLabel={t('form.yes')}
+                          offLabel={t('form.no')}
+                          onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                            set(spec.name, event.target.checked)
+                          }
+                        />
+                      ) : spec.kind === 'textarea' ? (
+                        <Textarea
+                          value={(values[spec.name] as string | null) ?? ''}
+                          onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
+                            set(spec.name, event.target.value)
+                          }
+                        />
+                      ) : (
+                        <TextInput
+                          type={spec.kind === 'email' ? 'email' : 'text'}
+                          value={(values[spec.name] as string | null) ?? ''}
+                          aria-describedby={describedBy}
+                          onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                            set(spec.name, event.target.value)
+                          }
+                        />
+                      )}
+                      {hint && (
+                        <Typography variant="pi" tag="p" id={`${id}-hint`} textColor="neutral600">
+                          {hint}
+                        </Typography>
+                      )}
+                      <Field.Error />
+                    </Field.Root>
+                  </Grid.Item>
+                );
+              })}
             </Grid.Root>
           </Box>
         </Layouts.Content>

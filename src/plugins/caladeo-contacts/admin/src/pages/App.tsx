@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
+import { PageHeadingFocus } from '../components/PageHeadingFocus';
 import { PERMISSIONS } from '../permissions';
 
 const ContactsListPage = lazy(() => import('./ContactsListPage'));
@@ -20,9 +21,13 @@ const protect = (permissions: Array<{ action: string; subject: null }>, page: Re
   <Page.Protect permissions={permissions}>{page}</Page.Protect>
 );
 
-/** The Contacts tab: each page is refused, with Strapi's forbidden page, to a role without its action. */
+/**
+ * The Contacts tab: each page is refused, with Strapi's forbidden page, to a role without its action.
+ * Each page, once opened, has the focus on its heading.
+ */
 const App = () => (
   <Suspense fallback={<Page.Loading />}>
+    <PageHeadingFocus />
     <Routes>
       <Route index element={protect(PERMISSIONS.contacts.read, <ContactsListPage />)} />
       <Route path="contacts/new" element={protect(PERMISSIONS.contacts.create, <ContactFormPage />)} />

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Pencil } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
@@ -6,6 +6,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import type { ClientDetail, DetailResponse } from '../../../shared/contracts/admin';
 import { AttachForm } from '../components/AttachForm';
 import { BackLink } from '../components/BackLink';
+import { EmailLink, PhoneLink } from '../components/ContactPoints';
 import { DeleteButton, FactsCard, SectionCard } from '../components/DetailParts';
 import { HistoryTimeline } from '../components/HistoryTimeline';
 import { LinksTable, type LinkRow } from '../components/LinksTable';
@@ -78,10 +79,10 @@ const ClientDetailPage = () => {
     }
   };
 
-  const facts: Array<[MessageKey, string]> = [
+  const facts: Array<[MessageKey, ReactNode]> = [
     ['client.type', t(`clientType.${client.type}` as MessageKey)],
-    ['client.email', client.email ?? ''],
-    ['client.phone', client.phone ?? ''],
+    ['client.email', <EmailLink email={client.email} />],
+    ['client.phone', <PhoneLink phone={client.phone} />],
     [
       'contact.address',
       [client.addressLine1, client.addressLine2, [client.postalCode, client.city].filter(Boolean).join(' ')]

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Alert, Box, Button, Flex } from '@strapi/design-system';
 import { Pencil } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
@@ -7,6 +7,7 @@ import type { ContactDetail, DetailResponse } from '../../../shared/contracts/ad
 import { AttachForm } from '../components/AttachForm';
 import { BackLink } from '../components/BackLink';
 import { ConsentLog } from '../components/ConsentLog';
+import { EmailLink, PhoneLink } from '../components/ContactPoints';
 import { HistoryTimeline } from '../components/HistoryTimeline';
 import { DeleteButton, FactsCard, SectionCard } from '../components/DetailParts';
 import { EraseContactButton } from '../components/EraseContactButton';
@@ -127,9 +128,9 @@ const ContactDetailPage = () => {
     }
   };
 
-  const facts: Array<[MessageKey, string]> = [
-    ['contact.email', contact.email ?? ''],
-    ['contact.phone', contact.phone ?? ''],
+  const facts: Array<[MessageKey, ReactNode]> = [
+    ['contact.email', <EmailLink email={contact.email} />],
+    ['contact.phone', <PhoneLink phone={contact.phone} />],
     ['contact.gender', t(`gender.${contact.gender}` as MessageKey)],
     [
       'contact.address',

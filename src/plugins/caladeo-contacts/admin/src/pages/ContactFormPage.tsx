@@ -2,9 +2,10 @@ import { useMemo } from 'react';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { GENDERS, LANGUAGES } from '../../../shared/constants';
 import { DuplicateWarnings } from '../components/DuplicateWarnings';
-import { RecordForm, type FieldSpec } from '../components/RecordForm';
+import { RecordForm, type FieldSpec, type Values } from '../components/RecordForm';
 import { API } from '../utils/api';
 import { countryOptions } from '../utils/countries';
+import { departementOf } from '../utils/departements';
 import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
 
@@ -24,12 +25,20 @@ const INITIAL = {
   preferredLanguage: 'fr',
 };
 
-/** The département of a French postal code: its first two digits (three overseas, 2A/2B in Corsica). */
-const departementHint = (postalCode: string) => {
-  if (!/^\d{5}$/.test(postalCode)) return null;
-  if (postalCode.startsWith('97') || postalCode.startsWith('98')) return postalCode.slice(0, 3);
-  if (postalCode.startsWith('20')) return Number(postalCode) < 20200 ? '2A' : '2B';
-  return postalCode.slice(0, 2);
+/** The département of the contact's postal code; a contact without country at a French code is French. */
+const departementOfValues = (values: Values) =>
+  (values.country || 'FR') === 'FR' ? departementOf(String(values.postalCode ?? '')) : null;
+
+/**
+ * The département/région field follows the postal code, as the server would fill it on save: a
+ * value typed by hand is kept, the one the form filled changes with the code.
+ */
+const fillDepartement = (next: Values, previous: Values): Values => {
+  const before = departementOfValues(previous)?.name ?? null;
+  const after = departementOfValues(next)?.name ?? null;
+  if (before === after) return next;
+  const region = String(next.region ?? '');
+  return region === '' || region === before ? { ...next, region: after ?? '' } : next;
 };
 
 const ContactFormPage = () => {
@@ -62,11 +71,9 @@ const ContactFormPage = () => {
       {
         name: 'postalCode',
         kind: 'text',
-        // a contact without country at a French code is French to the server too
         hint: (values) => {
-          const departement =
-            (values.country || 'FR') === 'FR' ? departementHint(String(values.postalCode ?? '')) : null;
-          return departement ? t('form.departementSuggested', { departement }) : null;
+          const departement = departementOfValues(values);
+          return departement ? t('form.departementSuggested', { departement: departement.code }) : null;
         },
       },
       { name: 'city', kind: 'text' },
@@ -96,6 +103,7 @@ const ContactFormPage = () => {
       initialValues={INITIAL}
       labelPrefix="contact"
       detailPath={PATHS.contact}
+      derive={fillDepartement}
       aside={(values, documentId) => <DuplicateWarnings values={values} documentId={documentId} />}
       title={(values, isNew) =>
         isNew

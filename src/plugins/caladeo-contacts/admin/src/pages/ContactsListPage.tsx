@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { LINK_ROLES } from '../../../shared/constants';
 import type { Contact } from '../../../shared/contracts/admin';
 import { BulkActions } from '../components/BulkActions';
+import { EmailLink, PhoneLink } from '../components/ContactPoints';
 import { ExportDialog } from '../components/ExportDialog';
 import { FilterSelect } from '../components/FilterSelect';
 import { RecordTable, RowLink } from '../components/RecordTable';
@@ -210,12 +211,12 @@ const ContactsListPage = () => {
             {
               key: 'email',
               header: t('contact.email'),
-              cell: (contact) => <Typography>{contact.email}</Typography>,
+              cell: (contact) => <EmailLink email={contact.email} />,
             },
             {
               key: 'phone',
               header: t('contact.phone'),
-              cell: (contact) => <Typography>{contact.phone}</Typography>,
+              cell: (contact) => <PhoneLink phone={contact.phone} />,
             },
             {
               key: 'city',
@@ -227,9 +228,11 @@ const ContactsListPage = () => {
               header: t('contact.newsletter'),
               cell: (contact) =>
                 contact.newsletter ? (
-                  <Badge active>{t('filters.newsletterYes')}</Badge>
+                  <Badge textColor="primary700" backgroundColor="primary100">
+                    {t('filters.newsletterYes')}
+                  </Badge>
                 ) : (
-                  <Typography textColor="neutral500">{t('filters.newsletterNo')}</Typography>
+                  <Typography textColor="neutral600">{t('filters.newsletterNo')}</Typography>
                 ),
             },
             {

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 
+import { departementCodeFromPrefix } from '../../../shared/departements';
 import { foldNameForMatching } from './fold';
 
 export type Departement = {
@@ -100,29 +101,6 @@ let franceIndex: FranceIndex | null = null;
 function getFranceIndex(): FranceIndex {
   franceIndex ??= buildFranceIndex();
   return franceIndex;
-}
-
-/**
- * The département a postal code's prefix designates. Used for codes absent from the communes
- * data, mostly CEDEX codes given to large organisations ('33913' is in Gironde).
- */
-function departementCodeFromPrefix(postalCode: string): string | null {
-  if (postalCode.startsWith('97') || postalCode.startsWith('98')) {
-    // Overseas: three-digit département codes (971 Guadeloupe … 988 Nouvelle-Calédonie).
-    return postalCode.slice(0, 3);
-  }
-  if (postalCode.startsWith('20')) {
-    // Corsica has one postal prefix for two départements, split by the third digit.
-    const third = postalCode.charAt(2);
-    if (third === '0' || third === '1') {
-      return '2A';
-    }
-    if (third >= '2' && third <= '6') {
-      return '2B';
-    }
-    return null;
-  }
-  return postalCode.slice(0, 2);
 }
 
 /**
