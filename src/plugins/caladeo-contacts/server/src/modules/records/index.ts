@@ -19,6 +19,7 @@ import { createSearchableController } from './controllers/searchable';
 import adminClients from './controllers/admin-clients';
 import adminContacts from './controllers/admin-contacts';
 import adminLinks from './controllers/admin-links';
+import adminOffers from './controllers/admin-offers';
 import queryShape, { bodyShape } from './middlewares/query-shape';
 import readTimeout from './middlewares/read-timeout';
 import serverFields, { serverOwnedFields } from './middlewares/server-fields';
@@ -78,6 +79,7 @@ export default defineModule({
     'admin-contacts': adminContacts,
     'admin-clients': adminClients,
     'admin-links': adminLinks,
+    'admin-offers': adminOffers,
   },
   middlewares: {
     'query-shape': queryShape,
