@@ -5,7 +5,7 @@ import {
   Flex,
   SingleSelect,
   SingleSelectOption,
-  TextInput,
+  DatePicker,
   Typography,
 } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
@@ -24,7 +24,17 @@ import { useT, type MessageKey } from '../utils/translate';
 const ANY = '';
 const FILTERS = ['status', 'startFrom', 'startTo'] as const;
 
-/** A start-date bound of the filter: the browser's own date field, in the interface language. */
+/** 'YYYY-MM-DD' as the date picker holds it: that day at local midnight. */
+const pickedDay = (value: string) => {
+  const [year, month, day] = value.split('-').map(Number);
+  return value && year && month && day ? new Date(year, month - 1, day) : undefined;
+};
+const isoDay = (date: Date) =>
+  [date.getFullYear(), date.getMonth() + 1, date.getDate()]
+    .map((part, index) => String(part).padStart(index === 0 ? 4 : 2, '0'))
+    .join('-');
+
+/** A start-date bound of the filter, written as the interface language writes dates. */
 const DateBound = ({
   label,
   value,
@@ -33,16 +43,21 @@ const DateBound = ({
   label: string;
   value: string;
   onChange: (value: string) => void;
-}) => (
-  <Field.Root>
-    <Field.Label>{label}</Field.Label>
-    <TextInput
-      type="date"
-      value={value}
-      onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
-    />
-  </Field.Root>
-);
+}) => {
+  const { t, locale } = useT();
+  return (
+    <Field.Root>
+      <Field.Label>{label}</Field.Label>
+      <DatePicker
+        locale={locale}
+        value={pickedDay(value)}
+        onChange={(date?: Date) => onChange(date ? isoDay(date) : '')}
+        onClear={() => onChange('')}
+        clearLabel={t('offers.clearDate')}
+      />
+    </Field.Root>
+  );
+};
 
 /**
  * The offers: searched by title, reference or client, filtered by status and start date, by start
