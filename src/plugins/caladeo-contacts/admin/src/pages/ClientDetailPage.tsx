@@ -14,6 +14,7 @@ import { ContactPicker } from '../components/SearchPicker';
 import { allOf, PERMISSIONS } from '../permissions';
 import { API, messageOf, refusalOf } from '../utils/api';
 import { countryName } from '../utils/countries';
+import { contactDisplayName } from '../utils/names';
 import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
 import { useQuoteDownload } from '../utils/useQuoteDownload';
@@ -46,10 +47,7 @@ const ClientDetailPage = () => {
     documentId: link.documentId,
     role: link.role,
     isPrimary: link.isPrimary,
-    name: link.contact
-      ? [link.contact.firstName, link.contact.lastName].filter(Boolean).join(' ') ||
-        (link.contact.email ?? '—')
-      : '—',
+    name: contactDisplayName(link.contact),
     to: link.contact && contactsRbac.allowedActions.canRead ? PATHS.contact(link.contact.documentId) : null,
   }));
 

@@ -14,6 +14,7 @@ import { ContactPicker } from '../components/SearchPicker';
 import { allOf, PERMISSIONS } from '../permissions';
 import { API, refusalOf } from '../utils/api';
 import { formatOfferDate, formatOfferPrice } from '../utils/offers';
+import { contactDisplayName } from '../utils/names';
 import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
 import { useQuoteDownload } from '../utils/useQuoteDownload';
@@ -102,10 +103,7 @@ const OfferDetailPage = () => {
     documentId: link.documentId,
     role: link.role,
     isPrimary: link.isPrimary,
-    name: link.contact
-      ? [link.contact.firstName, link.contact.lastName].filter(Boolean).join(' ') ||
-        (link.contact.email ?? '—')
-      : '—',
+    name: contactDisplayName(link.contact),
     to: link.contact && contactsRbac.allowedActions.canRead ? PATHS.contact(link.contact.documentId) : null,
   });
   // in the order documents list the roles; the primary contact first within its group

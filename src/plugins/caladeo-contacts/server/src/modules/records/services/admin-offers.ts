@@ -4,9 +4,10 @@ import { UID } from '../../../../../shared/constants';
 import type { ListResponse, OfferDetail, OfferListItem } from '../../../../../shared/contracts/admin';
 import { fieldNames } from '../../../../../shared/fields';
 import { readConnection } from '../../../utils/read-transaction';
+import { withoutInternalIds } from '../../../utils/without-internal-ids';
 import { normaliseSearchTerm } from '../../../validation';
 import { escapeLike } from '../../search/plan';
-import { TOTAL_COUNT_CAP } from '../../search/services/list-search';
+import { countUpToCap } from '../../search/services/list-search';
 import type { OfferListQuery } from '../offer-list-request';
 
 const OFFER_FIELDS = fieldNames('offer');
@@ -23,19 +24,6 @@ const ORDER_BY = {
 } as const;
 
 type Stored = Record<string, unknown> & { id: number };
-
-/** Strapi's internal ids never leave the server. */
-const withoutInternalIds = <Value>(value: Value): Value => {
-  if (Array.isArray(value)) return value.map(withoutInternalIds) as Value;
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([key]) => key !== 'id')
-        .map(([key, inner]) => [key, withoutInternalIds(inner)])
-    ) as Value;
-  }
-  return value;
-};
 
 /**
  * What the offer list and the offer page read. The list is SQL over the offers table, so that
@@ -81,19 +69,6 @@ const adminOffers = ({ strapi }: { strapi: Core.Strapi }) => {
     return offers;
   };
 
-  const countMatching = async (query: OfferListQuery) => {
-    const capped = matching(query)
-      .select(knex().raw('1'))
-      .limit(TOTAL_COUNT_CAP + 1);
-    const [{ count }] = (await knex().count({ count: '*' }).from(capped.as('capped'))) as Array<{
-      count: number | string;
-    }>;
-    const total = Number(count);
-    return total > TOTAL_COUNT_CAP
-      ? { total: TOTAL_COUNT_CAP, totalIsExact: false }
-      : { total, totalIsExact: true };
-  };
-
   return {
     async list(query: OfferListQuery): Promise<ListResponse<OfferListItem>> {
       const [rows, count] = await Promise.all([
@@ -102,7 +77,7 @@ const adminOffers = ({ strapi }: { strapi: Core.Strapi }) => {
           .orderByRaw(ORDER_BY[query.order])
           .offset(query.offset)
           .limit(query.pageSize + 1) as Promise<Array<{ id: number | string }>>,
-        countMatching(query),
+        countUpToCap(knex(), matching(query)),
       ]);
       const ids = rows.slice(0, query.pageSize).map((row) => Number(row.id));
       const documents = ids.length
