@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { giveNewAdminsTheDefaultLanguage } from './admin-language';
 import { applyMigrationsAfterSync } from './database/apply-migrations';
+import { configureOfferContentManagerView } from './offer-content-manager';
 
 export default {
   register() {},
@@ -8,5 +9,6 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await applyMigrationsAfterSync(strapi);
     giveNewAdminsTheDefaultLanguage(strapi);
+    await configureOfferContentManagerView(strapi);
   },
 };

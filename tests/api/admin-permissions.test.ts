@@ -28,6 +28,7 @@ const requestFor = (method: string, path: string) => {
     '/clients': { name: 'Client du tableau' },
     '/contacts/:documentId/client-links': { client: MISSING, role: 'payeur' },
     '/contacts/:documentId/offer-links': { offer: MISSING, role: 'payeur' },
+    '/offers/:documentId/contact-links': { contact: MISSING, role: 'payeur' },
     '/client-links/:documentId': { role: 'payeur' },
     '/offer-links/:documentId': { role: 'payeur' },
     '/contacts/:documentId': { lastName: 'Tableau' },

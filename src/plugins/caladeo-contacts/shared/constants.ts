@@ -98,6 +98,13 @@ export const MAX_LENGTH = {
 export const DOCUMENT_LANGUAGES = ['fr', 'en'] as const;
 export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
 
+/**
+ * Orders of the offer list: by start date, latest trips first (`startDate`) or soonest first
+ * (`startDateAsc`), offers without dates last; or by reference.
+ */
+export const OFFER_LIST_ORDERS = ['startDate', 'startDateAsc', 'reference'] as const;
+export type OfferListOrder = (typeof OFFER_LIST_ORDERS)[number];
+
 /** Roles whose holders travel: they are listed (and counted) as the offer's travellers. */
 export const TRAVELLING_ROLES: readonly LinkRole[] = ['voyageur', 'accompagnateur'];
 
@@ -198,6 +205,13 @@ export const ACTIONS = [
     uid: 'clients.export',
     displayName: 'Export clients',
     subCategory: 'clients',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
+    uid: 'offers.read',
+    displayName: 'Read offers and the people on them',
+    subCategory: 'offers',
   },
   {
     section: 'plugins',

@@ -19,6 +19,9 @@ export const PERMISSIONS = {
     delete: only(ACTION['clients.delete']),
     export: only(ACTION['clients.export']),
   },
+  offers: {
+    read: only(ACTION['offers.read']),
+  },
   consent: {
     read: only(ACTION['consent.read']),
     evidence: only(ACTION['consent.evidence']),

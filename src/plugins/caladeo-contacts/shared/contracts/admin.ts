@@ -53,6 +53,14 @@ export type ClientLink = LinkBase & { client: ClientSummary | null };
 export type OfferLink = LinkBase & { offer: OfferSummary | null };
 export type ContactLink = LinkBase & { contact: ContactSummary | null };
 
+/** A line of the offer list (`GET /offer-list`): the offer and the name of its client. */
+export type OfferListItem = { documentId: string } & OfferRecord & {
+    client: Pick<ClientSummary, 'documentId' | 'name'> | null;
+  };
+
+/** An offer's page (`GET /offers/:documentId`): its client and the people on it, with their roles. */
+export type OfferDetail = OfferListItem & { contactLinks: ContactLink[] };
+
 export type ContactDetail = Contact & { clientLinks: ClientLink[]; offerLinks: OfferLink[] };
 export type ClientDetail = Client & { contactLinks: ContactLink[]; offers: OfferSummary[] };
 

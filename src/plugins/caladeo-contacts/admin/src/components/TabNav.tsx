@@ -7,17 +7,18 @@ import { PATHS } from '../utils/paths';
 import { useT } from '../utils/translate';
 
 /**
- * Contacts | Clients | Imports | Doublons | Tâches | Demandes RGPD | Conservation des données, each
+ * Contacts | Clients | Offres | Imports | Doublons | Tâches | Demandes RGPD | Conservation des données, each
  * shown only to a role that may use it.
  */
 export const TabNav = ({
   current,
 }: {
-  current: 'contacts' | 'clients' | 'imports' | 'duplicates' | 'jobs' | 'privacy' | 'retention';
+  current: 'contacts' | 'clients' | 'offers' | 'imports' | 'duplicates' | 'jobs' | 'privacy' | 'retention';
 }) => {
   const { t } = useT();
   const contacts = useRBAC(PERMISSIONS.contacts.read);
   const clients = useRBAC(PERMISSIONS.clients.read);
+  const offers = useRBAC(PERMISSIONS.offers.read);
   const imports = useRBAC(PERMISSIONS.imports.read);
   const jobs = useRBAC(PERMISSIONS.jobs.read);
   const privacyRequests = useRBAC(PERMISSIONS.privacy.export);
@@ -36,6 +37,11 @@ export const TabNav = ({
       {clients.allowedActions.canRead && (
         <LinkButton tag={NavLink} to={PATHS.clients} variant={current === 'clients' ? 'default' : 'tertiary'}>
           {t('nav.clients')}
+        </LinkButton>
+      )}
+      {offers.allowedActions.canRead && (
+        <LinkButton tag={NavLink} to={PATHS.offers} variant={current === 'offers' ? 'default' : 'tertiary'}>
+          {t('nav.offers')}
         </LinkButton>
       )}
       {imports.allowedActions.canRead && (

@@ -10,6 +10,8 @@ const ContactDetailPage = lazy(() => import('./ContactDetailPage'));
 const ClientsListPage = lazy(() => import('./ClientsListPage'));
 const ClientFormPage = lazy(() => import('./ClientFormPage'));
 const ClientDetailPage = lazy(() => import('./ClientDetailPage'));
+const OffersListPage = lazy(() => import('./OffersListPage'));
+const OfferDetailPage = lazy(() => import('./OfferDetailPage'));
 const JobsPage = lazy(() => import('./JobsPage'));
 const ImportsPage = lazy(() => import('./ImportsPage'));
 const DuplicatesPage = lazy(() => import('./DuplicatesPage'));
@@ -46,6 +48,8 @@ const App = () => (
         path="clients/:documentId/edit"
         element={protect(PERMISSIONS.clients.update, <ClientFormPage />)}
       />
+      <Route path="offers" element={protect(PERMISSIONS.offers.read, <OffersListPage />)} />
+      <Route path="offers/:documentId" element={protect(PERMISSIONS.offers.read, <OfferDetailPage />)} />
       <Route path="jobs" element={protect(PERMISSIONS.jobs.read, <JobsPage />)} />
       <Route path="imports" element={protect(PERMISSIONS.imports.read, <ImportsPage />)} />
       <Route path="duplicates" element={protect(PERMISSIONS.duplicates.read, <DuplicatesPage />)} />

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Link, Typography } from '@strapi/design-system';
 import { Pencil } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
-import { useNavigate, useParams } from 'react-router-dom';
+import { NavLink, useNavigate, useParams } from 'react-router-dom';
 import type { ClientDetail, DetailResponse } from '../../../shared/contracts/admin';
 import { AttachForm } from '../components/AttachForm';
 import { BackLink } from '../components/BackLink';
@@ -12,9 +12,10 @@ import { HistoryTimeline } from '../components/HistoryTimeline';
 import { LinksTable, type LinkRow } from '../components/LinksTable';
 import { QuoteButton } from '../components/QuoteButton';
 import { ContactPicker } from '../components/SearchPicker';
-import { allOf } from '../permissions';
+import { allOf, PERMISSIONS } from '../permissions';
 import { API, messageOf, refusalOf } from '../utils/api';
 import { countryName } from '../utils/countries';
+import { contactDisplayName } from '../utils/names';
 import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
 import { useQuoteDownload } from '../utils/useQuoteDownload';
@@ -27,6 +28,7 @@ const ClientDetailPage = () => {
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC(allOf('clients'));
   const contactsRbac = useRBAC(allOf('contacts'));
+  const offersRbac = useRBAC(PERMISSIONS.offers.read);
   const quotes = useQuoteDownload();
   const [client, setClient] = useState<ClientDetail | null>(null);
   const [failed, setFailed] = useState(false);
@@ -46,10 +48,7 @@ const ClientDetailPage = () => {
     documentId: link.documentId,
     role: link.role,
     isPrimary: link.isPrimary,
-    name: link.contact
-      ? [link.contact.firstName, link.contact.lastName].filter(Boolean).join(' ') ||
-        (link.contact.email ?? '—')
-      : '—',
+    name: contactDisplayName(link.contact),
     to: link.contact && contactsRbac.allowedActions.canRead ? PATHS.contact(link.contact.documentId) : null,
   }));
 
@@ -150,7 +149,13 @@ const ClientDetailPage = () => {
                 client.offers.map((offer) => (
                   <Flex key={offer.documentId} gap={2}>
                     <Typography fontWeight="bold">{offer.reference}</Typography>
-                    <Typography>{offer.title}</Typography>
+                    {offersRbac.allowedActions.canRead ? (
+                      <Link tag={NavLink} to={PATHS.offer(offer.documentId)}>
+                        {offer.title}
+                      </Link>
+                    ) : (
+                      <Typography>{offer.title}</Typography>
+                    )}
                     <Badge>{t(`offerStatus.${offer.offerStatus}` as MessageKey)}</Badge>
                     {quotes.canGenerate && <QuoteButton offer={offer} quotes={quotes} />}
                   </Flex>

@@ -16,7 +16,7 @@ import { MergeWithButton } from '../components/MergeWithButton';
 import { PersonExportMenu } from '../components/PersonExportMenu';
 import { QuoteButton } from '../components/QuoteButton';
 import { ClientPicker, OfferPicker } from '../components/SearchPicker';
-import { allOf } from '../permissions';
+import { allOf, PERMISSIONS } from '../permissions';
 import { API, messageOf, refusalOf } from '../utils/api';
 import { countryName } from '../utils/countries';
 import { PATHS } from '../utils/paths';
@@ -32,6 +32,7 @@ const ContactDetailPage = () => {
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC(allOf('contacts'));
   const clientsRbac = useRBAC(allOf('clients'));
+  const offersRbac = useRBAC(PERMISSIONS.offers.read);
   const privacyRbac = useRBAC(allOf('privacy'));
   const quotes = useQuoteDownload();
   const personExport = usePersonExport();
@@ -86,7 +87,7 @@ const ContactDetailPage = () => {
     role: link.role,
     isPrimary: link.isPrimary,
     name: link.offer ? `${link.offer.reference} · ${link.offer.title}` : '—',
-    to: null,
+    to: link.offer && offersRbac.allowedActions.canRead ? PATHS.offer(link.offer.documentId) : null,
   }));
   const offerOfLink = new Map(contact.offerLinks.map((link) => [link.documentId, link.offer]));
   const quoteAction = (row: LinkRow) => {

@@ -12,6 +12,8 @@ export const PATHS = {
   newClient: `${ROOT}/clients/new`,
   client: (documentId: string) => `${ROOT}/clients/${documentId}`,
   editClient: (documentId: string) => `${ROOT}/clients/${documentId}/edit`,
+  offers: `${ROOT}/offers`,
+  offer: (documentId: string) => `${ROOT}/offers/${documentId}`,
   jobs: `${ROOT}/jobs`,
   imports: `${ROOT}/imports`,
   duplicates: `${ROOT}/duplicates`,

@@ -124,17 +124,17 @@ export const readRecordBody = (
   return { ok: true, value: body as Record<string, unknown> };
 };
 
-const linkCreateBody = (targetField: 'client' | 'offer') =>
+/** The record a link body names: the client or offer from a contact's page, the contact from an offer's. */
+type LinkEnd = 'client' | 'offer' | 'contact';
+
+const linkCreateBody = (targetField: LinkEnd) =>
   z.strictObject({
     [targetField]: documentId,
     role: z.unknown(),
     isPrimary: z.unknown().optional(),
   });
 
-export const readLinkCreateBody = (
-  body: unknown,
-  targetField: 'client' | 'offer'
-): Reading<Record<string, unknown>> => {
+export const readLinkCreateBody = (body: unknown, targetField: LinkEnd): Reading<Record<string, unknown>> => {
   const parsed = linkCreateBody(targetField).safeParse(body);
   return parsed.success
     ? { ok: true, value: parsed.data }

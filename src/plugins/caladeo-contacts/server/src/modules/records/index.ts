@@ -20,6 +20,7 @@ import adminClients from './controllers/admin-clients';
 import adminContacts from './controllers/admin-contacts';
 import adminBulk from './controllers/admin-bulk';
 import adminLinks from './controllers/admin-links';
+import adminOffers from './controllers/admin-offers';
 import queryShape, { bodyShape } from './middlewares/query-shape';
 import readTimeout from './middlewares/read-timeout';
 import serverFields, { serverOwnedFields } from './middlewares/server-fields';
@@ -80,6 +81,7 @@ export default defineModule({
     'admin-clients': adminClients,
     'admin-links': adminLinks,
     'admin-bulk': adminBulk,
+    'admin-offers': adminOffers,
   },
   middlewares: {
     'query-shape': queryShape,

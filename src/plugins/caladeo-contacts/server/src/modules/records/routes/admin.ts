@@ -25,6 +25,16 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   guarded('DELETE', '/client-links/:documentId', 'admin-links.detachClient', ACTION['contacts.update']),
   guarded('DELETE', '/offer-links/:documentId', 'admin-links.detachOffer', ACTION['contacts.update']),
   guarded('GET', '/offers', 'admin-links.searchOffers', ACTION['contacts.update']),
+  // the offer list and page; the picker above stays on /offers for roles that attach contacts
+  guarded('GET', '/offer-list', 'admin-offers.find', ACTION['offers.read']),
+  guarded('GET', '/offers/:documentId', 'admin-offers.findOne', ACTION['offers.read']),
+  // giving a contact a role on an offer edits the contact, from whichever side it is done
+  guarded(
+    'POST',
+    '/offers/:documentId/contact-links',
+    'admin-offers.attachContact',
+    ACTION['contacts.update']
+  ),
   guarded('GET', '/clients', 'admin-clients.find', ACTION['clients.read']),
   guarded('GET', '/clients/export', 'admin-clients.export', ACTION['clients.export']),
   guarded('GET', '/clients/:documentId', 'admin-clients.findOne', ACTION['clients.read']),

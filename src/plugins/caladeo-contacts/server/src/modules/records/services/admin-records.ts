@@ -12,6 +12,7 @@ import type { ContactListFilters } from '../admin-request';
 import type { ListSearchParams } from '../../search/request';
 import type { SearchableUid } from '../../search/services/list-search';
 import { getService } from '../../../utils/get-service';
+import { withoutInternalIds } from '../../../utils/without-internal-ids';
 import { exportCell, type ExportCell } from '../../../utils/spreadsheet-cells';
 import { DATE_COLUMNS } from '../../../../../shared/exports';
 
@@ -83,18 +84,6 @@ const adminRecords = ({ strapi }: { strapi: Core.Strapi }) => {
         totalIsExact: page.totalIsExact,
       },
     };
-  };
-
-  const withoutInternalIds = <Value>(value: Value): Value => {
-    if (Array.isArray(value)) return value.map(withoutInternalIds) as Value;
-    if (value && typeof value === 'object' && !(value instanceof Date)) {
-      return Object.fromEntries(
-        Object.entries(value)
-          .filter(([key]) => key !== 'id')
-          .map(([key, inner]) => [key, withoutInternalIds(inner)])
-      ) as Value;
-    }
-    return value;
   };
 
   /** The whole list in its order, as export rows of the chosen columns, a batch at a time. */

@@ -1,5 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { UID } from '../../../../../shared/constants';
+import adminOffers from './admin-offers';
 import adminRecords from './admin-records';
 import links from './links';
 
@@ -10,4 +11,5 @@ export default {
   'offer-contact': factories.createCoreService(UID.offerContact),
   links,
   'admin-records': adminRecords,
+  'admin-offers': adminOffers,
 };

@@ -31,6 +31,18 @@ export type ListSearchPage = {
   totalIsExact: boolean;
 };
 
+/** How many rows a query matches, counted up to the cap: beyond it, the total is a floor. */
+export const countUpToCap = async (knex: Knex, query: Knex.QueryBuilder) => {
+  const capped = query.select(knex.raw('1')).limit(TOTAL_COUNT_CAP + 1);
+  const [{ count }] = (await knex.count({ count: '*' }).from(capped.as('capped'))) as Array<{
+    count: number | string;
+  }>;
+  const total = Number(count);
+  return total > TOTAL_COUNT_CAP
+    ? { total: TOTAL_COUNT_CAP, totalIsExact: false }
+    : { total, totalIsExact: true };
+};
+
 type Row = { id: number; search_text: string | null; rank?: number | string };
 
 const ESCAPE = "ESCAPE '\\'";
@@ -130,16 +142,7 @@ const listSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       const estimate = Number(result.rows[0]?.estimate ?? -1);
       if (estimate > TOTAL_COUNT_CAP) return { total: estimate, totalIsExact: false };
     }
-    const capped = matching(uid, plan, where)
-      .select(knex().raw('1'))
-      .limit(TOTAL_COUNT_CAP + 1);
-    const [{ count }] = (await knex().count({ count: '*' }).from(capped.as('capped'))) as Array<{
-      count: number | string;
-    }>;
-    const total = Number(count);
-    return total > TOTAL_COUNT_CAP
-      ? { total: TOTAL_COUNT_CAP, totalIsExact: false }
-      : { total, totalIsExact: true };
+    return countUpToCap(knex(), matching(uid, plan, where));
   };
 
   return {
