@@ -115,6 +115,8 @@ const linkCreateBody = (targetField: 'client' | 'offer') =>
     [targetField]: documentId,
     role: z.unknown(),
     isPrimary: z.unknown().optional(),
+    // an undone detach gives the primary back only if nobody took it meanwhile
+    primaryIfFree: z.boolean().optional(),
   });
 
 export const readLinkCreateBody = (
