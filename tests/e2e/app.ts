@@ -114,14 +114,24 @@ export const openSession = async () => {
 
 /** A full-page screenshot in test-output/screenshots, named for the step it shows. */
 export const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  // animations finished: a dialog or a notification caught while fading in is unreadable
+  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 
-/** Logs in through the admin's form, in French. */
-export const loginAs = async (browser: Browser, baseUrl: string, email: string, password: string) => {
-  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } });
+/** Logs in through the admin's form, in French at 1440×900 unless told otherwise. */
+export const loginAs = async (
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password: string,
+  {
+    language = 'fr',
+    viewport = { width: 1440, height: 900 },
+  }: { language?: 'fr' | 'en'; viewport?: { width: number; height: number } } = {}
+) => {
+  const context = await browser.newContext({ locale: language === 'fr' ? 'fr-FR' : 'en-GB', viewport });
   const page = await context.newPage();
   // the admin reads its language from local storage; the script runs in the page, not in node
-  await page.addInitScript("window.localStorage.setItem('strapi-admin-language', 'fr')");
+  await page.addInitScript(`window.localStorage.setItem('strapi-admin-language', '${language}')`);
   await page.goto(`${baseUrl}/admin/auth/login`);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);

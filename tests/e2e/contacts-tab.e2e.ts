@@ -145,7 +145,8 @@ describe('a super admin in the Contacts tab', () => {
       .getByRole('combobox', { name: 'Chercher un contact' })
       .pressSequentially('dubois', { delay: 50 });
     await page.getByRole('option', { name: /Marc Dubois/ }).click();
-    await page.getByRole('combobox', { name: 'Rôle' }).click();
+    // the attach form's role, not the role selects of the contacts already attached
+    await page.getByRole('combobox', { name: 'Rôle', exact: true }).click();
     await page.getByRole('option', { name: 'Payeur' }).click();
     await page.getByRole('button', { name: 'Rattacher' }).click();
     await page

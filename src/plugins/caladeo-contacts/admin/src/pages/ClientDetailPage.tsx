@@ -14,8 +14,10 @@ import { ContactPicker } from '../components/SearchPicker';
 import { allOf } from '../permissions';
 import { API, messageOf, refusalOf } from '../utils/api';
 import { countryName } from '../utils/countries';
+import { distinctCount, personName } from '../utils/links';
 import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
+import { useLinkEditing } from '../utils/useLinkEditing';
 import { useQuoteDownload } from '../utils/useQuoteDownload';
 
 const ClientDetailPage = () => {
@@ -38,6 +40,13 @@ const ClientDetailPage = () => {
   }, [documentId, get]);
   useEffect(load, [load]);
 
+  // the link routes answer with the contact; this page reads the client again instead
+  const editing = useLinkEditing(
+    'client',
+    (row) => (row.targetId ? { contact: row.targetId, target: documentId } : undefined),
+    load
+  );
+
   if (failed) return <Page.Error />;
   if (!client) return <Page.Loading />;
 
@@ -45,11 +54,9 @@ const ClientDetailPage = () => {
     documentId: link.documentId,
     role: link.role,
     isPrimary: link.isPrimary,
-    name: link.contact
-      ? [link.contact.firstName, link.contact.lastName].filter(Boolean).join(' ') ||
-        (link.contact.email ?? '—')
-      : '—',
+    name: link.contact ? personName(link.contact) : '—',
     to: link.contact && contactsRbac.allowedActions.canRead ? PATHS.contact(link.contact.documentId) : null,
+    targetId: link.contact?.documentId,
   }));
 
   /** Gives a contact a role on this client, through the contact's own route (it needs contacts.update). */
@@ -111,7 +118,7 @@ const ClientDetailPage = () => {
                 title={t('client.deleteTitle')}
                 message={t('client.deleteConfirm', {
                   name: client.name,
-                  contacts: client.contactLinks.length,
+                  contacts: distinctCount(client.contactLinks.map((link) => link.contact?.documentId)),
                 })}
                 onConfirm={remove}
               />
@@ -128,6 +135,9 @@ const ClientDetailPage = () => {
                 rows={contactRows}
                 nameLabel={t('links.contact')}
                 emptyLabel={t('links.noContacts')}
+                pageName={client.name}
+                rowsAreContacts
+                {...(contactsRbac.allowedActions.canUpdate ? editing : {})}
               />
             </Box>
             {contactsRbac.allowedActions.canUpdate && contactsRbac.allowedActions.canRead && (
