@@ -58,7 +58,8 @@ const LANGUAGES = [
       primary: 'Principal',
       loses: 'Anne Martin ne sera plus le contact principal de Chorale des Trois Rivières.',
       remove: 'Retirer le rôle Contact facturation (Paul Durand)',
-      detachSays: 'Paul Durand ne sera plus Contact facturation de Chorale des Trois Rivières.',
+      detachSays:
+        'Paul Durand n’aura plus le rôle « Contact facturation » auprès de Chorale des Trois Rivières.',
       detach: 'Détacher',
       detached: 'Le rôle Contact facturation (Paul Durand) a été retiré.',
       undo: 'Annuler',
@@ -79,7 +80,7 @@ const LANGUAGES = [
       primary: 'Primary',
       loses: 'Anne Martin will no longer be the primary contact of Three Rivers Choir.',
       remove: 'Remove the role Billing contact (Paul Durand)',
-      detachSays: 'Paul Durand will no longer be Billing contact of Three Rivers Choir.',
+      detachSays: 'Paul Durand will no longer have the role “Billing contact” on Three Rivers Choir.',
       detach: 'Detach',
       detached: 'The role Billing contact (Paul Durand) was removed.',
       undo: 'Undo',
@@ -97,6 +98,8 @@ describe.each(LANGUAGES)('a client’s contacts edited from the client’s page 
 
   it('changes a role, makes another contact primary, detaches with a confirmation and undoes it', async () => {
     const { client } = await clientWithTwoContacts(setup.clientName);
+    // the admin takes the user's profile language over the browser's once it is set
+    await app.api('PUT', '/admin/users/me', { preferedLanguage: setup.language }, superToken);
     page = await loginAs(browser, app.baseUrl, SUPER_ADMIN.email, SUPER_ADMIN.password, setup);
     await page.goto(`${app.baseUrl}/admin/plugins/caladeo-contacts/clients/${client}`);
     await page.getByRole('heading', { name: setup.clientName, level: 1 }).waitFor();
