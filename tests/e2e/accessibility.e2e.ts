@@ -135,8 +135,8 @@ afterAll(async () => {
 });
 
 describe.each([
-  { language: 'fr', viewport: { width: 1440, height: 900 } },
-  { language: 'en', viewport: { width: 1024, height: 768 } },
+  { language: 'fr' as const, viewport: { width: 1440, height: 900 } },
+  { language: 'en' as const, viewport: { width: 1024, height: 768 } },
 ])('axe-core on every page of the tab, $language at $viewport.width px', ({ language, viewport }) => {
   it('finds no serious or critical violation in the plugin’s pages', async () => {
     // the language saved in the admin user's profile wins over the browser's, once logged in

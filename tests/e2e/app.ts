@@ -114,7 +114,8 @@ export const openSession = async () => {
 
 /** A full-page screenshot in test-output/screenshots, named for the step it shows. */
 export const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  // animations finished: a dialog or a notification caught while fading in is unreadable
+  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 
 /** Logs in through the admin's form, in French at 1440×900 unless told otherwise. */
 export const loginAs = async (
@@ -122,7 +123,10 @@ export const loginAs = async (
   baseUrl: string,
   email: string,
   password: string,
-  { language = 'fr', viewport = { width: 1440, height: 900 } } = {}
+  {
+    language = 'fr',
+    viewport = { width: 1440, height: 900 },
+  }: { language?: 'fr' | 'en'; viewport?: { width: number; height: number } } = {}
 ) => {
   const context = await browser.newContext({ locale: language === 'fr' ? 'fr-FR' : 'en-GB', viewport });
   const page = await context.newPage();

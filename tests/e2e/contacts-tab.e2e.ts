@@ -133,8 +133,8 @@ describe('a super admin in the Contacts tab', () => {
     await page.getByRole('link', { name: 'Comité des fêtes de Brûlon' }).click();
     await page.getByRole('heading', { name: 'Comité des fêtes de Brûlon' }).waitFor();
     const row = page.getByRole('row', { name: /Hélène Lefèvre/ });
-    await row.getByText('Responsable voyage').waitFor();
-    await row.getByText('Principal').waitFor();
+    await row.getByText('Responsable voyage', { exact: true }).waitFor();
+    await row.getByText('Principal', { exact: true }).waitFor();
     await shot(page, '04-fiche-client');
     const fromClient = await download(page, () =>
       page.getByRole('button', { name: 'Générer le devis' }).click()
@@ -145,12 +145,13 @@ describe('a super admin in the Contacts tab', () => {
       .getByRole('combobox', { name: 'Chercher un contact' })
       .pressSequentially('dubois', { delay: 50 });
     await page.getByRole('option', { name: /Marc Dubois/ }).click();
-    await page.getByRole('combobox', { name: 'Rôle' }).click();
+    // the attach form's role, not the role selects of the contacts already attached
+    await page.getByRole('combobox', { name: 'Rôle', exact: true }).click();
     await page.getByRole('option', { name: 'Payeur' }).click();
     await page.getByRole('button', { name: 'Rattacher' }).click();
     await page
       .getByRole('row', { name: /Marc Dubois/ })
-      .getByText('Payeur')
+      .getByText('Payeur', { exact: true })
       .waitFor();
     expect(await page.getByRole('combobox', { name: 'Chercher un contact' }).inputValue()).toBe('');
     await shot(page, '09-fiche-client-contact-rattache');

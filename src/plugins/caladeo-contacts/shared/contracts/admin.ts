@@ -49,8 +49,14 @@ export type ContactSummary = Pick<
 >;
 
 type LinkBase = { documentId: string; role: LinkRole; isPrimary: boolean };
-export type ClientLink = LinkBase & { client: ClientSummary | null };
-export type OfferLink = LinkBase & { offer: OfferSummary | null };
+/** Who a client's or an offer's documents are addressed to: this contact or another one. */
+export type PrimaryContact = Pick<Contact, 'documentId' | 'firstName' | 'lastName' | 'email'>;
+/**
+ * On a contact's page each link also names its target's primary contact (null when the target has
+ * none), so that taking the primary role can say who loses it.
+ */
+export type ClientLink = LinkBase & { client: ClientSummary | null; primaryContact: PrimaryContact | null };
+export type OfferLink = LinkBase & { offer: OfferSummary | null; primaryContact: PrimaryContact | null };
 export type ContactLink = LinkBase & { contact: ContactSummary | null };
 
 /** A line of the offer list (`GET /offer-list`): the offer and the name of its client. */

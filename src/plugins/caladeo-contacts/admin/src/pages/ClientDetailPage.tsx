@@ -16,8 +16,10 @@ import { allOf, PERMISSIONS } from '../permissions';
 import { API, messageOf, refusalOf } from '../utils/api';
 import { countryName } from '../utils/countries';
 import { contactDisplayName } from '../utils/names';
+import { distinctCount } from '../utils/links';
 import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
+import { useLinkEditing } from '../utils/useLinkEditing';
 import { useQuoteDownload } from '../utils/useQuoteDownload';
 
 const ClientDetailPage = () => {
@@ -41,6 +43,13 @@ const ClientDetailPage = () => {
   }, [documentId, get]);
   useEffect(load, [load]);
 
+  // the link routes answer with the contact; this page reads the client again instead
+  const editing = useLinkEditing(
+    'client',
+    (row) => (row.targetId ? { contact: row.targetId, target: documentId } : undefined),
+    load
+  );
+
   if (failed) return <Page.Error />;
   if (!client) return <Page.Loading />;
 
@@ -50,6 +59,7 @@ const ClientDetailPage = () => {
     isPrimary: link.isPrimary,
     name: contactDisplayName(link.contact),
     to: link.contact && contactsRbac.allowedActions.canRead ? PATHS.contact(link.contact.documentId) : null,
+    targetId: link.contact?.documentId,
   }));
 
   /** Gives a contact a role on this client, through the contact's own route (it needs contacts.update). */
@@ -111,7 +121,7 @@ const ClientDetailPage = () => {
                 title={t('client.deleteTitle')}
                 message={t('client.deleteConfirm', {
                   name: client.name,
-                  contacts: client.contactLinks.length,
+                  contacts: distinctCount(client.contactLinks.map((link) => link.contact?.documentId)),
                 })}
                 onConfirm={remove}
               />
@@ -128,6 +138,9 @@ const ClientDetailPage = () => {
                 rows={contactRows}
                 nameLabel={t('links.contact')}
                 emptyLabel={t('links.noContacts')}
+                pageName={client.name}
+                rowsAreContacts
+                {...(contactsRbac.allowedActions.canUpdate ? editing : {})}
               />
             </Box>
             {contactsRbac.allowedActions.canUpdate && contactsRbac.allowedActions.canRead && (

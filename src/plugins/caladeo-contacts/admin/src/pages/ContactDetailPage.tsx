@@ -19,8 +19,11 @@ import { ClientPicker, OfferPicker } from '../components/SearchPicker';
 import { allOf, PERMISSIONS } from '../permissions';
 import { API, messageOf, refusalOf } from '../utils/api';
 import { countryName } from '../utils/countries';
+import { distinctCount } from '../utils/links';
+import { personName } from '../utils/names';
 import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
+import { useLinkEditing } from '../utils/useLinkEditing';
 import { usePersonExport } from '../utils/usePersonExport';
 import { useQuoteDownload } from '../utils/useQuoteDownload';
 
@@ -28,7 +31,7 @@ const ContactDetailPage = () => {
   const { t, locale, intl } = useT();
   const { documentId = '' } = useParams();
   const navigate = useNavigate();
-  const { get, post, put, del } = useFetchClient();
+  const { get, post, del } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC(allOf('contacts'));
   const clientsRbac = useRBAC(allOf('clients'));
@@ -50,6 +53,14 @@ const ContactDetailPage = () => {
       .catch(() => setErasedAt(null));
   }, [documentId, get]);
   useEffect(load, [load]);
+
+  const shown = (answer: DetailResponse<ContactDetail | null>) => {
+    if (answer.data) setContact(answer.data);
+  };
+  // the row's other end is the client or offer; it stays known after the link is removed
+  const endsOf = (row: LinkRow) => (row.targetId ? { contact: documentId, target: row.targetId } : undefined);
+  const clientEditing = useLinkEditing('client', endsOf, shown);
+  const offerEditing = useLinkEditing('offer', endsOf, shown);
 
   if (failed) return <Page.Error />;
   if (!contact) return <Page.Loading />;
@@ -81,6 +92,8 @@ const ContactDetailPage = () => {
     isPrimary: link.isPrimary,
     name: link.client?.name ?? '—',
     to: link.client && clientsRbac.allowedActions.canRead ? PATHS.client(link.client.documentId) : null,
+    targetId: link.client?.documentId,
+    primaryName: link.primaryContact ? personName(link.primaryContact) : null,
   }));
   const offerRows: LinkRow[] = contact.offerLinks.map((link) => ({
     documentId: link.documentId,
@@ -88,6 +101,8 @@ const ContactDetailPage = () => {
     isPrimary: link.isPrimary,
     name: link.offer ? `${link.offer.reference} · ${link.offer.title}` : '—',
     to: link.offer && offersRbac.allowedActions.canRead ? PATHS.offer(link.offer.documentId) : null,
+    targetId: link.offer?.documentId,
+    primaryName: link.primaryContact ? personName(link.primaryContact) : null,
   }));
   const offerOfLink = new Map(contact.offerLinks.map((link) => [link.documentId, link.offer]));
   const quoteAction = (row: LinkRow) => {
@@ -96,15 +111,7 @@ const ContactDetailPage = () => {
   };
   const canEdit = allowedActions.canUpdate;
   const editing = (kind: 'client' | 'offer') =>
-    canEdit
-      ? {
-          onRole: (row: LinkRow, role: string) =>
-            change(() => put(`${API}/${kind}-links/${row.documentId}`, { role })),
-          onPrimary: (row: LinkRow) =>
-            change(() => put(`${API}/${kind}-links/${row.documentId}`, { isPrimary: true })),
-          onDetach: (row: LinkRow) => change(() => del(`${API}/${kind}-links/${row.documentId}`)),
-        }
-      : {};
+    canEdit ? (kind === 'client' ? clientEditing : offerEditing) : {};
 
   const remove = async () => {
     try {
@@ -174,8 +181,8 @@ const ContactDetailPage = () => {
                 title={t('contact.deleteTitle')}
                 message={t('contact.deleteConfirm', {
                   name,
-                  clients: contact.clientLinks.length,
-                  offers: contact.offerLinks.length,
+                  clients: distinctCount(contact.clientLinks.map((link) => link.client?.documentId)),
+                  offers: distinctCount(contact.offerLinks.map((link) => link.offer?.documentId)),
                 })}
                 onConfirm={remove}
               />
@@ -199,6 +206,7 @@ const ContactDetailPage = () => {
                 rows={clientRows}
                 nameLabel={t('links.client')}
                 emptyLabel={t('links.noClients')}
+                pageName={name}
                 {...editing('client')}
               />
             </Box>
@@ -225,6 +233,7 @@ const ContactDetailPage = () => {
                 nameLabel={t('links.offer')}
                 emptyLabel={t('links.noOffers')}
                 rowActions={quotes.canGenerate ? quoteAction : undefined}
+                pageName={name}
                 {...editing('offer')}
               />
             </Box>

@@ -1,5 +1,10 @@
-import type { ContactSummary } from '../../../shared/contracts/admin';
+/** How a person is named in a table or a message: first and last name, else the e-mail. */
+export const personName = (person: {
+  firstName?: string | null;
+  lastName?: string | null;
+  email?: string | null;
+}) => [person.firstName, person.lastName].filter(Boolean).join(' ') || (person.email ?? '—');
 
-/** How a linked contact is named in a table: first and last name, else the e-mail. */
-export const contactDisplayName = (contact: ContactSummary | null) =>
-  contact ? [contact.firstName, contact.lastName].filter(Boolean).join(' ') || (contact.email ?? '—') : '—';
+/** A linked contact's name, or a dash when the link has none. */
+export const contactDisplayName = (contact: Parameters<typeof personName>[0] | null) =>
+  contact ? personName(contact) : '—';

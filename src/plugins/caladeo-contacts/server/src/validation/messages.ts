@@ -51,6 +51,7 @@ export const FIELD_ERROR_MESSAGES = {
   'relation.single': 'holds one {target} at most, not a list',
   'link.roleTaken': 'is already held by this contact on this {target}',
   'link.primaryRace': 'another contact was made primary at the same moment; reload and try again',
+  'link.primaryTaken': 'another contact is the primary contact of this {target} now',
   'query.notAParameter': 'is not a parameter of this route',
   'query.fieldsEmpty': 'must name at least one field',
   'query.filtersNotConditions': 'must be an object of conditions',

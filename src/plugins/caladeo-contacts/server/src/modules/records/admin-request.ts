@@ -132,6 +132,8 @@ const linkCreateBody = (targetField: LinkEnd) =>
     [targetField]: documentId,
     role: z.unknown(),
     isPrimary: z.unknown().optional(),
+    // an undone detach gives the primary back only if nobody took it meanwhile
+    primaryIfFree: z.boolean().optional(),
   });
 
 export const readLinkCreateBody = (body: unknown, targetField: LinkEnd): Reading<Record<string, unknown>> => {

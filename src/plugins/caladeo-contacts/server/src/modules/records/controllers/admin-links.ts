@@ -2,10 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../../../../shared/constants';
 import { LINK_TYPES, type LinkUid } from '../services/links';
-import { problem } from '../../../validation';
+import { fieldError, problem } from '../../../validation';
 import { readLinkCreateBody, readLinkUpdateBody } from '../admin-request';
-import { fieldValidationError, singleFieldError } from '../../../utils/errors';
+import { fieldValidationError, singleFieldError, statusFieldErrors } from '../../../utils/errors';
 import { getService } from '../../../utils/get-service';
+import { lockForUpdate } from '../write-rules/data';
 
 type Context = Parameters<Core.ControllerHandler>[0];
 
@@ -20,12 +21,27 @@ const adminLinks = ({ strapi }: { strapi: Core.Strapi }) => {
   const records = () => getService(strapi, 'admin-records');
 
   const attach = (linkUid: LinkUid) => async (ctx: Context) => {
-    const { targetField } = LINK_TYPES[linkUid];
+    const { targetField, targetUid } = LINK_TYPES[linkUid];
     const read = readLinkCreateBody(ctx.request.body, targetField);
     if (!read.ok) throw fieldValidationError(read.errors);
+    const { primaryIfFree, ...data } = read.value;
     const contact = ctx.params.documentId as string;
     await records().assertExists(UID.contact, contact);
-    await strapi.documents(linkUid).create({ data: { ...read.value, contact } as never });
+    const target = data[targetField];
+    await strapi.db.transaction(async () => {
+      if (primaryIfFree === true && data.isPrimary === true && typeof target === 'string') {
+        // the same order of locks as the link rules (contact, then target), and the primary checked
+        // under them: a contact made primary meanwhile keeps it
+        await lockForUpdate(strapi, UID.contact, contact);
+        await lockForUpdate(strapi, targetUid, target);
+        if (await getService(strapi, 'links').primaryLinkOf(linkUid, target)) {
+          throw statusFieldErrors(409, [
+            fieldError(['isPrimary'], problem('link.primaryTaken', { target: targetField })),
+          ]);
+        }
+      }
+      await strapi.documents(linkUid).create({ data: { ...data, contact } as never });
+    });
     ctx.status = 201;
     ctx.body = { data: await records().contactDetail(contact) };
   };

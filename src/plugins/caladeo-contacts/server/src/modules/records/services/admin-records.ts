@@ -7,6 +7,7 @@ import {
   type ClientDetail,
   type ContactDetail,
   type ListResponse,
+  type PrimaryContact,
 } from '../../../../../shared/contracts/admin';
 import type { ContactListFilters } from '../admin-request';
 import type { ListSearchParams } from '../../search/request';
@@ -24,6 +25,21 @@ const LINK_FIELDS = ['role', 'isPrimary'] as const;
 const CLIENT_SUMMARY_FIELDS = ['name', 'type', 'city'] as const;
 const CONTACT_SUMMARY_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'city', 'country'] as const;
 const OFFER_SUMMARY_FIELDS = ['title', 'reference', 'offerStatus', 'destination', 'startDate'] as const;
+
+const PRIMARY_CONTACT_FIELDS = ['firstName', 'lastName', 'email'] as const;
+
+type StoredLink = Record<string, unknown>;
+type TargetWithPrimary = Record<string, unknown> & {
+  contactLinks?: Array<{ contact: PrimaryContact | null }>;
+};
+
+/** A contact's link with its target as the page shows it and the target's primary contact beside. */
+const withTargetPrimary = (link: StoredLink, targetField: 'client' | 'offer') => {
+  const stored = link[targetField] as TargetWithPrimary | null;
+  if (!stored) return { ...link, primaryContact: null };
+  const { contactLinks, ...target } = stored;
+  return { ...link, [targetField]: target, primaryContact: contactLinks?.[0]?.contact ?? null };
+};
 
 /** Fields each searchable list shows; the derived and private ones are never selected. */
 const LIST_FIELDS = {
@@ -159,16 +175,36 @@ const adminRecords = ({ strapi }: { strapi: Core.Strapi }) => {
       exportRows(UID.client, search, null, columns),
 
     async contactDetail(documentId: string): Promise<ContactDetail> {
+      // each target comes with its primary link and that link's contact: a few statements for the
+      // whole page, whatever the number of clients and offers
+      const target = (fields: readonly string[]) => ({
+        fields,
+        populate: {
+          contactLinks: {
+            fields: ['isPrimary'],
+            filters: { isPrimary: true },
+            populate: { contact: { fields: PRIMARY_CONTACT_FIELDS } },
+          },
+        },
+      });
       const contact = await strapi.documents(UID.contact).findOne({
         documentId,
         fields: LIST_FIELDS[UID.contact] as never,
         populate: {
-          clientLinks: { fields: LINK_FIELDS, populate: { client: { fields: CLIENT_SUMMARY_FIELDS } } },
-          offerLinks: { fields: LINK_FIELDS, populate: { offer: { fields: OFFER_SUMMARY_FIELDS } } },
+          clientLinks: { fields: LINK_FIELDS, populate: { client: target(CLIENT_SUMMARY_FIELDS) } },
+          offerLinks: { fields: LINK_FIELDS, populate: { offer: target(OFFER_SUMMARY_FIELDS) } },
         } as never,
       });
       if (!contact) throw new errors.NotFoundError('This contact does not exist');
-      return withoutInternalIds(contact) as unknown as ContactDetail;
+      const { clientLinks, offerLinks, ...fields } = withoutInternalIds(contact) as unknown as Record<
+        string,
+        unknown
+      > & { clientLinks: StoredLink[]; offerLinks: StoredLink[] };
+      return {
+        ...fields,
+        clientLinks: clientLinks.map((link) => withTargetPrimary(link, 'client')),
+        offerLinks: offerLinks.map((link) => withTargetPrimary(link, 'offer')),
+      } as unknown as ContactDetail;
     },
 
     async clientDetail(documentId: string): Promise<ClientDetail> {

@@ -27,6 +27,14 @@ const links = ({ strapi }: { strapi: Core.Strapi }) => ({
     });
   },
 
+  /** The link that is primary on a target now, if any. */
+  async primaryLinkOf(linkUid: LinkUid, targetDocumentId: string) {
+    return (await strapi.db.query(linkUid).findOne({
+      select: ['id', 'documentId'],
+      where: { primaryOf: targetDocumentId },
+    })) as Row | null;
+  },
+
   async findDuplicate(linkUid: LinkUid, contactDocumentId: string, targetDocumentId: string, role: string) {
     const { targetField } = LINK_TYPES[linkUid];
     return (await strapi.db.query(linkUid).findOne({

@@ -103,7 +103,11 @@ const linkRule = (strapi: Core.Strapi, linkUid: LinkUid): DocumentRule => {
         if (await links().findDuplicate(linkUid, contact, target, role)) {
           throw singleFieldError('role', problem('link.roleTaken', { target: TARGET_LABEL[linkUid] }));
         }
-        if (result.data.isPrimary) await links().clearPrimary(linkUid, target);
+        if (result.data.isPrimary) {
+          // primary takers of one target wait for each other (see the admin's undo of a detach)
+          await lockForUpdate(strapi, targetUid, target);
+          await links().clearPrimary(linkUid, target);
+        }
         call.params.data = {
           ...data,
           ...result.data,
@@ -148,6 +152,7 @@ const linkRule = (strapi: Core.Strapi, linkUid: LinkUid): DocumentRule => {
           throw singleFieldError('role', problem('link.roleTaken', { target: TARGET_LABEL[linkUid] }));
       }
       if (result.data.isPrimary === true && stored.targetDocumentId) {
+        await lockForUpdate(strapi, targetUid, stored.targetDocumentId);
         await links().clearPrimary(linkUid, stored.targetDocumentId, stored.id);
         next.primaryOf = stored.targetDocumentId;
       } else if (result.data.isPrimary === false) {
