@@ -17,6 +17,7 @@ import { formatOfferDate, formatOfferPrice } from '../utils/offers';
 import { contactDisplayName } from '../utils/names';
 import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
+import { useLinkEditing } from '../utils/useLinkEditing';
 import { useQuoteDownload } from '../utils/useQuoteDownload';
 
 /** Who may open the offer's edit view in the content manager. */
@@ -40,7 +41,7 @@ const Fact = ({ label, children }: { label: string; children: React.ReactNode })
 const OfferDetailPage = () => {
   const { t, locale, intl } = useT();
   const { documentId = '' } = useParams();
-  const { get, post, put, del } = useFetchClient();
+  const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const contactsRbac = useRBAC(allOf('contacts'));
   const clientsRbac = useRBAC(PERMISSIONS.clients.read);
@@ -61,8 +62,16 @@ const OfferDetailPage = () => {
     void load();
   }, [load]);
 
+  // the same confirmations and undo as the contact's and the client's pages; the page is read again
+  const editing = useLinkEditing(
+    'offer',
+    (row) => (row.targetId ? { contact: row.targetId, target: documentId } : undefined),
+    () => void load()
+  );
+
   if (failed) return <Page.Error />;
   if (!offer) return <Page.Loading />;
+  const primary = offer.contactLinks.find((link) => link.isPrimary);
 
   /** A change of the offer's people; the page is read again, as the link routes answer the contact. */
   const change = async (request: () => Promise<unknown>, fields: readonly string[] = ['role']) => {
@@ -80,15 +89,6 @@ const OfferDetailPage = () => {
   };
 
   const canEdit = contactsRbac.allowedActions.canUpdate;
-  const editing = canEdit
-    ? {
-        onRole: (row: LinkRow, role: string) =>
-          void change(() => put(`${API}/offer-links/${row.documentId}`, { role })),
-        onPrimary: (row: LinkRow) =>
-          void change(() => put(`${API}/offer-links/${row.documentId}`, { isPrimary: true })),
-        onDetach: (row: LinkRow) => void change(() => del(`${API}/offer-links/${row.documentId}`)),
-      }
-    : {};
 
   const attachContact = async (contact: string, role: string, isPrimary: boolean) => {
     const result = await change(
@@ -105,6 +105,12 @@ const OfferDetailPage = () => {
     isPrimary: link.isPrimary,
     name: contactDisplayName(link.contact),
     to: link.contact && contactsRbac.allowedActions.canRead ? PATHS.contact(link.contact.documentId) : null,
+    targetId: link.contact?.documentId,
+    // who stops being primary when this one is made so, unless it is the same person
+    primaryName:
+      primary?.contact && primary.contact.documentId !== link.contact?.documentId
+        ? contactDisplayName(primary.contact)
+        : null,
   });
   // in the order documents list the roles; the primary contact first within its group
   const groups = LINK_ROLES.map((role) => ({
@@ -199,7 +205,9 @@ const OfferDetailPage = () => {
                     rows={group.rows}
                     nameLabel={t('links.contact')}
                     emptyLabel={t('offer.noPeople')}
-                    {...editing}
+                    pageName={offer.title}
+                    rowsAreContacts
+                    {...(canEdit ? editing : {})}
                   />
                 </Box>
               ))

@@ -82,6 +82,17 @@ describe('who loses the primary role', () => {
     expect(primaryLoser(rows[1]!, groups, true)).toBeNull();
     expect(primaryLoser(row('l9', 'zoe', 'autre'), groupLinksByTarget([rows[2]!]), true)).toBeNull();
   });
+
+  it('on an offer’s table of one role, names the primary held in another role’s table', () => {
+    const travellers = [
+      row('l4', 'paul', 'voyageur', { name: 'Paul Durand', primaryName: 'Anne Martin' }),
+      row('l5', 'zoe', 'voyageur', { name: 'Zoé Roux', primaryName: null }),
+    ];
+    const groups = groupLinksByTarget(travellers);
+    expect(primaryLoser(travellers[0]!, groups, true)).toBe('Anne Martin');
+    // Zoé holds the primary through another role: nobody else loses it
+    expect(primaryLoser(travellers[1]!, groups, true)).toBeNull();
+  });
 });
 
 describe('a contact’s name', () => {

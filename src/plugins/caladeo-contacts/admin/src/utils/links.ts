@@ -70,7 +70,9 @@ export const distinctCount = (ids: ReadonlyArray<string | null | undefined>) =>
 export const primaryLoser = (row: LinkRow, groups: readonly LinkGroup[], rowsAreContacts: boolean) => {
   if (rowsAreContacts) {
     const holder = groups.find((group) => group.primary);
-    return holder && !holder.links.some((link) => link.documentId === row.documentId) ? holder.name : null;
+    // a table of one role (an offer's travellers) may not hold the primary: the row then names it
+    if (!holder) return row.primaryName ?? null;
+    return holder.links.some((link) => link.documentId === row.documentId) ? null : holder.name;
   }
   const ownGroup = groups.find((group) => group.links.some((link) => link.documentId === row.documentId));
   if (ownGroup?.primary) return null;
