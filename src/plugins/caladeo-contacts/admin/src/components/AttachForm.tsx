@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Box, Button, Checkbox, Field, Flex, SingleSelect, SingleSelectOption } from '@strapi/design-system';
+import { Box, Button, Checkbox, Field, Flex } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { LINK_ROLES } from '../../../shared/constants';
-import { useT, type MessageKey } from '../utils/translate';
+import { useT } from '../utils/translate';
+import { RoleSelect } from './RoleSelect';
 
 /** Picks a client or an offer, a role and whether the contact is its primary contact. */
 export const AttachForm = ({
@@ -25,18 +25,7 @@ export const AttachForm = ({
       <Box minWidth="260px">{picker(selected, setSelected)}</Box>
       <Box minWidth="220px">
         <Field.Root error={error}>
-          <SingleSelect
-            aria-label={t('links.role')}
-            placeholder={t('links.role')}
-            value={role}
-            onChange={(value: string | number) => setRole(String(value))}
-          >
-            {LINK_ROLES.map((entry) => (
-              <SingleSelectOption key={entry} value={entry}>
-                {t(`role.${entry}` as MessageKey)}
-              </SingleSelectOption>
-            ))}
-          </SingleSelect>
+          <RoleSelect value={role} onChange={setRole} />
           <Field.Error />
         </Field.Root>
       </Box>

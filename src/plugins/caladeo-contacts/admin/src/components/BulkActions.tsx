@@ -1,26 +1,15 @@
 import { useState, type ChangeEvent } from 'react';
-import {
-  Box,
-  Button,
-  Dialog,
-  Field,
-  Flex,
-  Modal,
-  Radio,
-  SingleSelect,
-  SingleSelectOption,
-  TextInput,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Button, Dialog, Field, Flex, Modal, Radio, TextInput, Typography } from '@strapi/design-system';
 import { Link as LinkIcon, Trash } from '@strapi/icons';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { BULK_MAX_CONTACTS, LINK_ROLES } from '../../../shared/constants';
+import { BULK_MAX_CONTACTS } from '../../../shared/constants';
 import type { BulkDeleteResult, BulkLinksResult, Contact } from '../../../shared/contracts/admin';
 import { API, refusalOf } from '../utils/api';
 import type { Selection } from '../utils/useSelection';
-import { useT, type MessageKey } from '../utils/translate';
+import { useT } from '../utils/translate';
 import { DialogActions } from './DetailParts';
 import { ExportDialog } from './ExportDialog';
+import { RoleSelect } from './RoleSelect';
 import { ClientPicker, OfferPicker } from './SearchPicker';
 
 type Target = 'offer' | 'client';
@@ -77,18 +66,7 @@ const AttachDialog = ({
               value={documentId}
               onChange={setDocumentId}
             />
-            <SingleSelect
-              aria-label={t('links.role')}
-              placeholder={t('links.role')}
-              value={role}
-              onChange={(value: string | number) => setRole(String(value))}
-            >
-              {LINK_ROLES.map((entry) => (
-                <SingleSelectOption key={entry} value={entry}>
-                  {t(`role.${entry}` as MessageKey)}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
+            <RoleSelect value={role} onChange={setRole} />
             <Typography variant="pi" textColor="neutral600">
               {t('bulk.attachHint')}
             </Typography>
