@@ -9,6 +9,7 @@ let browser: Browser;
 let contactId: string;
 let twinId: string;
 let clientId: string;
+let offerId: string;
 let superToken: string;
 
 const ROOT = '/admin/plugins/caladeo-contacts';
@@ -83,6 +84,15 @@ const pages = (): Array<{ name: string; url: string; then?: (page: Page) => Prom
   { name: 'clients-list', url: `${ROOT}/clients` },
   { name: 'client-page', url: `${ROOT}/clients/${clientId}` },
   { name: 'client-form', url: `${ROOT}/clients/new` },
+  { name: 'offers-list', url: `${ROOT}/offers` },
+  {
+    name: 'offer-page',
+    url: `${ROOT}/offers/${offerId}`,
+    // Hélène pays and travels: two roles, one person
+    then: async (page) => {
+      await page.getByText(/^2 (personnes|people)$/).waitFor();
+    },
+  },
   { name: 'imports', url: `${ROOT}/imports` },
   { name: 'duplicates', url: `${ROOT}/duplicates` },
   { name: 'merge', url: `${ROOT}/merge?ids=${contactId},${twinId}` },
@@ -127,6 +137,34 @@ beforeAll(async () => {
     { client: clientId, role: 'responsable_voyage', isPrimary: true },
     superToken
   );
+  // offers are the app's own type, written through the content manager
+  const offer = await app.api(
+    'POST',
+    '/content-manager/collection-types/api::offer.offer',
+    {
+      title: 'Week-end à Lisbonne',
+      reference: 'OFF-2027-0007',
+      offerStatus: 'sent',
+      startDate: '2027-05-14',
+      endDate: '2027-05-17',
+      pricePerPerson: 420,
+      client: { connect: [{ documentId: clientId }] },
+    },
+    superToken
+  );
+  offerId = String(offer.documentId);
+  for (const [contact, role, isPrimary] of [
+    [contactId, 'payeur', true],
+    [contactId, 'voyageur', false],
+    [twinId, 'voyageur', false],
+  ] as const) {
+    await app.api(
+      'POST',
+      `/caladeo-contacts/contacts/${contact}/offer-links`,
+      { offer: offerId, role, isPrimary },
+      superToken
+    );
+  }
 }, 240_000);
 
 afterAll(async () => {

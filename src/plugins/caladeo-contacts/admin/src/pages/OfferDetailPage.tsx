@@ -17,6 +17,7 @@ import { formatOfferDate, formatOfferPrice } from '../utils/offers';
 import { contactDisplayName } from '../utils/names';
 import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
+import { distinctCount } from '../utils/links';
 import { useLinkEditing } from '../utils/useLinkEditing';
 import { useQuoteDownload } from '../utils/useQuoteDownload';
 
@@ -184,7 +185,10 @@ const OfferDetailPage = () => {
           </SectionCard>
           <SectionCard title={t('offer.people')}>
             <Typography textColor="neutral600">
-              {t('offer.peopleCount', { count: offer.contactLinks.length })}
+              {t('offer.peopleCount', {
+                // a person with two roles is one person
+                count: distinctCount(offer.contactLinks.map((link) => link.contact?.documentId)),
+              })}
             </Typography>
             {groups.length === 0 ? (
               <Box paddingTop={4}>
