@@ -1,5 +1,5 @@
-import { useState, type ChangeEvent } from 'react';
-import { Box, Button, Dialog, Field, Flex, Modal, Radio, TextInput, Typography } from '@strapi/design-system';
+import { useState } from 'react';
+import { Box, Button, Flex, Modal, Radio, Typography } from '@strapi/design-system';
 import { Link as LinkIcon, Trash } from '@strapi/icons';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { BULK_MAX_CONTACTS } from '../../../shared/constants';
@@ -7,8 +7,8 @@ import type { BulkDeleteResult, BulkLinksResult, Contact } from '../../../shared
 import { API, refusalOf } from '../utils/api';
 import type { Selection } from '../utils/useSelection';
 import { useT } from '../utils/translate';
-import { DialogActions } from './DetailParts';
 import { ExportDialog } from './ExportDialog';
+import { TypedConfirmDialog } from './TypedConfirmDialog';
 import { RoleSelect } from './RoleSelect';
 import { ClientPicker, OfferPicker } from './SearchPicker';
 
@@ -113,51 +113,26 @@ const DeleteDialog = ({
   onDelete: () => Promise<void>;
 }) => {
   const { t } = useT();
-  const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
   return (
-    <Dialog.Root onOpenChange={() => setTyped('')}>
-      <Dialog.Trigger>
+    <TypedConfirmDialog
+      trigger={
         <Button variant="danger-light" startIcon={<Trash />} disabled={disabled}>
           {t('bulk.delete')}
         </Button>
-      </Dialog.Trigger>
-      <Dialog.Content>
-        <Dialog.Header>{t('bulk.deleteTitle', { count })}</Dialog.Header>
-        <Dialog.Body>
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Typography>{t('bulk.deleteExplanation', { count })}</Typography>
-            <Field.Root name="bulk-delete-count" hint={t('bulk.deleteTypeHint', { count })}>
-              <Field.Label>{t('bulk.deleteType', { count })}</Field.Label>
-              <TextInput
-                value={typed}
-                inputMode="numeric"
-                autoComplete="off"
-                onChange={(event: ChangeEvent<HTMLInputElement>) => setTyped(event.target.value)}
-              />
-              <Field.Hint />
-            </Field.Root>
-          </Flex>
-        </Dialog.Body>
-        <DialogActions>
-          <Button
-            variant="danger"
-            disabled={typed.trim() !== String(count) || busy}
-            loading={busy}
-            onClick={async () => {
-              setBusy(true);
-              try {
-                await onDelete();
-              } finally {
-                setBusy(false);
-              }
-            }}
-          >
-            {t('bulk.deleteConfirm', { count })}
-          </Button>
-        </DialogActions>
-      </Dialog.Content>
-    </Dialog.Root>
+      }
+      title={t('bulk.deleteTitle', { count })}
+      field={{
+        name: 'bulk-delete-count',
+        label: t('bulk.deleteType', { count }),
+        hint: t('bulk.deleteTypeHint', { count }),
+        numeric: true,
+      }}
+      matches={(typed) => typed.trim() === String(count)}
+      confirmLabel={t('bulk.deleteConfirm', { count })}
+      onConfirm={onDelete}
+    >
+      <Typography>{t('bulk.deleteExplanation', { count })}</Typography>
+    </TypedConfirmDialog>
   );
 };
 
