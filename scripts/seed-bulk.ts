@@ -23,8 +23,10 @@ import {
 import { copiedIndexes, planCopy } from './seed-data/bulk-duplicates';
 import {
   CLIENTS_PER_CONTACT,
+  OFFERS_PER_CONTACT,
   planBulkClients,
   planBulkContacts,
+  planBulkOffer,
   type BulkClientRow,
   type BulkContactRow,
 } from './seed-data/bulk-plan';
@@ -45,6 +47,11 @@ const FILLED_TABLES = [
   'caladeo_client_contacts',
   'caladeo_client_contacts_contact_lnk',
   'caladeo_client_contacts_client_lnk',
+  'offers',
+  'offers_client_lnk',
+  'caladeo_offer_contacts',
+  'caladeo_offer_contacts_contact_lnk',
+  'caladeo_offer_contacts_offer_lnk',
 ];
 
 export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
@@ -96,6 +103,8 @@ export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
 
   let insertedContacts = 0;
   let insertedLinks = 0;
+  let insertedOffers = 0;
+  let insertedOfferLinks = 0;
   const primaryTaken = new Set<number>(
     (
       (await knex('caladeo_client_contacts_client_lnk as l')
@@ -142,26 +151,36 @@ export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
         { returning: ['id'] }
       );
       const linkIds = linkRows.map((row) => row.id);
-      await insertJoinRows(
-        knex,
-        'caladeo_client_contacts_contact_lnk',
-        'contact_id',
+      await insertJoinRows(knex, 'caladeo_client_contacts_contact_lnk', {
+        link: 'client_contact',
+        target: 'contact_id',
         linkIds,
-        links.map((link) => link.contactId)
-      );
-      await insertJoinRows(
-        knex,
-        'caladeo_client_contacts_client_lnk',
-        'client_id',
+        targetIds: links.map((link) => link.contactId),
+      });
+      await insertJoinRows(knex, 'caladeo_client_contacts_client_lnk', {
+        link: 'client_contact',
+        target: 'client_id',
         linkIds,
-        links.map((link) => link.clientId)
-      );
+        targetIds: links.map((link) => link.clientId),
+      });
       insertedLinks += links.length;
     }
+
+    // the batch's offers draw their people among the contacts this run inserted in it
+    const offers = await insertOffers(knex, {
+      from: Math.round(start * OFFERS_PER_CONTACT),
+      to: Math.round((start + batch.length) * OFFERS_PER_CONTACT),
+      seed: options.seed,
+      clientIds,
+      contactIds: inserted.map((row) => row.id),
+    });
+    insertedOffers += offers.offers;
+    insertedOfferLinks += offers.links;
     if ((start / BATCH) % 10 === 9)
       log(`${start + batch.length} contacts planned, ${insertedContacts} inserted`);
   }
   log(`${insertedContacts} contacts and ${insertedLinks} client links inserted`);
+  log(`${insertedOffers} offers and ${insertedOfferLinks} offer links inserted`);
   if (options.duplicates)
     log(`${await seedKnownDuplicates(knex, options, clientRows)} known duplicates inserted`);
 
@@ -178,6 +197,8 @@ export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
     newClients: missingClients.length,
     insertedContacts,
     insertedLinks,
+    insertedOffers,
+    insertedOfferLinks,
     elapsedMs: Date.now() - started,
   };
 }
@@ -267,20 +288,113 @@ const clientDocumentIdsOf = async (knex: Knex, ids: number[], cache: Map<number,
   return cache;
 };
 
-const insertJoinRows = (knex: Knex, table: string, column: string, linkIds: number[], targetIds: number[]) =>
+/** Rows of a link's join table: link `linkIds[i]` points at `targetIds[i]`. */
+const insertJoinRows = (
+  knex: Knex,
+  table: string,
+  rows: { link: string; target: string; linkIds: number[]; targetIds: number[] }
+) =>
   insertPlainRows(
     knex,
     table,
-    linkIds.map((linkId, index) => ({
-      client_contact_id: linkId,
-      [column]: targetIds[index],
-      client_contact_ord: 1,
+    rows.linkIds.map((linkId, index) => ({
+      [`${rows.link}_id`]: linkId,
+      [rows.target]: rows.targetIds[index],
+      [`${rows.link}_ord`]: 1,
     }))
   );
 
+/**
+ * Offers `from` to `to` (exclusive) of the plan, keyed by reference, each with its client and its
+ * people: the organiser is the offer's primary contact and also pays, the others travel. An offer
+ * already there (a rerun) is left as it is, with its links.
+ */
+const insertOffers = async (
+  knex: Knex,
+  batch: { from: number; to: number; seed: number; clientIds: number[]; contactIds: number[] }
+) => {
+  if (batch.to <= batch.from || batch.contactIds.length === 0) return { offers: 0, links: 0 };
+  const planned = Array.from({ length: batch.to - batch.from }, (_, offset) =>
+    planBulkOffer(batch.from + offset, batch.seed, batch.clientIds.length, batch.contactIds.length)
+  );
+  const documentIds = planned.map(documentId);
+  const column = <K extends keyof (typeof planned)[number]>(key: K) => planned.map((offer) => offer[key]);
+  const isPostgres = knex.client.dialect === 'postgresql';
+  const inserted = await insertRows(
+    knex,
+    'offers',
+    {
+      document_id: { type: 'text', values: documentIds },
+      title: { type: 'text', values: column('title') },
+      reference: { type: 'text', values: column('reference') },
+      offer_status: { type: 'text', values: column('offerStatus') },
+      destination: { type: 'text', values: column('destination') },
+      start_date: { type: 'date', values: column('startDate') },
+      end_date: { type: 'date', values: column('endDate') },
+      price_per_person: { type: 'numeric', values: column('pricePerPerson') },
+    },
+    { conflict: isPostgres ? 'ON CONFLICT (reference) DO NOTHING' : 'ignore', returning: ['id', 'reference'] }
+  );
+  if (inserted.length === 0) return { offers: 0, links: 0 };
+  const byReference = new Map(planned.map((offer, index) => [offer.reference, { offer, index }]));
+  const offers = inserted.map((row) => {
+    const { offer, index } = byReference.get(row.reference as string) as {
+      offer: (typeof planned)[number];
+      index: number;
+    };
+    return { id: row.id, documentId: documentIds[index] as string, offer };
+  });
+  await insertJoinRows(knex, 'offers_client_lnk', {
+    link: 'offer',
+    target: 'client_id',
+    linkIds: offers.map((entry) => entry.id),
+    targetIds: offers.map((entry) => batch.clientIds[entry.offer.clientIndex] as number),
+  });
+
+  const links = offers.flatMap((entry) => {
+    const [organiser, ...travellers] = entry.offer.people.map(
+      (position) => batch.contactIds[position] as number
+    );
+    return [
+      {
+        offerId: entry.id,
+        contactId: organiser as number,
+        role: 'responsable_voyage',
+        primaryOf: entry.documentId,
+      },
+      { offerId: entry.id, contactId: organiser as number, role: 'payeur', primaryOf: null },
+      ...travellers.map((contactId) => ({ offerId: entry.id, contactId, role: 'voyageur', primaryOf: null })),
+    ];
+  });
+  const linkRows = await insertRows(
+    knex,
+    'caladeo_offer_contacts',
+    {
+      document_id: { type: 'text', values: links.map(documentId) },
+      role: { type: 'text', values: links.map((link) => link.role) },
+      is_primary: { type: 'boolean', values: links.map((link) => link.primaryOf !== null) },
+      primary_of: { type: 'text', values: links.map((link) => link.primaryOf) },
+    },
+    { returning: ['id'] }
+  );
+  const linkIds = linkRows.map((row) => row.id);
+  await insertJoinRows(knex, 'caladeo_offer_contacts_contact_lnk', {
+    link: 'offer_contact',
+    target: 'contact_id',
+    linkIds,
+    targetIds: links.map((link) => link.contactId),
+  });
+  await insertJoinRows(knex, 'caladeo_offer_contacts_offer_lnk', {
+    link: 'offer_contact',
+    target: 'offer_id',
+    linkIds,
+    targetIds: links.map((link) => link.offerId),
+  });
+  return { offers: offers.length, links: links.length };
+};
 const BULK_USAGE =
   'usage: npm run seed:bulk -- [--contacts N] [--seed N] [--duplicates RATE] [--quiet]\n' +
-  '  --contacts    contacts to load (default 1000000), with one client per 20 contacts\n' +
+  '  --contacts    contacts to load (default 1000000), with one client per 20 contacts and one offer per 50\n' +
   '  --seed        generator seed: the same options always give the same rows (default 42)\n' +
   '  --duplicates  share of contacts (0 to 0.5, e.g. 0.02) that also get a known second copy';
 
@@ -320,7 +434,8 @@ export default async function run(strapi: Core.Strapi, argv: string[]) {
   if (!options.quiet) {
     console.log(
       `bulk seed: ${summary.insertedContacts} contacts, ${summary.newClients} clients, ` +
-        `${summary.insertedLinks} links inserted in ${(summary.elapsedMs / 1000).toFixed(1)} s`
+        `${summary.insertedLinks} client links, ${summary.insertedOffers} offers and ` +
+        `${summary.insertedOfferLinks} offer links inserted in ${(summary.elapsedMs / 1000).toFixed(1)} s`
     );
   }
 }

@@ -5,7 +5,7 @@ import {
   buildContactSearchText,
   normaliseContactPatch,
 } from '../../src/plugins/caladeo-contacts/server/src/validation';
-import { planBulkClients, planBulkContacts } from './bulk-plan';
+import { planBulkClients, planBulkContacts, planBulkOffer } from './bulk-plan';
 
 const clients = planBulkClients(200, 42);
 /** Key order does not matter, values do. */
@@ -50,5 +50,22 @@ describe('bulk plan', () => {
     const linked = sample.filter((row) => row.client).length / sample.length;
     expect(linked).toBeGreaterThan(0.2);
     expect(linked).toBeLessThan(0.4);
+  });
+});
+
+describe('bulk offers', () => {
+  it('gives each offer the same trip and people for the same seed, its people once each', () => {
+    const offers = Array.from({ length: 200 }, (_, index) => planBulkOffer(index, 42, 50, 10_000));
+    expect(Array.from({ length: 200 }, (_, index) => planBulkOffer(index, 42, 50, 10_000))).toEqual(offers);
+    expect(planBulkOffer(0, 43, 50, 10_000)).not.toEqual(offers[0]);
+    expect(new Set(offers.map((offer) => offer.reference)).size).toBe(200);
+    for (const offer of offers) {
+      expect(offer.reference.length).toBeLessThanOrEqual(40);
+      expect(offer.startDate <= offer.endDate).toBe(true);
+      expect(new Set(offer.people).size).toBe(offer.people.length);
+      expect(offer.people.length).toBeGreaterThanOrEqual(2);
+      expect(offer.people.every((position) => position >= 0 && position < 10_000)).toBe(true);
+      expect(offer.clientIndex).toBeLessThan(50);
+    }
   });
 });

@@ -10,6 +10,7 @@ import {
   CLIENT_TYPES,
   type ClientType,
   type LinkRole,
+  type OfferStatus,
 } from '../../src/plugins/caladeo-contacts/shared/constants';
 import {
   normaliseContactPatch,
@@ -19,13 +20,23 @@ import {
   ACCENTED_LAST_NAMES,
   COMPANY_TRADES,
   CONTACT_EMAIL_DOMAINS,
+  DESTINATIONS,
   FEMALE_FIRST_NAMES,
   FRENCH_CITIES,
   MALE_FIRST_NAMES,
   PRIMARY_ROLE_BY_CLIENT_TYPE,
   SECONDARY_ROLES_BY_CLIENT_TYPE,
+  TRIP_DAYS,
 } from './reference';
-import { slugify } from './plan';
+import {
+  DAY_MS,
+  isoDate,
+  OFFER_STATUS_WEIGHTS,
+  PRICE_BASE,
+  PRICE_PER_DAY,
+  slugify,
+  TRAVEL_PERIOD,
+} from './plan';
 
 export type BulkContactRow = {
   firstName: string;
@@ -51,6 +62,23 @@ export type BulkClientRow = {
   city: string;
   searchText: string;
   foldedName: string;
+};
+
+export type BulkOfferRow = {
+  title: string;
+  reference: string;
+  offerStatus: OfferStatus;
+  destination: string;
+  startDate: string;
+  endDate: string;
+  pricePerPerson: number;
+  /** Index of the offer's client. */
+  clientIndex: number;
+  /**
+   * The offer's people, as positions in the pool of contacts it draws from, each once: the first
+   * is the trip's organiser (its primary contact, who also pays), the others travel.
+   */
+  people: number[];
 };
 
 /** A small, fast, seedable generator (mulberry32): the same seed gives the same rows. */
@@ -123,6 +151,51 @@ const slugged = memoise(slugify);
 
 export const CLIENTS_PER_CONTACT = 1 / 20;
 export const LINKED_SHARE = 0.3;
+
+/** One offer for every fifty contacts, each with 2 to 40 people: a group tour's range. */
+export const OFFERS_PER_CONTACT = 1 / 50;
+const OFFER_PEOPLE = { min: 2, max: 40 };
+const TRAVEL_FROM = Date.parse(TRAVEL_PERIOD.from);
+const TRAVEL_DAYS = Math.round((Date.parse(TRAVEL_PERIOD.to) - TRAVEL_FROM) / DAY_MS);
+const STATUS_WEIGHT_TOTAL = OFFER_STATUS_WEIGHTS.reduce((sum, entry) => sum + entry.weight, 0);
+
+const weightedStatus = (draw: number): OfferStatus => {
+  let left = draw * STATUS_WEIGHT_TOTAL;
+  for (const entry of OFFER_STATUS_WEIGHTS) {
+    left -= entry.weight;
+    if (left < 0) return entry.value;
+  }
+  return 'draft';
+};
+
+/** Offer `index` of the bulk base, its people drawn among `poolSize` contacts. */
+export const planBulkOffer = (
+  index: number,
+  seed: number,
+  clientCount: number,
+  poolSize: number
+): BulkOfferRow => {
+  const random = createRandom((seed ^ 0x0ffe7) * 1_000_003 + index);
+  const destination = random.pick(DESTINATIONS);
+  const kind = random.pick(destination.kinds);
+  const start = TRAVEL_FROM + random.below(TRAVEL_DAYS) * DAY_MS;
+  const { min, max } = TRIP_DAYS[kind];
+  const days = min + random.below(max - min + 1);
+  const wanted = Math.min(poolSize, OFFER_PEOPLE.min + random.below(OFFER_PEOPLE.max - OFFER_PEOPLE.min + 1));
+  const people = new Set<number>();
+  while (people.size < wanted) people.add(random.below(poolSize));
+  return {
+    title: `${kind} ${destination.phrase}`,
+    reference: `BULK-${String(index + 1).padStart(7, '0')}`,
+    offerStatus: weightedStatus(random.next()),
+    destination: destination.destination,
+    startDate: isoDate(new Date(start)),
+    endDate: isoDate(new Date(start + (days - 1) * DAY_MS)),
+    pricePerPerson: PRICE_BASE + days * PRICE_PER_DAY,
+    clientIndex: random.below(clientCount),
+    people: [...people],
+  };
+};
 
 export const planBulkClients = (count: number, seed: number): BulkClientRow[] => {
   const random = createRandom(seed ^ 0x5eed);

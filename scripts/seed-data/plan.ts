@@ -88,8 +88,8 @@ export type ClientInput = {
 };
 
 /** A plausible group price in euros: transport and organisation, then so much per day. */
-const PRICE_BASE = 180;
-const PRICE_PER_DAY = 95;
+export const PRICE_BASE = 180;
+export const PRICE_PER_DAY = 95;
 
 export type OfferInput = {
   title: string;
@@ -113,8 +113,8 @@ export type SeedPlan = { contacts: ContactInput[]; clients: ClientPlan[]; offers
 /** One contact in twenty lives abroad. */
 const FOREIGN_CONTACT_EVERY = 20;
 /** Offers are spread over two seasons that do not move with the clock, so reruns agree. */
-const TRAVEL_PERIOD = { from: '2026-09-01T00:00:00.000Z', to: '2028-06-30T00:00:00.000Z' };
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const TRAVEL_PERIOD = { from: '2026-09-01T00:00:00.000Z', to: '2028-06-30T00:00:00.000Z' };
+export const DAY_MS = 24 * 60 * 60 * 1000;
 /** Redraws allowed before giving up on a unique client name or a valid phone number. */
 const MAX_DRAWS = 50;
 
@@ -143,7 +143,7 @@ const SEEDED_CLIENT_TYPE_WEIGHTS: { value: ClientType; weight: number }[] = [
   { value: 'other', weight: 3 },
 ];
 
-const OFFER_STATUS_WEIGHTS: { value: OfferStatus; weight: number }[] = [
+export const OFFER_STATUS_WEIGHTS: { value: OfferStatus; weight: number }[] = [
   { value: 'draft', weight: 30 },
   { value: 'sent', weight: 30 },
   { value: 'accepted', weight: 25 },
@@ -218,7 +218,7 @@ function drawDistinct(faker: Faker, count: number, total: number): number[] {
   return [...drawn];
 }
 
-function isoDate(date: Date): string {
+export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 

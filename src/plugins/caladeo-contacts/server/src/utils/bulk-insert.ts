@@ -28,13 +28,23 @@ export const newDocumentId = () => {
   return id;
 };
 
+const isPostgres = (knex: Knex | Knex.Transaction) =>
+  knex.client.config.client === 'postgres' || knex.client.dialect === 'postgresql';
+
 /** The values of one column, with its PostgreSQL type (the type of the array bound for it). */
-export type BulkColumn = { type: 'text' | 'boolean' | 'integer' | 'timestamptz'; values: unknown[] };
+export type BulkColumn = {
+  type: 'text' | 'boolean' | 'integer' | 'numeric' | 'date' | 'timestamptz';
+  values: unknown[];
+};
 
 export type InsertedRow = Record<string, unknown> & { id: number };
 
-/** SQLite binds at most 32,766 values per statement. */
+/**
+ * SQLite binds at most 32,766 values per statement, and knex writes a multi-row insert there as
+ * one `SELECT … UNION ALL SELECT …`, of which SQLite takes at most 500 terms.
+ */
 const SQLITE_MAX_VALUES = 30_000;
+const SQLITE_MAX_ROWS = 500;
 
 /**
  * Inserts rows given column by column, stamped with the time of the insert (`created_at`,
@@ -51,7 +61,7 @@ export const insertRows = async (
   const names = Object.keys(columns);
   const count = columns[names[0] as string]?.values.length ?? 0;
   if (count === 0) return [];
-  if (knex.client.config.client === 'postgres' || knex.client.dialect === 'postgresql') {
+  if (isPostgres(knex)) {
     const arrays = names.map((name) => `?::${columns[name]?.type}[]`);
     const result = await knex.raw(
       `INSERT INTO ${table} (${names.join(', ')}, created_at, updated_at, published_at) ` +
@@ -69,7 +79,7 @@ export const insertRows = async (
     published_at: now,
   }));
   const inserted: InsertedRow[] = [];
-  const chunk = Math.floor(SQLITE_MAX_VALUES / (names.length + 3));
+  const chunk = Math.min(SQLITE_MAX_ROWS, Math.floor(SQLITE_MAX_VALUES / (names.length + 3)));
   for (let start = 0; start < rows.length; start += chunk) {
     const query = knex(table).insert(rows.slice(start, start + chunk));
     const result = await (options.conflict ? query.onConflict().ignore() : query).returning(
@@ -88,7 +98,8 @@ export const insertPlainRows = async (
 ) => {
   if (rows.length === 0) return;
   const width = Object.keys(rows[0] as object).length;
-  const chunk = Math.max(1, Math.floor(SQLITE_MAX_VALUES / width));
+  const perStatement = Math.max(1, Math.floor(SQLITE_MAX_VALUES / width));
+  const chunk = isPostgres(knex) ? perStatement : Math.min(SQLITE_MAX_ROWS, perStatement);
   for (let start = 0; start < rows.length; start += chunk)
     await knex(table).insert(rows.slice(start, start + chunk));
 };

@@ -1,0 +1,63 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+
+import { UID } from '../../src/plugins/caladeo-contacts/shared/constants';
+import { seedBulk } from '../../scripts/seed-bulk';
+import { useStrapi } from '../helpers/strapi';
+
+const app = useStrapi();
+const OPTIONS = { contacts: 3000, seed: 42, quiet: true };
+
+type OfferLink = { role: string; isPrimary: boolean; contact: { documentId: string } | null };
+type Offer = {
+  reference: string;
+  title: string;
+  startDate: string;
+  endDate: string;
+  client: { documentId: string } | null;
+  contactLinks: OfferLink[];
+};
+
+let first: Awaited<ReturnType<typeof seedBulk>>;
+let second: Awaited<ReturnType<typeof seedBulk>>;
+let offers: Offer[];
+
+beforeAll(async () => {
+  first = await seedBulk(app.strapi, OPTIONS);
+  second = await seedBulk(app.strapi, OPTIONS);
+  offers = (await app.strapi.documents(UID.offer).findMany({
+    populate: { client: true, contactLinks: { populate: ['contact'] } },
+    limit: 1000,
+  })) as unknown as Offer[];
+}, 120_000);
+
+describe('npm run seed:bulk', () => {
+  it('loads contacts, clients and offers in batches larger than one statement takes', async () => {
+    expect(first.insertedContacts).toBe(3000);
+    expect(await app.strapi.db.query(UID.contact).count()).toBe(3000);
+    expect(first.insertedOffers).toBe(60);
+    expect(offers).toHaveLength(60);
+    expect(first.insertedOfferLinks).toBe(offers.reduce((sum, offer) => sum + offer.contactLinks.length, 0));
+  });
+
+  it('adds nothing on a second run', () => {
+    expect(second).toMatchObject({ insertedContacts: 0, insertedLinks: 0, insertedOffers: 0 });
+  });
+
+  it('gives every offer a client, dates in order and one primary organiser who also pays', () => {
+    for (const offer of offers) {
+      expect(offer.client?.documentId).toEqual(expect.any(String));
+      expect(offer.startDate <= offer.endDate).toBe(true);
+      const primaries = offer.contactLinks.filter((link) => link.isPrimary);
+      expect(primaries.map((link) => link.role)).toEqual(['responsable_voyage']);
+      const organiser = primaries[0]?.contact?.documentId;
+      const roles = offer.contactLinks
+        .filter((link) => link.contact?.documentId === organiser)
+        .map((link) => link.role)
+        .sort();
+      expect(roles).toEqual(['payeur', 'responsable_voyage']);
+      const travellers = offer.contactLinks.filter((link) => link.role === 'voyageur');
+      expect(offer.contactLinks.every((link) => link.contact)).toBe(true);
+      expect(new Set(travellers.map((link) => link.contact?.documentId)).size).toBe(travellers.length);
+    }
+  });
+});
