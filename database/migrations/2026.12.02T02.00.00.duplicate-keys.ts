@@ -6,8 +6,8 @@ import {
 
 /**
  * The keys duplicate checks look contacts up by (modules/duplicates): the folded full name, the
- * e-mail's local part, the postal code, and on PostgreSQL a trigram index on the folded name for
- * similar names. Contacts stored before these keys existed get theirs here, a batch at a time.
+ * e-mail's local part and the postal code (on PostgreSQL, similar names within a postal code have
+ * an index of their own: 2026.12.07T00.00.00.similar-name-index.ts). Contacts stored before these keys existed get theirs here, a batch at a time.
  * Idempotent, and tolerant of missing tables and columns (see apply-migrations.ts).
  */
 const TABLE = 'caladeo_contacts';
@@ -49,11 +49,6 @@ export async function up(knex: Knex) {
   if (!(await knex.schema.hasTable(TABLE)) || !(await knex.schema.hasColumn(TABLE, 'name_key'))) return;
   for (const { name, columns } of INDEXES) {
     await knex.raw(`CREATE INDEX IF NOT EXISTS ${name} ON ${TABLE} (${columns})`);
-  }
-  if (knex.client.dialect === 'postgresql') {
-    await knex.raw(
-      `CREATE INDEX IF NOT EXISTS caladeo_contacts_name_key_trgm_idx ON ${TABLE} USING gin (name_key public.gin_trgm_ops)`
-    );
   }
   await fillMissingKeys(knex);
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 
+import { contactNameKey } from '../../src/plugins/caladeo-contacts/server/src/validation/match-keys';
 import { createApiToken } from '../helpers/auth';
 import { CONTACTS, restClient, type RestClient } from '../helpers/http';
 import { GENEROUS_LIMITS, processSignUps, signUp } from '../helpers/newsletter';
@@ -74,6 +75,10 @@ beforeAll(async () => {
     email: `rempli${index}@example.fr`,
     phone: `+3361${String(index).padStart(7, '0')}`,
     search_text: `rempli${index}`,
+    // two crowded postal codes (the bulk seed's hold 10,000 people each), for the similar-name check
+    postal_code: String(10000 + (index % 2) * 100),
+    first_name: 'Anne',
+    name_key: contactNameKey('Anne', `Rempli${index}`),
     newsletter: false,
     preferred_language: 'fr',
   }));
@@ -144,5 +149,52 @@ describe('every lookup of a person by e-mail or phone is served by an index', ()
       expect(byPhone.body.data.map((row: { lastName: string }) => row.lastName)).toEqual(['Rempli9']);
     });
     await expectEveryLookupIndexed(statements);
+  });
+});
+
+describe('the duplicate warning reads indexes', () => {
+  it('finds similar names of one postal code through indexes, one of them over both columns', async () => {
+    const statements = await statementsOf(async () => {
+      const response = await api.post(`${CONTACTS}/duplicates/check`, {
+        firstName: 'Anne',
+        lastName: 'Rempli4201',
+        postalCode: '10000',
+      });
+      expect(response.status).toBe(200);
+      // namesakes of the same postal code only (the filler's postal code follows its number)
+      const found = (response.body.data as Array<{ contact: { lastName: string } }>).map((entry) =>
+        Number(entry.contact.lastName.replace('Rempli', ''))
+      );
+      expect(found.length).toBeGreaterThan(0);
+      expect(found.filter((index) => index % 2 !== 0)).toEqual([]);
+    });
+    const byPostalCode = statements.filter(({ sql }) => /postal_code/.test(sql) && /^select/i.test(sql));
+    expect(byPostalCode.length).toBeGreaterThan(0);
+    if (app.strapi.db.connection.client.dialect === 'postgresql') {
+      expect(byPostalCode.filter(({ sql }) => sql.includes('similarity'))).toHaveLength(1);
+      // one GIN index over the postal code and the name's trigrams, instead of a name-only one
+      const indexes = await app.strapi.db.connection.raw(
+        "SELECT indexname FROM pg_indexes WHERE tablename = 'caladeo_contacts' AND indexdef LIKE '%gin_trgm_ops%'"
+      );
+      expect(indexes.rows.map((row: { indexname: string }) => row.indexname).sort()).toEqual([
+        'caladeo_contacts_postal_name_trgm_idx',
+        'caladeo_contacts_search_trgm_idx',
+      ]);
+    }
+    const knex = app.strapi.db.connection;
+    for (const { sql, bindings } of byPostalCode) {
+      // on PostgreSQL, the trigram search never intersects two indexes of a crowded postal code
+      if (knex.client.dialect === 'postgresql' && sql.includes('similarity')) {
+        const result = await knex.raw(
+          `EXPLAIN (FORMAT JSON) ${sql.replace(/\$\d+/g, '?')}`,
+          bindings as never[]
+        );
+        expect({ sql, plan: JSON.stringify(result.rows[0]['QUERY PLAN']) }).toEqual({
+          sql,
+          plan: expect.not.stringContaining('BitmapAnd'),
+        });
+      }
+      expect(await fullScansOfContacts({ sql, bindings })).toEqual([]);
+    }
   });
 });
