@@ -17,6 +17,7 @@ import {
   newDocumentId as documentId,
 } from '../src/plugins/caladeo-contacts/server/src/utils/bulk-insert';
 import {
+  clientNameKey,
   contactNameKey,
   emailLocalPartKey,
 } from '../src/plugins/caladeo-contacts/server/src/validation/match-keys';
@@ -88,6 +89,7 @@ export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
         city: { type: 'text', values: batch.map((client) => client.city) },
         country: { type: 'text', values: batch.map(() => 'FR') },
         search_text: { type: 'text', values: batch.map((client) => client.searchText) },
+        name_key: { type: 'text', values: batch.map((client) => clientNameKey(client.name)) },
       },
       { returning: ['id', 'name'] }
     );

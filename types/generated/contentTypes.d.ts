@@ -489,6 +489,11 @@ export interface PluginCaladeoContactsClient extends Struct.CollectionTypeSchema
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
+    nameKey: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     notes: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 5000;
@@ -564,6 +569,71 @@ export interface PluginCaladeoContactsClientContact extends Struct.CollectionTyp
       ]
     > &
       Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCaladeoContactsClientMerge extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_client_merges';
+  info: {
+    description: 'Clients merged into one, with what undoing the merge needs';
+    displayName: 'Client merge';
+    pluralName: 'client-merges';
+    singularName: 'client-merge';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.client-merge'> &
+      Schema.Attribute.Private;
+    mergedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    mergedById: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    mergedByKind: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    mergedByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    mergedDocumentIds: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 400;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    snapshot: Schema.Attribute.JSON & Schema.Attribute.Private;
+    survivorDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    undoneAt: Schema.Attribute.DateTime;
+    undoneById: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    undoneByKind: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -2065,6 +2135,7 @@ declare module '@strapi/strapi' {
       'api::offer.offer': ApiOfferOffer;
       'plugin::caladeo-contacts.client': PluginCaladeoContactsClient;
       'plugin::caladeo-contacts.client-contact': PluginCaladeoContactsClientContact;
+      'plugin::caladeo-contacts.client-merge': PluginCaladeoContactsClientMerge;
       'plugin::caladeo-contacts.consent-event': PluginCaladeoContactsConsentEvent;
       'plugin::caladeo-contacts.contact': PluginCaladeoContactsContact;
       'plugin::caladeo-contacts.contact-email-alias': PluginCaladeoContactsContactEmailAlias;

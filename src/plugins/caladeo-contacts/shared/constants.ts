@@ -21,6 +21,7 @@ export const UID = {
   historyEntry: 'plugin::caladeo-contacts.history-entry',
   duplicatePair: 'plugin::caladeo-contacts.duplicate-pair',
   contactMerge: 'plugin::caladeo-contacts.contact-merge',
+  clientMerge: 'plugin::caladeo-contacts.client-merge',
   contactEmailAlias: 'plugin::caladeo-contacts.contact-email-alias',
   contactLegalHold: 'plugin::caladeo-contacts.contact-legal-hold',
   retentionSetting: 'plugin::caladeo-contacts.retention-setting',
@@ -300,6 +301,13 @@ export const ACTIONS = [
   {
     section: 'plugins',
     pluginName: PLUGIN_ID,
+    uid: 'clients.merge',
+    displayName: 'Merge duplicate clients and undo their merges',
+    subCategory: 'clients',
+  },
+  {
+    section: 'plugins',
+    pluginName: PLUGIN_ID,
     uid: 'privacy.settings',
     displayName: 'Set data retention, put contacts on legal hold and see retention runs',
     subCategory: 'privacy',
@@ -434,6 +442,10 @@ export const DUPLICATE_REASONS = [
 ] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
+/** Why two clients may be one body, strongest first (server/src/modules/duplicates/reasons.ts). */
+export const CLIENT_DUPLICATE_REASONS = ['siret', 'nameAndCity'] as const;
+export type ClientDuplicateReason = (typeof CLIENT_DUPLICATE_REASONS)[number];
+
 /** Who made a change kept in the history (docs/history.md). */
 export const HISTORY_ACTOR_TYPES = [
   'admin_user',
@@ -482,13 +494,15 @@ export type HistoryTargetType = (typeof HISTORY_TARGET_TYPES)[number];
 export const DUPLICATE_PAIR_STATUSES = ['open', 'dismissed', 'merged'] as const;
 export type DuplicatePairStatus = (typeof DUPLICATE_PAIR_STATUSES)[number];
 
-/** A merge joins at most this many contacts (the survivor included). */
+/** A merge joins at most this many contacts, or clients (the survivor included). */
 export const MAX_MERGED_CONTACTS = 5;
 
 /** Content-API actions of the merge routes (users-permissions actions and API-token scopes). */
 export const MERGE_CONTENT_API_ACTIONS = {
   merge: `plugin::${PLUGIN_ID}.contact-merges.create`,
   undo: `plugin::${PLUGIN_ID}.contact-merges.undo`,
+  mergeClients: `plugin::${PLUGIN_ID}.client-merges.create`,
+  undoClients: `plugin::${PLUGIN_ID}.client-merges.undo`,
 } as const;
 
 /**

@@ -10,8 +10,10 @@ export { buildClientSearchText, buildContactSearchText, normaliseSearchTerm } fr
 export {
   SIMILAR_NAME_THRESHOLD,
   cityKey,
+  clientNameKey,
   contactNameKey,
   emailLocalPartKey,
+  siretKey,
   trigramSimilarity,
   trigramsOf,
 } from './match-keys';

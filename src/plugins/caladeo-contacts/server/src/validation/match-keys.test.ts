@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { cityKey, contactNameKey, emailLocalPartKey, trigramSimilarity, trigramsOf } from './match-keys';
+import {
+  cityKey,
+  clientNameKey,
+  contactNameKey,
+  emailLocalPartKey,
+  siretKey,
+  trigramSimilarity,
+  trigramsOf,
+} from './match-keys';
 
 describe('contactNameKey', () => {
   it('folds case, accents and punctuation, last name first', () => {
@@ -39,5 +47,27 @@ describe('trigramSimilarity, as pg_trgm computes it', () => {
     expect(trigramSimilarity('dupont jean', 'dupond jean')).toBeCloseTo(10 / 14, 5);
     expect(trigramSimilarity('martin paul', 'martin pierre')).toBeCloseTo(8 / 18, 5);
     expect(trigramSimilarity('', 'x')).toBe(0);
+  });
+});
+
+describe('clientNameKey', () => {
+  it('ignores case, accents, punctuation and legal-form words', () => {
+    expect(clientNameKey("SARL Les Voyages d'Hélène")).toBe('les voyages d helene');
+    expect(clientNameKey('les voyages d’helene (S.A.S.)')).toBe('les voyages d helene s a s');
+    expect(clientNameKey('Les Voyages d Helene SAS')).toBe('les voyages d helene');
+    expect(clientNameKey('Association Les Amis du Rail')).toBe(clientNameKey('LES AMIS DU RAIL'));
+  });
+  it('is null when nothing but a legal form is left', () => {
+    expect(clientNameKey('SARL')).toBeNull();
+    expect(clientNameKey('  ')).toBeNull();
+    expect(clientNameKey(null)).toBeNull();
+  });
+});
+
+describe('siretKey', () => {
+  it('keeps the digits alone', () => {
+    expect(siretKey('732 829 320 00074')).toBe('73282932000074');
+    expect(siretKey('732.829.320.00074')).toBe('73282932000074');
+    expect(siretKey('')).toBeNull();
   });
 });

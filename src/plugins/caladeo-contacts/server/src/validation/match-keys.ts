@@ -51,6 +51,55 @@ export function emailLocalPartKey(email: unknown): string | null {
   return local;
 }
 
+/**
+ * Words that say what kind of body a client is, not which one: "SARL Voyages Dupont" and
+ * "Voyages Dupont SAS" are one company, "Association Les Amis du Rail" and "Les amis du rail"
+ * one association. Compared folded, as whole words.
+ */
+const LEGAL_FORM_WORDS = new Set([
+  'sarl',
+  'sas',
+  'sasu',
+  'sa',
+  'eurl',
+  'sci',
+  'snc',
+  'scop',
+  'selarl',
+  'gie',
+  'ei',
+  'eirl',
+  'earl',
+  'association',
+  'asso',
+  'assoc',
+  'ste',
+  'societe',
+  'ets',
+  'etablissements',
+  'cie',
+  'compagnie',
+  'ltd',
+  'gmbh',
+  'inc',
+]);
+
+/** "SARL Les Voyages d'Hélène" → "les voyages d helene": null when only legal-form words remain. */
+export function clientNameKey(name: unknown): string | null {
+  if (typeof name !== 'string') return null;
+  const words = foldNameForMatching(name)
+    .split(' ')
+    .filter((word) => word !== '' && !LEGAL_FORM_WORDS.has(word));
+  return words.length === 0 ? null : words.join(' ');
+}
+
+/** A SIRET as its digits alone ("732 829 320 00074" → "73282932000074"), or null without any. */
+export function siretKey(siret: unknown): string | null {
+  if (typeof siret !== 'string') return null;
+  const digits = siret.replace(/\D+/g, '');
+  return digits === '' ? null : digits;
+}
+
 /** Folds a city for equality ("Saint-Étienne" = "saint etienne"). */
 export function cityKey(city: unknown): string | null {
   if (typeof city !== 'string') return null;

@@ -1,6 +1,8 @@
 /** What the API document says of the duplicate routes (docs/duplicates.md). */
 import { z } from 'zod';
 import {
+  CLIENT_DUPLICATE_REASONS,
+  CLIENT_TYPES,
   DOCUMENT_ID_PATTERN,
   DUPLICATE_PAIR_STATUSES,
   DUPLICATE_REASONS,
@@ -56,22 +58,71 @@ export const DUPLICATES_PARAMS = { documentId: documentIdSchema };
 const REASONS_TEXT =
   'Reasons: `email` (the same address: saving it is refused), `phone` (the same number in E.164), `nameAndPostalCode`, `nameAndCity`, `nameAndClient` (the same folded first and last name with the same postal code, city or client), `similarNameAndPostalCode` (names similar by trigrams in one postal code), `emailLocalPart` (the same personal part before the @ on another domain).';
 
-export const DUPLICATES_DOCS = {
-  find: {
-    tag: 'Contacts',
-    summary: 'Check a contact not yet saved for likely duplicates',
-    description: `Answers the stored contacts that may be the person described, best first (10 at most). Nothing is written; a warning never blocks a save. ${REASONS_TEXT}`,
-    success: { status: 200, description: 'The likely duplicates, best first.' },
-    errors: { 400: 'The body names a key that is not a contact field, or a malformed documentId.' },
-  },
-  findOne: {
-    tag: 'Contacts',
-    summary: 'List the likely duplicates of a contact',
-    description: REASONS_TEXT,
-    success: { status: 200, description: 'The likely duplicates, best first.' },
-    errors: { 400: 'The documentId is malformed.', 404: 'No contact has this documentId.' },
-  },
-} satisfies Record<string, RouteDocs>;
+/** The check of a record not yet saved, and the list of a stored one's likely duplicates. */
+const duplicatesDocs = (record: 'contact' | 'client', described: string, reasons: string) =>
+  ({
+    find: {
+      tag: record === 'contact' ? 'Contacts' : 'Clients',
+      summary: `Check a ${record} not yet saved for likely duplicates`,
+      description: `Answers the stored ${record}s that may be ${described}, best first (10 at most). Nothing is written; a warning never blocks a save. ${reasons}`,
+      success: { status: 200, description: 'The likely duplicates, best first.' },
+      errors: {
+        400: `The body names a key that is not a ${record} field, or a malformed documentId.`,
+        404: `The documentId names no ${record}.`,
+      },
+    },
+    findOne: {
+      tag: record === 'contact' ? 'Contacts' : 'Clients',
+      summary: `List the likely duplicates of a ${record}`,
+      description: reasons,
+      success: { status: 200, description: 'The likely duplicates, best first.' },
+      errors: { 400: 'The documentId is malformed.', 404: `No ${record} has this documentId.` },
+    },
+  }) satisfies Record<string, RouteDocs>;
+
+export const DUPLICATES_DOCS = duplicatesDocs('contact', 'the person described', REASONS_TEXT);
+
+const likelyClientDuplicate = z
+  .object({
+    client: z.object({
+      documentId: documentIdSchema,
+      name: z.string(),
+      type: z.enum(CLIENT_TYPES),
+      siret: z.string().nullable(),
+      postalCode: z.string().nullable(),
+      city: z.string().nullable(),
+      updatedAt: z.string(),
+    }),
+    score: z.number().min(0).max(1).meta({ description: 'How likely the two are one body, 0 to 1.' }),
+    reasons: z.array(z.enum(CLIENT_DUPLICATE_REASONS)),
+  })
+  .meta({ id: 'LikelyClientDuplicate', description: 'A stored client that may be the same body, and why.' });
+
+export const CLIENT_DUPLICATES_ANSWER = z.object({
+  data: z.array(likelyClientDuplicate),
+  meta: z.object({}),
+});
+
+export const CLIENT_CHECK_BODY = {
+  'application/json': z.object({
+    data: z
+      .object({
+        documentId: documentIdInput.optional().meta({
+          description: 'The client being edited: left out of the answer; its stored fields fill the others.',
+        }),
+      })
+      .catchall(z.unknown())
+      .meta({
+        description:
+          'Any client fields (name, siret, city, type…), as typed; a value the client rules refuse is left out of the comparison.',
+      }),
+  }),
+};
+
+const CLIENT_REASONS_TEXT =
+  'Reasons: `siret` (the same SIRET, its digits alone), `nameAndCity` (the same name, ignoring case, accents, punctuation and legal-form words such as SARL, SAS or Association, in the same folded city).';
+
+export const CLIENT_DUPLICATES_DOCS = duplicatesDocs('client', 'the body described', CLIENT_REASONS_TEXT);
 
 const pairContact = shownContact.meta({ description: 'One contact of the pair, as shown side by side.' });
 

@@ -4,7 +4,7 @@ import { hideFromGraphql } from '../../utils/graphql';
 import { defineModule } from '../module';
 import duplicatePair from './content-types/duplicate-pair';
 import { duplicatePairsController, duplicateScanController } from './controllers/duplicate-pairs';
-import duplicatesController from './controllers/duplicates';
+import duplicatesController, { clientDuplicatesController } from './controllers/duplicates';
 import { REFRESH_JOB, SCAN_JOB, scanSchedule } from './jobs';
 import { refreshPairsAfterWrites } from './refresh-after-writes';
 import { duplicatesAdminRoutes, duplicatesContentApiRoutes } from './routes';
@@ -14,13 +14,15 @@ import { duplicateSettings } from './settings';
 /**
  * Duplicate contacts: the warnings shown while a contact is typed (same phone, same name in the
  * same place or on the same client, similar names, the same e-mail on another domain), and the
- * scan that finds the pairs already stored, kept current after each write, with "Pas un doublon".
+ * scan that finds the pairs already stored, kept current after each write, with "Pas un doublon";
+ * and duplicate clients (the same SIRET, the same name in the same town).
  */
 export default defineModule({
   contentTypes: { 'duplicate-pair': duplicatePair },
   services,
   controllers: {
     'contact-duplicates': duplicatesController,
+    'client-duplicates': clientDuplicatesController,
     'duplicate-pair': duplicatePairsController,
     'duplicate-scan': duplicateScanController,
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { duplicateScore, reasonsBetween } from './reasons';
+import { clientDuplicateScore, clientReasonsBetween, duplicateScore, reasonsBetween } from './reasons';
 
 const helene = {
   firstName: 'Hélène',
@@ -55,5 +55,27 @@ describe('duplicateScore', () => {
     );
     expect(duplicateScore(['phone', 'nameAndPostalCode', 'nameAndCity'])).toBeLessThan(1);
     expect(duplicateScore([])).toBe(0);
+  });
+});
+
+describe('clientReasonsBetween', () => {
+  const dupont = { name: 'SARL Voyages Dupont', siret: '73282932000074', city: 'Saint-Étienne' };
+  it('finds the same SIRET however it was typed, and the same folded name in the same town', () => {
+    expect(
+      clientReasonsBetween(dupont, {
+        name: 'Voyages Dupont SAS',
+        siret: '732 829 320 00074',
+        city: 'St Etienne',
+      })
+    ).toEqual(['siret', 'nameAndCity']);
+  });
+  it('says nothing of a namesake in another town, nor of two clients without SIRET', () => {
+    expect(clientReasonsBetween(dupont, { name: 'Voyages Dupont', city: 'Lyon' })).toEqual([]);
+    expect(clientReasonsBetween({ name: 'A', city: null }, { name: 'A', city: null })).toEqual([]);
+  });
+  it('scores both reasons above either', () => {
+    expect(clientDuplicateScore(['siret'])).toBe(0.95);
+    expect(clientDuplicateScore(['siret', 'nameAndCity'])).toBe(0.99);
+    expect(clientDuplicateScore(['nameAndCity'])).toBe(0.8);
   });
 });

@@ -2,16 +2,18 @@
  * Why two contacts may be one person, and how sure that is. Pure: the service fetches the
  * candidates by their indexed keys, this decides which reasons hold and scores them.
  */
-import { type DuplicateReason } from '../../../../shared/constants';
+import { type ClientDuplicateReason, type DuplicateReason } from '../../../../shared/constants';
 import {
   SIMILAR_NAME_THRESHOLD,
   cityKey,
+  clientNameKey,
   contactNameKey,
   emailLocalPartKey,
+  siretKey,
   trigramSimilarity,
 } from '../../validation';
 
-export type { DuplicateReason };
+export type { ClientDuplicateReason, DuplicateReason };
 
 /**
  * How much each reason alone says. Several reasons combine as independent evidence
@@ -94,7 +96,49 @@ export function reasonsBetween(left: ComparedContact, right: ComparedContact): D
  * 0 to 1, rounded down to two decimals so that equal evidence ties and strong evidence short of
  * certainty never shows as 1.
  */
-export function duplicateScore(reasons: readonly DuplicateReason[]): number {
-  const doubt = reasons.reduce((product, reason) => product * (1 - REASON_WEIGHTS[reason]), 1);
+const scoreOf = <Reason extends string>(weights: Record<Reason, number>, reasons: readonly Reason[]) => {
+  const doubt = reasons.reduce((product, reason) => product * (1 - weights[reason]), 1);
   return Math.floor((1 - doubt) * 100 + 1e-9) / 100;
+};
+
+export function duplicateScore(reasons: readonly DuplicateReason[]): number {
+  return scoreOf(REASON_WEIGHTS, reasons);
+}
+
+/**
+ * What each reason says of two clients: one SIRET is one establishment (a typo aside); the same
+ * name in the same town is most often the same body typed twice.
+ */
+const CLIENT_REASON_WEIGHTS: Record<ClientDuplicateReason, number> = {
+  siret: 0.95,
+  nameAndCity: 0.8,
+};
+
+/** The fields of a client the checks compare. */
+export type ComparedClient = {
+  name?: string | null;
+  siret?: string | null;
+  city?: string | null;
+};
+
+/** The keys of a client that candidates are looked up by. */
+export const clientComparisonKeys = (client: ComparedClient) => ({
+  nameKey: clientNameKey(client.name),
+  siret: siretKey(client.siret),
+  city: cityKey(client.city),
+});
+
+/** Every reason that holds between a client being typed (or checked) and a stored one. */
+export function clientReasonsBetween(left: ComparedClient, right: ComparedClient): ClientDuplicateReason[] {
+  const a = clientComparisonKeys(left);
+  const b = clientComparisonKeys(right);
+  const reasons: ClientDuplicateReason[] = [];
+  if (a.siret !== null && a.siret === b.siret) reasons.push('siret');
+  if (a.nameKey !== null && a.nameKey === b.nameKey && a.city !== null && a.city === b.city)
+    reasons.push('nameAndCity');
+  return reasons;
+}
+
+export function clientDuplicateScore(reasons: readonly ClientDuplicateReason[]): number {
+  return scoreOf(CLIENT_REASON_WEIGHTS, reasons);
 }

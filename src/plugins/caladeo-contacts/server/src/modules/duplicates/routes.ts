@@ -2,6 +2,9 @@ import { ACTION } from '../../../../shared/constants';
 import { guarded, type AdminRoute, type ContentApiRoute } from '../../utils/routes';
 import {
   CHECK_BODY,
+  CLIENT_CHECK_BODY,
+  CLIENT_DUPLICATES_ANSWER,
+  CLIENT_DUPLICATES_DOCS,
   DUPLICATES_ANSWER,
   DUPLICATES_DOCS,
   DUPLICATES_PARAMS,
@@ -37,6 +40,25 @@ export const duplicatesContentApiRoutes = (): ContentApiRoute[] => [
     request: { params: DUPLICATES_PARAMS },
     response: DUPLICATES_ANSWER,
     docs: DUPLICATES_DOCS.findOne,
+  },
+  // duplicate clients: `plugin::caladeo-contacts.client-duplicates.find` and `….findOne`
+  {
+    method: 'POST',
+    path: '/clients/duplicates/check',
+    handler: 'client-duplicates.find',
+    config: {},
+    request: { body: CLIENT_CHECK_BODY },
+    response: CLIENT_DUPLICATES_ANSWER,
+    docs: CLIENT_DUPLICATES_DOCS.find,
+  },
+  {
+    method: 'GET',
+    path: '/clients/:documentId/duplicates',
+    handler: 'client-duplicates.findOne',
+    config: {},
+    request: { params: DUPLICATES_PARAMS },
+    response: CLIENT_DUPLICATES_ANSWER,
+    docs: CLIENT_DUPLICATES_DOCS.findOne,
   },
   // the pairs of the scan: `plugin::caladeo-contacts.duplicate-pair.find` (read-only tokens may
   // call it), `….duplicate-pair.dismiss`, `….duplicate-scan.create` and `….duplicate-scan.findOne`
@@ -80,6 +102,8 @@ export const duplicatesContentApiRoutes = (): ContentApiRoute[] => [
 export const duplicatesAdminRoutes: AdminRoute[] = [
   guarded('POST', '/contacts/duplicates/check', 'contact-duplicates.find', ACTION['contacts.read']),
   guarded('GET', '/contacts/:documentId/duplicates', 'contact-duplicates.findOne', ACTION['contacts.read']),
+  guarded('POST', '/clients/duplicates/check', 'client-duplicates.find', ACTION['clients.read']),
+  guarded('GET', '/clients/:documentId/duplicates', 'client-duplicates.findOne', ACTION['clients.read']),
   // the "Doublons" page: listing needs `contacts.read`, dismissing and scanning `duplicates.manage`
   guarded('GET', '/duplicate-pairs', 'duplicate-pair.find', ACTION['contacts.read']),
   guarded('GET', '/duplicate-pairs/scan', 'duplicate-scan.findOne', ACTION['contacts.read']),

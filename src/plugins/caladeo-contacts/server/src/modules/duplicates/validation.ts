@@ -11,11 +11,11 @@ import {
   DUPLICATE_REASONS,
 } from '../../../../shared/constants';
 import { fieldNames, type CONTACT_FIELD_CATALOGUE } from '../../../../shared/fields';
-import { normaliseContactPatch } from '../../validation';
+import { normaliseClientPatch, normaliseContactPatch, type NormaliseResult } from '../../validation';
 import { coded, fieldErrorsOfIssues, wholeNumber } from '../../validation/issues';
 import { problem } from '../../validation/messages';
 import type { Reading } from '../../validation/types';
-import type { ComparedContact } from './reasons';
+import type { ComparedClient, ComparedContact } from './reasons';
 import type { PairListQuery } from './services/duplicate-pairs';
 
 /** A contact is linked to few clients; more in a check is not a form's input. */
@@ -58,6 +58,34 @@ export const readDuplicateCheck = (body: unknown): Reading<DuplicateCheck> => {
   return { ok: true, value: { typed, documentId: edited ?? null, clients: clients ?? [] } };
 };
 
+type Normalise = (
+  patch: Record<string, unknown>,
+  existing: never
+) => NormaliseResult<Record<string, unknown>>;
+
+/**
+ * The typed fields as the record's rules would store them, over the stored record's when one is
+ * being edited; the fields those rules refuse are dropped. `blank` stands for what a form being
+ * filled in has not given yet (a name), so that the other fields are still read.
+ */
+const comparableRecord = (
+  normalise: Normalise,
+  blank: Record<string, unknown>,
+  typed: Record<string, unknown>,
+  stored: Record<string, unknown> | null
+): Record<string, unknown> => {
+  const base = stored ?? blank;
+  let patch = { ...typed };
+  for (;;) {
+    const result = normalise(patch, base as never);
+    if (result.ok) return { ...stored, ...result.data };
+    const refused = new Set(result.errors.map((error) => error.path[0]));
+    const kept = Object.fromEntries(Object.entries(patch).filter(([key]) => !refused.has(key)));
+    if (Object.keys(kept).length === Object.keys(patch).length) return { ...stored };
+    patch = kept;
+  }
+};
+
 /**
  * The typed fields as the contact rules would store them (E.164 phone, lower-case e-mail…),
  * over the stored contact's when one is being edited; the fields those rules refuse are dropped.
@@ -66,19 +94,38 @@ export const comparableContact = (
   typed: Record<string, unknown>,
   stored: Record<string, unknown> | null,
   clients: readonly string[]
-): ComparedContact => {
+): ComparedContact => ({
   // a form being filled in may have neither name nor e-mail yet: the check still reads the phone
-  const base = stored ?? { lastName: 'unnamed' };
-  let patch = { ...typed };
-  for (;;) {
-    const result = normaliseContactPatch(patch, base as never);
-    if (result.ok) return { ...stored, ...result.data, clients } as ComparedContact;
-    const refused = new Set(result.errors.map((error) => error.path[0]));
-    const kept = Object.fromEntries(Object.entries(patch).filter(([key]) => !refused.has(key)));
-    if (Object.keys(kept).length === Object.keys(patch).length)
-      return { ...stored, clients } as ComparedContact;
-    patch = kept;
-  }
+  ...comparableRecord(normaliseContactPatch as Normalise, { lastName: 'unnamed' }, typed, stored),
+  clients,
+});
+
+/** The typed fields of a client as its rules would store them (compact SIRET…), over the stored client's. */
+export const comparableClient = (
+  typed: Record<string, unknown>,
+  stored: Record<string, unknown> | null
+): ComparedClient =>
+  comparableRecord(normaliseClientPatch as Normalise, { name: 'unnamed' }, typed, stored) as ComparedClient;
+
+const clientCheckData = z.strictObject({
+  ...(Object.fromEntries(fieldNames('client').map((name) => [name, z.unknown().optional()])) as Record<
+    string,
+    z.ZodOptional<z.ZodUnknown>
+  >),
+  /** The client being edited: not its own duplicate, and its stored fields fill the others. */
+  documentId: documentId.optional(),
+});
+
+export type ClientDuplicateCheck = { typed: Record<string, unknown>; documentId: string | null };
+
+/** `{ data: { …client fields, documentId? } }`; unknown keys are a 400 naming them. */
+export const readClientDuplicateCheck = (body: unknown): Reading<ClientDuplicateCheck> => {
+  const envelope = checkBody.safeParse(body ?? {});
+  if (!envelope.success) return { ok: false, errors: fieldErrorsOfIssues(envelope.error.issues) };
+  const parsed = clientCheckData.safeParse(envelope.data.data ?? {});
+  if (!parsed.success) return { ok: false, errors: fieldErrorsOfIssues(parsed.error.issues) };
+  const { documentId: edited, ...typed } = parsed.data as Record<string, unknown> & { documentId?: string };
+  return { ok: true, value: { typed, documentId: edited ?? null } };
 };
 
 const MAX_PAGE_SIZE = 100;

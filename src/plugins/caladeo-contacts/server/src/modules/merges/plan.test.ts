@@ -4,6 +4,7 @@ import {
   aliasesAfterMerge,
   chooseFields,
   newsletterAfterMerge,
+  planClientLinks,
   planLinks,
   type MergeContact,
   type StoredLink,
@@ -80,6 +81,54 @@ describe('planLinks', () => {
   it('never makes two links of one target primary', () => {
     const planned = planLinks([link(1, 1, 10, 'president', true), link(2, 2, 10, 'payeur')], 1);
     expect(planned.kept.filter((entry) => entry.primaryAfter)).toHaveLength(1);
+  });
+});
+
+describe('planClientLinks', () => {
+  const clientLink = (id: number, clientId: number, contactId: number, role: string, isPrimary = false) => ({
+    id,
+    documentId: `l${id}`,
+    role,
+    isPrimary,
+    clientId,
+    contactId,
+    contactDocumentId: `c${contactId}`,
+  });
+
+  it('collapses the same contact in the same role to one link, the survivor’s own', () => {
+    const planned = planClientLinks(
+      [clientLink(1, 2, 7, 'president'), clientLink(2, 1, 7, 'president'), clientLink(3, 2, 7, 'payeur')],
+      1,
+      [2]
+    );
+    expect(planned.removed.map((entry) => entry.id)).toEqual([1]);
+    expect(planned.kept.map((entry) => entry.id)).toEqual([2, 3]);
+  });
+
+  it('keeps the survivor’s primary contact over a merged client’s', () => {
+    const planned = planClientLinks(
+      [clientLink(1, 2, 7, 'payeur', true), clientLink(2, 1, 8, 'payeur', true)],
+      1,
+      [2]
+    );
+    expect(planned.kept.map((entry) => [entry.id, entry.primaryAfter])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+  });
+
+  it('without one, takes the primary of the most recently updated merged client, on the link it collapses into', () => {
+    const planned = planClientLinks(
+      [
+        clientLink(1, 2, 7, 'payeur', true),
+        clientLink(2, 3, 8, 'payeur', true),
+        clientLink(3, 1, 8, 'payeur'),
+      ],
+      1,
+      [3, 2]
+    );
+    expect(planned.removed.map((entry) => entry.id)).toEqual([2]);
+    expect(planned.kept.filter((entry) => entry.primaryAfter).map((entry) => entry.id)).toEqual([3]);
   });
 });
 

@@ -1,8 +1,8 @@
 /**
- * What a merge of contacts does, decided without I/O: which value of each field the survivor
- * keeps, which links it takes over (one per role and target, one primary per target), and where
- * its newsletter consent stands. The service reads the records, applies this plan and keeps what
- * undoing it needs.
+ * What a merge does, decided without I/O: which value of each field the survivor keeps, which
+ * links it takes over (one per role and target, one primary per target for contacts; one per
+ * contact and role, one primary contact for clients), and where a contact's newsletter consent
+ * stands. The services read the records, apply this plan and keep what undoing it needs.
  */
 import { fieldNames } from '../../../../shared/fields';
 import type { UID } from '../../../../shared/constants';
@@ -11,16 +11,24 @@ import type { UID } from '../../../../shared/constants';
 export const MERGED_FIELDS = fieldNames('contact').filter((field) => field !== 'newsletter');
 export type MergedField = (typeof MERGED_FIELDS)[number];
 
-export type MergeContact = Record<string, unknown> & {
+/** The fields a merge of clients chooses: every field of the client catalogue. */
+export const MERGED_CLIENT_FIELDS = fieldNames('client');
+export type MergedClientField = (typeof MERGED_CLIENT_FIELDS)[number];
+
+/** A record being merged, contact or client. */
+export type MergeRecord = Record<string, unknown> & {
   id: number;
   documentId: string;
   updatedAt: string | Date;
+};
+
+export type MergeContact = MergeRecord & {
   email: string | null;
   newsletter: boolean;
 };
 
-export type FieldChoice = {
-  field: MergedField;
+export type FieldChoice<Field extends string = MergedField> = {
+  field: Field;
   /** Each contact's value, the survivor first. */
   values: { documentId: string; value: unknown }[];
   /** The most recently updated contact with a value; the survivor's on a tie or when none has one. */
@@ -39,26 +47,62 @@ const isEmpty = (field: string, value: unknown) =>
 
 const timeOf = (value: unknown) => new Date(value as string).getTime();
 
-/** Field by field, the value each contact holds and the one the survivor will keep. `contacts[0]` is the survivor. */
-export function chooseFields(
-  contacts: readonly MergeContact[],
-  overrides: Partial<Record<MergedField, string>>
-): FieldChoice[] {
-  return MERGED_FIELDS.map((field) => {
-    const values = contacts.map((contact) => ({
-      documentId: contact.documentId,
-      value: contact[field] ?? null,
+/** Field by field, the value each record holds and the one the survivor will keep. `records[0]` is the survivor. */
+export function chooseFieldsOf<Field extends string>(
+  records: readonly MergeRecord[],
+  fields: readonly Field[],
+  overrides: Partial<Record<Field, string>>
+): FieldChoice<Field>[] {
+  return fields.map((field) => {
+    const values = records.map((record) => ({
+      documentId: record.documentId,
+      value: record[field] ?? null,
     }));
-    let proposed = contacts[0] as MergeContact;
-    for (const contact of contacts) {
-      if (isEmpty(field, contact[field])) continue;
-      if (isEmpty(field, proposed[field]) || timeOf(contact.updatedAt) > timeOf(proposed.updatedAt))
-        proposed = contact;
+    let proposed = records[0] as MergeRecord;
+    for (const record of records) {
+      if (isEmpty(field, record[field])) continue;
+      if (isEmpty(field, proposed[field]) || timeOf(record.updatedAt) > timeOf(proposed.updatedAt))
+        proposed = record;
     }
     const chosen = overrides[field] ?? proposed.documentId;
     const value = values.find((entry) => entry.documentId === chosen)?.value ?? null;
     return { field, values, proposed: proposed.documentId, chosen, value };
   });
+}
+
+/** The contact fields the survivor keeps. `contacts[0]` is the survivor. */
+export const chooseFields = (
+  contacts: readonly MergeContact[],
+  overrides: Partial<Record<MergedField, string>>
+): FieldChoice[] => chooseFieldsOf(contacts, MERGED_FIELDS, overrides);
+
+/**
+ * Groups links by `keyOf` (oldest first) and keeps one per group: the survivor's own, else the
+ * oldest. Answers which link each one collapses into.
+ */
+function collapseLinks<Link extends { id: number }>(
+  links: readonly Link[],
+  keyOf: (link: Link) => string,
+  isSurvivors: (link: Link) => boolean
+) {
+  const groups = new Map<string, Link[]>();
+  for (const link of [...links].sort((a, b) => a.id - b.id)) {
+    const key = keyOf(link);
+    groups.set(key, [...(groups.get(key) ?? []), link]);
+  }
+  const keptOf = new Map<Link, Link>();
+  const kept: Link[] = [];
+  const removed: Link[] = [];
+  for (const group of groups.values()) {
+    const keeper = group.find(isSurvivors) ?? (group[0] as Link);
+    kept.push(keeper);
+    for (const link of group) {
+      keptOf.set(link, keeper);
+      if (link !== keeper) removed.push(link);
+    }
+  }
+  kept.sort((a, b) => a.id - b.id);
+  return { keptOf, kept, removed };
 }
 
 export type LinkUid = typeof UID.clientContact | typeof UID.offerContact;
@@ -87,29 +131,53 @@ export type PlannedLinks = {
  * keeps exactly one primary link, held by the survivor.
  */
 export function planLinks(links: readonly StoredLink[], survivorId: number): PlannedLinks {
-  const byRole = new Map<string, StoredLink[]>();
-  for (const link of [...links].sort((a, b) => a.id - b.id)) {
-    const key = `${link.linkUid} ${link.targetId} ${link.role}`;
-    byRole.set(key, [...(byRole.get(key) ?? []), link]);
-  }
-  const keptOf = new Map<StoredLink, StoredLink>();
-  const kept: StoredLink[] = [];
-  const removed: StoredLink[] = [];
-  for (const group of byRole.values()) {
-    const keeper = group.find((link) => link.contactId === survivorId) ?? (group[0] as StoredLink);
-    kept.push(keeper);
-    for (const link of group) {
-      keptOf.set(link, keeper);
-      if (link !== keeper) removed.push(link);
-    }
-  }
+  const { keptOf, kept, removed } = collapseLinks(
+    links,
+    (link) => `${link.linkUid} ${link.targetId} ${link.role}`,
+    (link) => link.contactId === survivorId
+  );
   const primaries = new Set(
     links.filter((link) => link.isPrimary).map((link) => keptOf.get(link) as StoredLink)
   );
-  return {
-    kept: kept.sort((a, b) => a.id - b.id).map((link) => ({ ...link, primaryAfter: primaries.has(link) })),
-    removed,
-  };
+  return { kept: kept.map((link) => ({ ...link, primaryAfter: primaries.has(link) })), removed };
+}
+
+/** A contact's role on one of the clients being merged. */
+export type StoredClientLink = {
+  id: number;
+  documentId: string;
+  role: string;
+  isPrimary: boolean;
+  clientId: number;
+  contactId: number;
+  contactDocumentId: string;
+};
+
+export type PlannedClientLinks = {
+  kept: (StoredClientLink & { primaryAfter: boolean })[];
+  removed: StoredClientLink[];
+};
+
+/**
+ * Every contact link of the clients goes to the survivor. The same contact in the same role
+ * collapses to one link (the survivor's own, else the oldest). The survivor has one primary
+ * contact at most: its own if it had one, else the one of the most recently updated merged
+ * client that had one. `clientIdsByRecency` lists the merged clients, most recently updated first.
+ */
+export function planClientLinks(
+  links: readonly StoredClientLink[],
+  survivorId: number,
+  clientIdsByRecency: readonly number[]
+): PlannedClientLinks {
+  const { keptOf, kept, removed } = collapseLinks(
+    links,
+    (link) => `${link.contactId} ${link.role}`,
+    (link) => link.clientId === survivorId
+  );
+  const primaryOf = (clientId: number) => links.find((link) => link.clientId === clientId && link.isPrimary);
+  const winner = [survivorId, ...clientIdsByRecency].map(primaryOf).find((link) => link !== undefined);
+  const primary = winner ? keptOf.get(winner) : undefined;
+  return { kept: kept.map((link) => ({ ...link, primaryAfter: link === primary })), removed };
 }
 
 export type StoredConsentEvent = {

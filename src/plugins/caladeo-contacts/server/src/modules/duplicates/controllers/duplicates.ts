@@ -5,7 +5,12 @@ import { readOrRefuse } from '../../../utils/errors';
 import { getService } from '../../../utils/get-service';
 import { documentIdParam } from '../../../utils/params';
 import { UID } from '../../../../../shared/constants';
-import { comparableContact, readDuplicateCheck } from '../validation';
+import {
+  comparableClient,
+  comparableContact,
+  readClientDuplicateCheck,
+  readDuplicateCheck,
+} from '../validation';
 
 /**
  * Likely duplicates, for the admin's contact form and for the content API alike: the handlers
@@ -34,6 +39,28 @@ const duplicatesController = ({ strapi }: { strapi: Core.Strapi }) => {
     async findOne(ctx: Context) {
       const found = await duplicates().likelyDuplicatesOfStored(documentIdParam(ctx));
       if (found === null) throw new errors.NotFoundError('No contact has this documentId');
+      ctx.body = { data: found, meta: {} };
+    },
+  };
+};
+
+/** Likely duplicate clients, the same two reads for the admin's client form and the content API. */
+export const clientDuplicatesController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const duplicates = () => getService(strapi, 'client-duplicates');
+  return {
+    /** `POST …/clients/duplicates/check`: a client being typed, saved or not. */
+    async find(ctx: Context) {
+      const check = readOrRefuse(readClientDuplicateCheck(ctx.request.body));
+      const stored = check.documentId ? await duplicates().comparedOfStored(check.documentId) : null;
+      if (check.documentId && !stored) throw new errors.NotFoundError('No client has this documentId');
+      const typed = comparableClient(check.typed, stored);
+      ctx.body = { data: await duplicates().likelyDuplicatesOf(typed, check.documentId), meta: {} };
+    },
+
+    /** `GET …/clients/:documentId/duplicates`: a stored client. */
+    async findOne(ctx: Context) {
+      const found = await duplicates().likelyDuplicatesOfStored(documentIdParam(ctx));
+      if (found === null) throw new errors.NotFoundError('No client has this documentId');
       ctx.body = { data: found, meta: {} };
     },
   };

@@ -24,10 +24,19 @@ export type LikelyDuplicate = {
   reasons: DuplicateReason[];
 };
 
-/** Candidates fetched per key: a key shared by more people than this says little about one of them. */
-const CANDIDATES_PER_KEY = 50;
+/** Candidates fetched per key: a key shared by more records than this says little about one of them. */
+export const CANDIDATES_PER_KEY = 50;
 /** Likely duplicates answered, best first. */
 const MAX_ANSWERED = 10;
+
+/** The best likely duplicates first (ties by documentId, so that answers are stable), at most ten. */
+export const bestFirst = <Found extends { score: number }>(
+  found: Found[],
+  documentIdOf: (entry: Found) => string
+): Found[] =>
+  [...found]
+    .sort((a, b) => b.score - a.score || (documentIdOf(a) < documentIdOf(b) ? -1 : 1))
+    .slice(0, MAX_ANSWERED);
 
 type LinkRow = { contact?: { id: number } | null; client?: { documentId: string } | null };
 
@@ -111,8 +120,7 @@ const duplicates = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async likelyDuplicatesOf(typed: ComparedContact, excluded: string | null): Promise<LikelyDuplicate[]> {
       const answered = (await candidatesOf(typed, excluded)).map(({ id: _id, ...found }) => found);
-      answered.sort((a, b) => b.score - a.score || (a.contact.documentId < b.contact.documentId ? -1 : 1));
-      return answered.slice(0, MAX_ANSWERED);
+      return bestFirst(answered, (found) => found.contact.documentId);
     },
 
     /**

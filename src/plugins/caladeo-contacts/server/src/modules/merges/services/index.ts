@@ -1,4 +1,5 @@
+import clientMerges from './client-merges';
 import emailAliases from './email-aliases';
 import merges from './merges';
 
-export default { merges, 'email-aliases': emailAliases };
+export default { merges, 'client-merges': clientMerges, 'email-aliases': emailAliases };

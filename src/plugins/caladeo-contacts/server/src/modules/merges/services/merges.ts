@@ -17,10 +17,21 @@ import {
   type StoredConsentEvent,
   type StoredLink,
 } from '../plan';
-import { mergeSettings } from '../settings';
+import {
+  claimUndo,
+  createMergeRecord,
+  lockForMerge,
+  lockSurvivor,
+  mergeRequestField,
+  primariesStillFree,
+  rawRowsOf,
+  recordMergeHistory,
+  setPrimaryFlags,
+  timeOf,
+  type RawRow,
+  type StoredMergeOf,
+} from '../merge-steps';
 import type { MergeRequest } from '../validation';
-
-type RawRow = Record<string, unknown> & { id: number };
 
 const LINKS = [
   { linkUid: UID.clientContact, targetField: 'client', targetUid: UID.client, label: 'clients' },
@@ -45,71 +56,31 @@ type Snapshot = {
   takenFields: string[];
 };
 
-type StoredMerge = {
-  id: number;
-  documentId: string;
-  survivorDocumentId: string;
-  mergedDocumentIds: string;
-  mergedAt: string;
-  undoneAt: string | null;
-  /** When erasing the person removed the snapshot: the merge can no longer be undone. */
-  erasedAt: string | null;
-  snapshot: Snapshot | null;
-};
-
-const listOf = (documentIds: readonly string[]) => `,${documentIds.join(',')},`;
+/** `erasedAt`: when erasing the person removed the snapshot, the merge can no longer be undone. */
+type StoredMerge = StoredMergeOf<Snapshot> & { erasedAt: string | null };
 
 const merges = ({ strapi }: { strapi: Core.Strapi }) => {
   const contactTable = () => modelOf(strapi, UID.contact).tableName;
-  const isPostgres = () => strapi.db.dialect.client === 'postgres';
-
-  /** The merge (not undone) a contact was merged away by, if any. */
-  const mergeThatRemoved = async (documentId: string) =>
-    (await strapi.db.query(UID.contactMerge).findOne({
-      select: ['documentId', 'survivorDocumentId'],
-      where: { mergedDocumentIds: { $contains: `,${documentId},` }, undoneAt: { $null: true } },
-    })) as { documentId: string; survivorDocumentId: string } | null;
 
   /**
-   * Reads the contacts in the request's order (the survivor first), locking their rows on
-   * PostgreSQL so that an overlapping merge waits and then finds them gone; SQLite runs one
-   * writing transaction at a time. A contact missing because a merge removed it is a conflict;
-   * one that never existed is not found.
+   * Reads the contacts in the request's order (the survivor first), locked (merge-steps.ts); an
+   * erased contact is refused.
    */
   const lockContacts = async (trx: Knex.Transaction, request: MergeRequest) => {
     const documentIds = [request.survivor, ...request.merged];
-    const query = trx(contactTable()).select('*').whereIn('document_id', documentIds).orderBy('id');
-    const rows = (await (isPostgres() ? query.forUpdate() : query)) as RawRow[];
-    const byDocumentId = new Map(rows.map((row) => [String(row.document_id), row]));
-    for (const [index, documentId] of documentIds.entries()) {
-      if (byDocumentId.has(documentId)) continue;
-      const field = index === 0 ? ['survivor'] : ['merged', String(index - 1)];
-      const removedBy = await mergeThatRemoved(documentId);
-      if (removedBy)
-        throw statusError(
-          409,
-          field,
-          problem('merge.alreadyMerged', { documentId: removedBy.survivorDocumentId })
-        );
-      throw statusError(404, field, problem('merge.contactNotFound'));
-    }
+    const { raw, records: contacts } = await lockForMerge<MergeContact>(strapi, trx, {
+      uid: UID.contact,
+      mergeUid: UID.contactMerge,
+      documentIds,
+      notFound: problem('merge.contactNotFound'),
+    });
     // an erased person's anonymous record is nobody's duplicate: merging would give it values again
     const erased = await getService(strapi, 'erasure').erasedAmong(documentIds);
     for (const [index, documentId] of documentIds.entries()) {
-      if (!erased.has(documentId)) continue;
-      const field = index === 0 ? ['survivor'] : ['merged', String(index - 1)];
-      throw statusError(409, field, problem('merge.erasedContact'));
+      if (erased.has(documentId))
+        throw statusError(409, mergeRequestField(index), problem('merge.erasedContact'));
     }
-    const contacts = (await strapi.db
-      .query(UID.contact)
-      .findMany({ where: { documentId: { $in: documentIds } } })) as MergeContact[];
-    const ordered = documentIds.map(
-      (documentId) => contacts.find((contact) => contact.documentId === documentId) as MergeContact
-    );
-    return {
-      raw: documentIds.map((documentId) => byDocumentId.get(documentId) as RawRow),
-      contacts: ordered,
-    };
+    return { raw, contacts };
   };
 
   const linksOf = async (contactIds: number[]): Promise<StoredLink[]> => {
@@ -248,9 +219,6 @@ const merges = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const rawRowsOf = async (trx: Knex.Transaction, table: string, column: string, values: number[]) =>
-    values.length === 0 ? [] : ((await trx(table).select('*').whereIn(column, values)) as RawRow[]);
-
   /** Points the rows of a to-one join table from one set of contacts to another contact. */
   const repoint = async (trx: Knex.Transaction, uid: string, ownIds: number[], contactId: number) => {
     if (ownIds.length === 0) return;
@@ -266,22 +234,12 @@ const merges = ({ strapi }: { strapi: Core.Strapi }) => {
     changes: { linkUid: LinkUid; id: number; primaryOf: string | null }[]
   ) => {
     for (const { linkUid } of LINKS) {
-      const { tableName, attributes } = modelOf(strapi, linkUid);
-      const primaryOf = attributes.primaryOf?.columnName ?? 'primary_of';
-      const isPrimary = attributes.isPrimary?.columnName ?? 'is_primary';
-      const mine = changes.filter((change) => change.linkUid === linkUid);
-      if (mine.length === 0) continue;
-      await trx(tableName)
-        .whereIn(
-          'id',
-          mine.map((change) => change.id)
-        )
-        .update({ [primaryOf]: null, [isPrimary]: false });
-      for (const change of mine.filter((candidate) => candidate.primaryOf !== null)) {
-        await trx(tableName)
-          .where({ id: change.id })
-          .update({ [primaryOf]: change.primaryOf, [isPrimary]: true });
-      }
+      await setPrimaryFlags(
+        strapi,
+        trx,
+        linkUid,
+        changes.filter((change) => change.linkUid === linkUid)
+      );
     }
   };
 
@@ -312,8 +270,6 @@ const merges = ({ strapi }: { strapi: Core.Strapi }) => {
       })
     );
   };
-
-  const timeOf = (value: unknown) => new Date(value as string).getTime();
 
   const contactFieldsOf = (contact: Record<string, unknown>, fields: readonly string[]) =>
     Object.fromEntries(fields.map((field) => [field, contact[field] ?? null]));
@@ -429,34 +385,21 @@ const merges = ({ strapi }: { strapi: Core.Strapi }) => {
         };
         await strapi.db.query(UID.contact).update({ where: { id: survivor.id }, data });
         // one merge event on the survivor (what it took, and from whom), one on each merged contact
-        const history = getService(strapi, 'history');
-        await history.recordMany([
-          {
-            action: 'merge',
-            targetType: 'contact',
-            targetDocumentId: survivor.documentId,
-            changes: {
-              ...history.changesOf(UID.contact, fieldsOfRaw(raw[0] as RawRow), data),
-              mergedContacts: { before: null, after: mergedDocumentIds },
-            },
-          },
-          ...mergedDocumentIds.map((documentId) => ({
-            action: 'merge' as const,
-            targetType: 'contact' as const,
-            targetDocumentId: documentId,
-            changes: { mergedInto: { before: null, after: survivor.documentId } },
-          })),
-        ]);
+        await recordMergeHistory(strapi, {
+          action: 'merge',
+          targetType: 'contact',
+          uid: UID.contact,
+          survivor: survivor.documentId,
+          others: mergedDocumentIds,
+          before: fieldsOfRaw(raw[0] as RawRow),
+          after: data,
+        });
 
-        const mergeRecord = await strapi.documents(UID.contactMerge).create({
-          data: {
-            survivorDocumentId: survivor.documentId,
-            mergedDocumentIds: listOf(mergedDocumentIds),
-            mergedAt: now.toISOString(),
-            mergedByKind: actor.kind,
-            mergedById: actor.id,
-            mergedByName: actor.name,
-          } as never,
+        const mergeRecord = await createMergeRecord(strapi, UID.contactMerge, {
+          survivor: survivor.documentId,
+          merged: mergedDocumentIds,
+          at: now,
+          actor,
         });
         for (const email of aliases) {
           await strapi.db.query(UID.contactEmailAlias).create({
@@ -498,34 +441,18 @@ const merges = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async undo(mergeDocumentId: string, actor: ConsentActor) {
       return strapi.db.transaction(async ({ trx }) => {
-        const record = (await strapi.db
-          .query(UID.contactMerge)
-          .findOne({ where: { documentId: mergeDocumentId } })) as StoredMerge | null;
-        if (!record) throw statusError(404, ['mergeId'], problem('merge.notFound'));
-        if (record.undoneAt) throw statusError(409, ['mergeId'], problem('merge.alreadyUndone'));
-        if (record.erasedAt || !record.snapshot)
-          throw statusError(409, ['mergeId'], problem('merge.survivorErased'));
-        const { undoDays } = mergeSettings(strapi);
-        if (Date.now() - new Date(record.mergedAt).getTime() > undoDays * 24 * 3600 * 1000)
-          throw statusError(410, ['mergeId'], problem('merge.expired', { max: undoDays }));
-        // the first of two concurrent undos takes the record; the other finds it undone
-        const { count } = await strapi.db.query(UID.contactMerge).updateMany({
-          where: { id: record.id, undoneAt: { $null: true } },
-          data: { undoneAt: new Date(), undoneByKind: actor.kind, undoneById: actor.id },
-        });
-        if (count !== 1) throw statusError(409, ['mergeId'], problem('merge.alreadyUndone'));
-
+        const record = await claimUndo<Snapshot>(
+          strapi,
+          UID.contactMerge,
+          mergeDocumentId,
+          actor,
+          (found) => {
+            if ((found as StoredMerge).erasedAt || !found.snapshot)
+              throw statusError(409, ['mergeId'], problem('merge.survivorErased'));
+          }
+        );
         const { snapshot } = record;
-        const survivorQuery = trx(contactTable()).where({ document_id: record.survivorDocumentId });
-        const survivorRow = (await (isPostgres() ? survivorQuery.forUpdate() : survivorQuery).first()) as
-          | RawRow
-          | undefined;
-        if (!survivorRow)
-          throw statusError(
-            409,
-            ['mergeId'],
-            problem('merge.survivorGone', { documentId: record.survivorDocumentId })
-          );
+        const survivorRow = await lockSurvivor(strapi, trx, contactTable(), record.survivorDocumentId);
 
         // the survivor's own values come back, unless someone changed them since the merge
         const current = (await strapi.db
@@ -623,27 +550,7 @@ const merges = ({ strapi }: { strapi: Core.Strapi }) => {
             }
           }
           // a target given another primary contact since the merge keeps it
-          const taken = new Set(
-            (
-              (await trx(tableName)
-                .select('primary_of')
-                .whereIn(
-                  'primary_of',
-                  restoredPrimaries.flatMap((change) => (change.primaryOf ? [change.primaryOf] : []))
-                )
-                .whereNotIn(
-                  'id',
-                  restoredPrimaries.map((change) => change.id)
-                )) as { primary_of: string }[]
-            ).map((row) => row.primary_of)
-          );
-          await setPrimaries(
-            trx,
-            restoredPrimaries.map((change) => ({
-              ...change,
-              primaryOf: change.primaryOf && !taken.has(change.primaryOf) ? change.primaryOf : null,
-            }))
-          );
+          await setPrimaries(trx, await primariesStillFree(trx, tableName, restoredPrimaries));
         }
 
         for (const [uid, moved] of [
@@ -657,24 +564,15 @@ const merges = ({ strapi }: { strapi: Core.Strapi }) => {
         }
 
         const restoredIds = snapshot.merged.map((row) => String(row.document_id));
-        const history = getService(strapi, 'history');
-        await history.recordMany([
-          {
-            action: 'unmerge',
-            targetType: 'contact',
-            targetDocumentId: record.survivorDocumentId,
-            changes: {
-              ...history.changesOf(UID.contact, current, untouched ? before : { ...current, ...restored }),
-              mergedContacts: { before: restoredIds, after: null },
-            },
-          },
-          ...restoredIds.map((documentId) => ({
-            action: 'unmerge' as const,
-            targetType: 'contact' as const,
-            targetDocumentId: documentId,
-            changes: { mergedInto: { before: record.survivorDocumentId, after: null } },
-          })),
-        ]);
+        await recordMergeHistory(strapi, {
+          action: 'unmerge',
+          targetType: 'contact',
+          uid: UID.contact,
+          survivor: record.survivorDocumentId,
+          others: restoredIds,
+          before: current,
+          after: untouched ? before : { ...current, ...restored },
+        });
         if (!untouched) await refreshDerived([record.survivorDocumentId]);
         else await getService(strapi, 'search-index').refreshContacts([survivorRow.id]);
         await getService(strapi, 'duplicate-pairs').refreshAfterMerge(

@@ -3,6 +3,7 @@ import { ERASED_CONTACT_LAST_NAME, UID } from '../../../../../shared/constants';
 import { personalFieldNames } from '../../../../../shared/fields';
 import {
   buildClientSearchText,
+  clientNameKey,
   derivedContactFields,
   normaliseClientPatch,
   normaliseContactPatch,
@@ -76,10 +77,14 @@ const completeContact: RecordSpec['complete'] = async (strapi, data, existing) =
   Object.assign(data, derivedContactFields({ ...existing, ...data } as Partial<ContactRecord>, terms));
 };
 
-/** A renamed client changes the search text of every contact linked to it. */
+/**
+ * A client stores its search text and the folded name its duplicates are looked up by; a renamed
+ * client changes the search text of every contact linked to it.
+ */
 const completeClient: RecordSpec['complete'] = async (strapi, data, existing) => {
   const merged = { ...existing, ...data } as { name?: string | null; city?: string | null };
   data.searchText = buildClientSearchText(merged);
+  data.nameKey = clientNameKey(merged.name);
   if (existing && data.name !== undefined && data.name !== existing.name) {
     return async () => {
       const index = searchIndexOf(strapi);
