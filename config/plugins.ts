@@ -66,7 +66,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         )
       ),
       // the longest one SQL statement of a content-API read may run on PostgreSQL (docs/api.md)
-      api: { readTimeoutMs: env.int('API_READ_TIMEOUT_MS', 10000) },
+      api: {
+        readTimeoutMs: env.int('API_READ_TIMEOUT_MS', 10000),
+        requestTimeoutMs: env.int('API_REQUEST_TIMEOUT_MS', 15000),
+      },
       // how often each node looks for due background jobs besides being woken by its own enqueues
       jobs: { pollIntervalMs: env.int('JOBS_POLL_INTERVAL_MS', 5000) },
       // the largest file a contact import takes

@@ -17,6 +17,10 @@ import {
   newDocumentId as documentId,
 } from '../src/plugins/caladeo-contacts/server/src/utils/bulk-insert';
 import {
+  linkKeyTableOf,
+  refreshLinkPairKeys,
+} from '../src/plugins/caladeo-contacts/server/src/utils/link-keys';
+import {
   clientNameKey,
   contactNameKey,
   emailLocalPartKey,
@@ -165,6 +169,7 @@ export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
         linkIds,
         targetIds: links.map((link) => link.clientId),
       });
+      await refreshLinkPairKeys(knex, linkKeyTableOf('caladeo_client_contacts'), linkIds);
       insertedLinks += links.length;
     }
 
@@ -392,6 +397,7 @@ const insertOffers = async (
     linkIds,
     targetIds: links.map((link) => link.offerId),
   });
+  await refreshLinkPairKeys(knex, linkKeyTableOf('caladeo_offer_contacts'), linkIds);
   return { offers: offers.length, links: links.length };
 };
 const BULK_USAGE =

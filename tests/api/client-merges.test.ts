@@ -20,6 +20,23 @@ const MERGE = `${CLIENTS}/merge`;
 const CHECK = `${CLIENTS}/duplicates/check`;
 const undoPath = (mergeId: string) => `${CLIENTS}/merges/${mergeId}/undo`;
 
+/**
+ * Client links whose private pair key no longer names their contact, client and role: the unique
+ * index that refuses a role twice would then guard the wrong pair.
+ */
+const staleLinkKeys = async () => {
+  const result = (await app.strapi.db.connection.raw(
+    `SELECT l.id FROM caladeo_client_contacts l
+       JOIN caladeo_client_contacts_contact_lnk cj ON cj.client_contact_id = l.id
+       JOIN caladeo_contacts c ON c.id = cj.contact_id
+       JOIN caladeo_client_contacts_client_lnk tj ON tj.client_contact_id = l.id
+       JOIN caladeo_clients t ON t.id = tj.client_id
+      WHERE l.pair_key IS NULL OR l.pair_key <> c.document_id || ':' || t.document_id || ':' || l.role`
+  )) as { rows: unknown[] } | unknown[];
+  // PostgreSQL answers { rows }, SQLite the rows themselves
+  return Array.isArray(result) ? result : result.rows;
+};
+
 let api: RestClient;
 let sequence = 0;
 
@@ -291,6 +308,7 @@ describe('merging clients', () => {
     expect([...after.offers].sort()).toEqual([offerOfSurvivor, offerOfOther, offerOfThird].sort());
     const offer = await api.get(`${OFFERS}/${offerOfThird}?populate=client`);
     expect(offer.body.data.client).toMatchObject({ documentId: survivor });
+    expect(await staleLinkKeys()).toEqual([]);
 
     const undo = await api.post(undoPath(merged.meta.mergeId), {});
     expect(undo.status).toBe(200);
@@ -304,6 +322,7 @@ describe('merging clients', () => {
     expect(await snapshotOf(other)).toEqual(before.other);
     expect(await snapshotOf(third)).toEqual(before.third);
     expect([await clientCount(), await linkCount()]).toEqual([clients, links]);
+    expect(await staleLinkKeys()).toEqual([]);
 
     const twice = await api.post(undoPath(merged.meta.mergeId), {});
     expect(twice.status).toBe(409);

@@ -206,7 +206,7 @@ describe('fields only the server sets', () => {
         ['post', CLIENT_CONTACTS, { contact: bruno, client: otherClub, role: 'payeur' }],
         ['put', `${CLIENT_CONTACTS}/${anneOnClub}`, { isPrimary: false }],
       ],
-      [...SYSTEM, 'primaryOf'],
+      [...SYSTEM, 'primaryOf', 'pairKey'],
     ],
     [
       'roles on offers',
@@ -216,7 +216,7 @@ describe('fields only the server sets', () => {
         ['post', OFFER_CONTACTS, { contact: bruno, offer, role: 'payeur' }],
         ['put', `${OFFER_CONTACTS}/${anneOnOffer}`, { isPrimary: true }],
       ],
-      [...SYSTEM, 'primaryOf'],
+      [...SYSTEM, 'primaryOf', 'pairKey'],
     ],
   ];
   const stored = (uid: string, documentId: string) =>

@@ -555,6 +555,7 @@ export interface PluginCaladeoContactsClientContact extends Struct.CollectionTyp
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.client-contact'> &
       Schema.Attribute.Private;
+    pairKey: Schema.Attribute.String & Schema.Attribute.Private;
     primaryOf: Schema.Attribute.String & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     role: Schema.Attribute.Enumeration<
@@ -1560,6 +1561,7 @@ export interface PluginCaladeoContactsOfferContact extends Struct.CollectionType
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.offer-contact'> &
       Schema.Attribute.Private;
     offer: Schema.Attribute.Relation<'manyToOne', 'api::offer.offer'>;
+    pairKey: Schema.Attribute.String & Schema.Attribute.Private;
     primaryOf: Schema.Attribute.String & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     role: Schema.Attribute.Enumeration<

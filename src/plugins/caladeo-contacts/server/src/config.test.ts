@@ -49,12 +49,15 @@ describe('plugin configuration', () => {
     );
   });
 
-  it('takes 0 ms as no read timeout and refuses a negative or fractional one', () => {
-    const timeout = (readTimeoutMs: number) => ({ ...config.default, api: { readTimeoutMs } });
+  it.each([
+    ['readTimeoutMs', 'API_READ_TIMEOUT_MS'],
+    ['requestTimeoutMs', 'API_REQUEST_TIMEOUT_MS'],
+  ])('takes 0 ms as no %s and refuses a negative or fractional one', (key, variable) => {
+    const timeout = (value: number) => ({ ...config.default, api: { ...config.default.api, [key]: value } });
     expect(() => config.validator(timeout(0))).not.toThrow();
     for (const wrong of [-1, 2.5])
       expect(() => config.validator(timeout(wrong))).toThrow(
-        'caladeo-contacts: api.readTimeoutMs (API_READ_TIMEOUT_MS) must be 0 or a positive integer'
+        `caladeo-contacts: api.${key} (${variable}) must be 0 or a positive integer`
       );
   });
 

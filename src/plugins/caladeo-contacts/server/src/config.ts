@@ -61,11 +61,14 @@ export default {
       );
     if (!isPositiveInteger(config.merges.undoDays))
       throw new Error('caladeo-contacts: merges.undoDays (MERGE_UNDO_DAYS) must be a positive integer');
-    const { readTimeoutMs } = config.api;
-    if (!Number.isInteger(readTimeoutMs) || readTimeoutMs < 0)
-      throw new Error(
-        'caladeo-contacts: api.readTimeoutMs (API_READ_TIMEOUT_MS) must be 0 or a positive integer'
-      );
+    for (const [key, variable] of [
+      ['readTimeoutMs', 'API_READ_TIMEOUT_MS'],
+      ['requestTimeoutMs', 'API_REQUEST_TIMEOUT_MS'],
+    ] as const) {
+      const value = config.api[key];
+      if (!Number.isInteger(value) || value < 0)
+        throw new Error(`caladeo-contacts: api.${key} (${variable}) must be 0 or a positive integer`);
+    }
     const { scanEveryHours } = config.duplicates;
     if (!Number.isInteger(scanEveryHours) || scanEveryHours < 0)
       throw new Error(

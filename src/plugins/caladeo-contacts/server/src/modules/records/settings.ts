@@ -7,9 +7,14 @@ export type ApiSettings = {
    * PostgreSQL, in ms, before the database cancels it and the caller gets a 400; 0: no limit.
    */
   readTimeoutMs: number;
+  /**
+   * The longest all the SQL of one content-API read may take together, in ms: past it the read's
+   * next statement is refused (and on PostgreSQL the running one cancelled) with the same 400; 0: no limit.
+   */
+  requestTimeoutMs: number;
 };
 
-export const DEFAULT_API_SETTINGS: ApiSettings = { readTimeoutMs: 10_000 };
+export const DEFAULT_API_SETTINGS: ApiSettings = { readTimeoutMs: 10_000, requestTimeoutMs: 15_000 };
 
 export const apiSettings = (strapi: Core.Strapi): ApiSettings =>
   strapi.config.get(`plugin::${PLUGIN_ID}.api`, DEFAULT_API_SETTINGS);

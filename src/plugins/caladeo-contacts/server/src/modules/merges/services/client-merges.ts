@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { UID } from '../../../../../shared/constants';
 import { joinOf, modelOf } from '../../../utils/database-model';
+import { linkKeyTableOf, refreshLinkPairKeys } from '../../../utils/link-keys';
 import { getService } from '../../../utils/get-service';
 import { buildClientSearchText, clientNameKey, problem } from '../../../validation';
 import type { ConsentActor } from '../../newsletter/services/consent-log';
@@ -226,10 +227,12 @@ const clientMerges = ({ strapi }: { strapi: Core.Strapi }) => {
         const moved = plannedLinks.kept
           .filter((link) => link.clientId !== survivor.id)
           .map((link) => link.id);
-        if (moved.length > 0)
+        if (moved.length > 0) {
           await trx(linkClientJoin().table)
             .whereIn(linkClientJoin().own, moved)
             .update({ [linkClientJoin().other]: survivor.id });
+          await refreshLinkPairKeys(trx, linkKeyTableOf(linkTable()), moved);
+        }
         await setPrimaryFlags(
           strapi,
           trx,
@@ -353,7 +356,13 @@ const clientMerges = ({ strapi }: { strapi: Core.Strapi }) => {
           const primaryOf = (link.row.primary_of as string | null) ?? null;
           if (link.removed) {
             if (!link.contactJoin || !contactIds.has(Number(link.contactJoin[contactJoin.other]))) continue;
-            await trx(linkTable()).insert({ ...link.row, primary_of: null, is_primary: false });
+            // the key comes back once every link of the undo is in place (below)
+            await trx(linkTable()).insert({
+              ...link.row,
+              primary_of: null,
+              is_primary: false,
+              pair_key: null,
+            });
             await trx(contactJoin.table).insert(link.contactJoin);
             if (link.clientJoin) await trx(clientJoin.table).insert(link.clientJoin);
           } else if (existing.has(link.row.id)) {
@@ -364,6 +373,11 @@ const clientMerges = ({ strapi }: { strapi: Core.Strapi }) => {
           } else continue;
           primaries.push({ id: link.row.id, primaryOf });
         }
+        await refreshLinkPairKeys(
+          trx,
+          linkKeyTableOf(linkTable()),
+          primaries.map((primary) => primary.id)
+        );
         // a client given another primary contact since the merge keeps it
         await setPrimaryFlags(
           strapi,

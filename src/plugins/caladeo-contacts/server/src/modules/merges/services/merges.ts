@@ -5,6 +5,7 @@ import { newDocumentId } from '../../../utils/bulk-insert';
 import { statusError } from '../../../utils/errors';
 import { joinOf, modelOf } from '../../../utils/database-model';
 import { getService } from '../../../utils/get-service';
+import { linkKeyTableOf, refreshLinkPairKeys } from '../../../utils/link-keys';
 import { derivedContactFields, problem, type ContactRecord } from '../../../validation';
 import type { ConsentActor } from '../../newsletter/services/consent-log';
 import {
@@ -339,6 +340,7 @@ const merges = ({ strapi }: { strapi: Core.Strapi }) => {
             .filter((link) => link.linkUid === linkUid && link.contactId !== survivor.id)
             .map((link) => link.id);
           await repoint(trx, linkUid, moved, survivor.id);
+          await refreshLinkPairKeys(trx, linkKeyTableOf(modelOf(strapi, linkUid).tableName), moved);
         }
         await setPrimaries(
           trx,
@@ -529,7 +531,8 @@ const merges = ({ strapi }: { strapi: Core.Strapi }) => {
             if (link.removed) {
               if (!link.targetJoin || !targetIds.has(Number(link.targetJoin[targetJoin.other]))) continue;
               const { primary_of: primaryOf, ...row } = link.row;
-              await trx(tableName).insert({ ...row, primary_of: null, is_primary: false });
+              // the key comes back once every link of the undo is in place (below)
+              await trx(tableName).insert({ ...row, primary_of: null, is_primary: false, pair_key: null });
               await trx(contactJoin.table).insert({
                 [contactJoin.own]: link.row.id,
                 [contactJoin.other]: link.contactId,
@@ -549,6 +552,11 @@ const merges = ({ strapi }: { strapi: Core.Strapi }) => {
               });
             }
           }
+          await refreshLinkPairKeys(
+            trx,
+            linkKeyTableOf(tableName),
+            restoredPrimaries.map((change) => change.id)
+          );
           // a target given another primary contact since the merge keeps it
           await setPrimaries(trx, await primariesStillFree(trx, tableName, restoredPrimaries));
         }

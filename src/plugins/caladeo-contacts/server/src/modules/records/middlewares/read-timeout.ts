@@ -2,7 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { getOperationAST, parse } from 'graphql';
 import type { Context, Next } from 'koa';
 import { singleFieldError } from '../../../utils/errors';
-import { withReadTransaction } from '../../../utils/read-transaction';
+import {
+  ReadBudgetExhausted,
+  refuseStatementsPastDeadline,
+  withReadBudget,
+  withReadTransaction,
+  type ReadBudget,
+} from '../../../utils/read-transaction';
 import { problem } from '../../../validation';
 import { apiSettings } from '../settings';
 
@@ -58,42 +64,100 @@ const refuseGraphql = (ctx: Context, max: number) => {
   };
 };
 
+type Knexish = { client: Parameters<typeof refuseStatementsPastDeadline>[0] };
+
 /**
- * Global middleware (config/middlewares.ts): on PostgreSQL, each content-API read runs in a
- * transaction of its own with `statement_timeout` set for that transaction only (`set_config(…,
- * true)`, i.e. SET LOCAL), so that one slow read costs its caller and not the pool or the other
- * callers. Strapi's query builder finds the transaction in its async context; the SQL the plugin
- * writes by hand takes it through `readConnection` (utils/read-transaction.ts). A statement the
- * database cancels fails the read with a 400 `query.timeout` naming the limit, also when the code
- * that ran it caught the failure (GraphQL answers each field's error in its reply; the others
- * would fail on the aborted transaction). The setting ends with the transaction: the connection
- * goes back to the pool without it.
+ * Global middleware (config/middlewares.ts): two limits on a content-API read (REST GET, GraphQL
+ * query), each answered with a 400 `query.timeout` naming the limit, and neither touching another
+ * request.
  *
- * A streamed reply (the subscribers' CSV) is read after the middleware returns: its batches run on
- * the pool, each of them a bounded keyset read, outside the limit. SQLite has no statement timeout:
- * reads there run as before.
+ * - One statement (API_READ_TIMEOUT_MS, PostgreSQL): each read runs in a transaction of its own with
+ *   `statement_timeout` set for that transaction only (`set_config(…, true)`, i.e. SET LOCAL), so
+ *   that one slow read costs its caller and not the pool or the other callers. Strapi's query
+ *   builder finds the transaction in its async context; the SQL the plugin writes by hand takes it
+ *   through `readConnection` (utils/read-transaction.ts). The setting ends with the transaction.
+ * - The whole read (API_REQUEST_TIMEOUT_MS, both databases): many statements each under the first
+ *   limit can still add up (20 aliased GraphQL lists). The read's deadline lives in its async
+ *   context; a statement that would start past it is refused before it reaches the database, and
+ *   on PostgreSQL the statement timeout is lowered to the time left before each statement once that
+ *   is the shorter of the two, so the database cancels the one running at the deadline.
+ *
+ * A statement the database cancels, or one refused, fails the read also when the code that ran it
+ * caught the failure (GraphQL answers each field's error in its reply; the others would fail on
+ * the aborted transaction). A streamed reply (the subscribers' CSV) is read after the middleware
+ * returns: its batches run on the pool, each a bounded keyset read, outside both limits. SQLite has
+ * no statement timeout: there only the deadline between statements holds.
  */
 const readTimeout = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const restPrefix = strapi.config.get<string>('api.rest.prefix', '/api');
+  // the pool's own statements (SQLite's all, PostgreSQL's outside a read transaction)
+  refuseStatementsPastDeadline((strapi.db.connection as unknown as Knexish).client);
+
+  const refuse = (ctx: Context, read: 'rest' | 'graphql', max: number) => {
+    if (read === 'rest') throw timeoutRefusal(max);
+    refuseGraphql(ctx, max);
+  };
+
   return async (ctx: Context, next: Next) => {
-    const { readTimeoutMs } = apiSettings(strapi);
-    const read =
-      strapi.db.dialect.client === 'postgres' && readTimeoutMs > 0 ? contentApiReadOf(ctx, restPrefix) : null;
+    const { readTimeoutMs, requestTimeoutMs } = apiSettings(strapi);
+    const isPostgres = strapi.db.dialect.client === 'postgres';
+    const limited = (isPostgres && readTimeoutMs > 0) || requestTimeoutMs > 0;
+    const read = limited ? contentApiReadOf(ctx, restPrefix) : null;
     if (!read) return next();
+    const budget: ReadBudget = {
+      deadline: requestTimeoutMs > 0 ? Date.now() + requestTimeoutMs : Number.POSITIVE_INFINITY,
+      exhausted: false,
+    };
+
+    // a streamed reply is read after this returns, in the same async context: no deadline there
+    const underBudget = () =>
+      withReadBudget(budget, next).finally(() => {
+        budget.deadline = Number.POSITIVE_INFINITY;
+      });
+
+    if (!isPostgres) {
+      try {
+        await underBudget();
+      } catch (error) {
+        if (!budget.exhausted) throw error;
+      }
+      if (budget.exhausted) refuse(ctx, read, requestTimeoutMs);
+      return;
+    }
+
     let cancelled = false;
+    // the statement timeout in force in the read's transaction, and whether the deadline set it
+    let statementLimit = readTimeoutMs > 0 ? readTimeoutMs : Number.POSITIVE_INFINITY;
+    let limitIsDeadline = false;
     try {
       await strapi.db.transaction(async ({ trx }) => {
         trx.on('query-error', (error: unknown) => {
-          if (isStatementTimeout(error)) cancelled = true;
+          if (!isStatementTimeout(error)) return;
+          cancelled = true;
+          if (limitIsDeadline) budget.exhausted = true;
         });
-        await trx.raw("SELECT set_config('statement_timeout', ?, true)", [String(readTimeoutMs)]);
-        await withReadTransaction(trx, next);
-        if (cancelled) throw timeoutRefusal(readTimeoutMs);
+        if (readTimeoutMs > 0)
+          await trx.raw("SELECT set_config('statement_timeout', ?, true)", [String(readTimeoutMs)]);
+        refuseStatementsPastDeadline(
+          (trx as unknown as Knexish).client,
+          async (run, connection, remainingMs) => {
+            if (remainingMs >= statementLimit) return;
+            statementLimit = Math.max(1, Math.ceil(remainingMs));
+            limitIsDeadline = true;
+            await run(connection, {
+              sql: "SELECT set_config('statement_timeout', ?, true)",
+              bindings: [String(statementLimit)],
+            });
+          }
+        );
+        await withReadTransaction(trx, underBudget);
+        if (cancelled || budget.exhausted)
+          throw budget.exhausted ? new ReadBudgetExhausted() : timeoutRefusal(readTimeoutMs);
       });
     } catch (error) {
+      if (budget.exhausted) return refuse(ctx, read, requestTimeoutMs);
       if (!cancelled && !isStatementTimeout(error)) throw error;
-      if (read === 'rest') throw timeoutRefusal(readTimeoutMs);
-      refuseGraphql(ctx, readTimeoutMs);
+      refuse(ctx, read, readTimeoutMs);
     }
   };
 };

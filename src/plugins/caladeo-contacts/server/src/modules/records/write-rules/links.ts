@@ -5,6 +5,7 @@ import { fieldError, normaliseLinkPatch, problem, type FieldError } from '../../
 import { LINK_TYPES, type LinkUid } from '../services/links';
 import { fieldValidationError, singleFieldError } from '../../../utils/errors';
 import { getService } from '../../../utils/get-service';
+import { linkPairKey } from '../../../utils/link-keys';
 import { lockForUpdate, writePayload } from './data';
 import type { DocumentRule } from './types';
 
@@ -40,7 +41,9 @@ const TARGET_LABEL: Record<LinkUid, string> = {
 
 /**
  * A link says which role a contact plays on a client or an offer. Both ends are set once at
- * creation and must exist; the same role is not given twice; at most one link of a target is primary.
+ * creation and must exist; the same role is not given twice (checked here for a clear answer,
+ * held by the unique index on the link's `pairKey` when two callers race); at most one link of a
+ * target is primary.
  */
 const linkRule = (strapi: Core.Strapi, linkUid: LinkUid): DocumentRule => {
   const { targetField, targetUid } = LINK_TYPES[linkUid];
@@ -88,8 +91,9 @@ const linkRule = (strapi: Core.Strapi, linkUid: LinkUid): DocumentRule => {
 
     async beforeWrite(call) {
       const data = writePayload(call);
-      // primaryOf is derived from isPrimary below; a caller never sets it
+      // primaryOf and pairKey are derived below; a caller never sets them
       delete data.primaryOf;
+      delete data.pairKey;
 
       if (call.action === 'create') {
         const result = normaliseLinkPatch(data, null);
@@ -99,7 +103,6 @@ const linkRule = (strapi: Core.Strapi, linkUid: LinkUid): DocumentRule => {
         const { contact, target } = ends as { contact: string; target: string };
 
         const role = String(result.data.role);
-        await lockForUpdate(strapi, UID.contact, contact);
         if (await links().findDuplicate(linkUid, contact, target, role)) {
           throw singleFieldError('role', problem('link.roleTaken', { target: TARGET_LABEL[linkUid] }));
         }
@@ -114,6 +117,7 @@ const linkRule = (strapi: Core.Strapi, linkUid: LinkUid): DocumentRule => {
           contact,
           [targetField]: target,
           primaryOf: result.data.isPrimary ? target : null,
+          pairKey: linkPairKey(contact, target, role),
         };
         return refreshSearchTextOf(contact);
       }
@@ -141,15 +145,10 @@ const linkRule = (strapi: Core.Strapi, linkUid: LinkUid): DocumentRule => {
         stored.contactDocumentId &&
         stored.targetDocumentId
       ) {
-        await lockForUpdate(strapi, UID.contact, stored.contactDocumentId);
-        const duplicate = await links().findDuplicate(
-          linkUid,
-          stored.contactDocumentId,
-          stored.targetDocumentId,
-          String(result.data.role)
-        );
-        if (duplicate)
+        const role = String(result.data.role);
+        if (await links().findDuplicate(linkUid, stored.contactDocumentId, stored.targetDocumentId, role))
           throw singleFieldError('role', problem('link.roleTaken', { target: TARGET_LABEL[linkUid] }));
+        next.pairKey = linkPairKey(stored.contactDocumentId, stored.targetDocumentId, role);
       }
       if (result.data.isPrimary === true && stored.targetDocumentId) {
         await lockForUpdate(strapi, targetUid, stored.targetDocumentId);

@@ -35,6 +35,18 @@ export const UNIQUE_INDEXES: { index: string; column: string; field: string; tak
     field: 'isPrimary',
     taken: () => problem('link.primaryRace'),
   },
+  {
+    index: 'caladeo_client_contacts_pair_unique',
+    column: 'caladeo_client_contacts.pair_key',
+    field: 'role',
+    taken: () => problem('link.roleTaken', { target: 'client' }),
+  },
+  {
+    index: 'caladeo_offer_contacts_pair_unique',
+    column: 'caladeo_offer_contacts.pair_key',
+    field: 'role',
+    taken: () => problem('link.roleTaken', { target: 'offer' }),
+  },
 ];
 
 type DatabaseError = { code?: unknown; constraint?: unknown; message?: unknown };
