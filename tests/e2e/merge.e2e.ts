@@ -79,4 +79,35 @@ describe('the merge page', () => {
     await page.waitForURL(new RegExp(`/merge\\?ids=${kept},${merged}$`));
     await page.getByRole('radiogroup', { name: 'Garder le champ E-mail de Anna Martin' }).waitFor();
   });
+
+  it('merges two contacts selected in the contact list', async () => {
+    const page = await loginAs(browser, app.baseUrl, SUPER_ADMIN.email, SUPER_ADMIN.password);
+    await page.goto(`${app.baseUrl}/admin/plugins/caladeo-contacts?q=martin`);
+    await page.getByRole('checkbox', { name: 'Sélectionner Anne Martin' }).click();
+
+    // one contact is no merge: the button is off and the bar says why
+    const mergeButton = page.getByRole('button', { name: 'Fusionner…' });
+    await expect(mergeButton.isDisabled()).resolves.toBe(true);
+    await page.getByText('Une fusion réunit de 2 à 5 contacts : sélectionnez-en de 2 à 5.').waitFor();
+    await page.getByRole('checkbox', { name: 'Sélectionner Anna Martin' }).click();
+    await expect(mergeButton.isEnabled()).resolves.toBe(true);
+    await shot(page, 'merge-from-selection');
+    await mergeButton.click();
+
+    // the first contact ticked is the one kept
+    await page.waitForURL(new RegExp(`/merge\\?ids=${kept},${merged}$`));
+    await page.getByRole('heading', { name: 'Fusionner des contacts', level: 1 }).waitFor();
+    await page.getByRole('radiogroup', { name: 'Garder le champ E-mail de Anna Martin' }).waitFor();
+    await page.getByRole('button', { name: 'Fusionner', exact: true }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Fusionner', exact: true }).click();
+    await page.getByText('Contacts fusionnés').waitFor();
+
+    const survivor = await app.api('GET', `/caladeo-contacts/contacts/${kept}`, undefined, superToken);
+    // the contact kept took the city only the other one had
+    expect(survivor.city).toBe('Lyon');
+    // the other contact is no more: its record was merged into the one kept
+    await expect(
+      app.api('GET', `/caladeo-contacts/contacts/${merged}`, undefined, superToken)
+    ).rejects.toThrow(/: 404 /);
+  });
 });
