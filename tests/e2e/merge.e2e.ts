@@ -110,4 +110,28 @@ describe('the merge page', () => {
       app.api('GET', `/caladeo-contacts/contacts/${merged}`, undefined, superToken)
     ).rejects.toThrow(/: 404 /);
   });
+
+  it('shows the phones of a pair as a person dials them, with their tel: links', async () => {
+    for (const [firstName, email] of [
+      ['Paul', 'paul.leroy@exemple.fr'],
+      ['Pol', 'p.leroy@exemple.fr'],
+    ]) {
+      await app.api(
+        'POST',
+        '/caladeo-contacts/contacts',
+        { firstName, lastName: 'Leroy', email, phone: '+33612345678' },
+        superToken
+      );
+    }
+    const page = await loginAs(browser, app.baseUrl, SUPER_ADMIN.email, SUPER_ADMIN.password);
+    await page.goto(`${app.baseUrl}/admin/plugins/caladeo-contacts/duplicates`);
+    await page.getByRole('button', { name: 'Lancer une analyse' }).click();
+    const pair = page.getByRole('row', { name: /Paul Leroy/ });
+    await pair.waitFor();
+    // a French number at a French agency: the national format, linked to the full number
+    const phones = pair.getByRole('link', { name: '06 12 34 56 78' });
+    await expect(phones.count()).resolves.toBe(2);
+    await expect(phones.first().getAttribute('href')).resolves.toBe('tel:+33612345678');
+    await shot(page, 'duplicates-phones');
+  });
 });
