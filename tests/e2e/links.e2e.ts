@@ -67,6 +67,12 @@ const LANGUAGES = [
       delete: 'Supprimer',
       deleteSays: '2 contacts seront détachés',
       cancel: 'Annuler',
+      pickContact: 'Chercher un contact',
+      role: 'Rôle',
+      traveller: 'Voyageur',
+      primaryBox: 'Contact principal',
+      attach: 'Rattacher',
+      zoeLoses: 'Anne Martin ne sera plus le contact principal de Chorale des Trois Rivières (bis).',
     },
   },
   {
@@ -88,6 +94,12 @@ const LANGUAGES = [
       delete: 'Delete',
       deleteSays: 'its 2 contacts unlinked',
       cancel: 'Cancel',
+      pickContact: 'Find a contact',
+      role: 'Role',
+      traveller: 'Traveller',
+      primaryBox: 'Primary contact',
+      attach: 'Attach',
+      zoeLoses: 'Anne Martin will no longer be the primary contact of Three Rivers Choir (bis).',
     },
   },
 ];
@@ -148,6 +160,34 @@ describe.each(LANGUAGES)('a client’s contacts edited from the client’s page 
     await paulRow.getByText(words.primary, { exact: true }).waitFor();
     expect(await primaryOf(client)).toEqual([['Durand', 'contact_facturation']]);
     await shot(page, `links-${setup.language}-05-restored`);
+    await page.context().close();
+  });
+
+  it('says who stops being primary when a contact is attached with the primary box ticked', async () => {
+    const clientName = `${setup.clientName} (bis)`;
+    const { client } = await clientWithTwoContacts(clientName);
+    const lastName = `Roux-${setup.language}`;
+    await app.api('POST', `${ADMIN}/contacts`, { firstName: 'Zoé', lastName }, superToken);
+    page = await loginAs(browser, app.baseUrl, SUPER_ADMIN.email, SUPER_ADMIN.password, setup);
+    await page.goto(`${app.baseUrl}/admin/plugins/caladeo-contacts/clients/${client}`);
+    await page.getByRole('heading', { name: clientName, level: 1 }).waitFor();
+
+    await page.getByRole('combobox', { name: words.pickContact }).pressSequentially(lastName, { delay: 50 });
+    await page.getByRole('option', { name: new RegExp(lastName) }).click();
+    await page.getByRole('combobox', { name: words.role, exact: true }).click();
+    await page.getByRole('option', { name: words.traveller }).click();
+    // nothing is said until the box is ticked
+    await expect(page.getByText(words.zoeLoses).count()).resolves.toBe(0);
+    await page.getByRole('checkbox', { name: words.primaryBox }).click();
+    await page.getByRole('status').getByText(words.zoeLoses).waitFor();
+    await shot(page, `links-${setup.language}-06-attach-primary`);
+
+    await page.getByRole('button', { name: words.attach, exact: true }).click();
+    await page
+      .getByRole('row', { name: new RegExp(lastName) })
+      .getByText(words.primary, { exact: true })
+      .waitFor();
+    expect(await primaryOf(client)).toEqual([[lastName, 'voyageur']]);
     await page.context().close();
   });
 });

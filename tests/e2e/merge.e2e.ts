@@ -79,4 +79,59 @@ describe('the merge page', () => {
     await page.waitForURL(new RegExp(`/merge\\?ids=${kept},${merged}$`));
     await page.getByRole('radiogroup', { name: 'Garder le champ E-mail de Anna Martin' }).waitFor();
   });
+
+  it('merges two contacts selected in the contact list', async () => {
+    const page = await loginAs(browser, app.baseUrl, SUPER_ADMIN.email, SUPER_ADMIN.password);
+    await page.goto(`${app.baseUrl}/admin/plugins/caladeo-contacts?q=martin`);
+    await page.getByRole('checkbox', { name: 'Sélectionner Anne Martin' }).click();
+
+    // one contact is no merge: the button is off and the bar says why
+    const mergeButton = page.getByRole('button', { name: 'Fusionner…' });
+    await expect(mergeButton.isDisabled()).resolves.toBe(true);
+    await page.getByText('Une fusion réunit de 2 à 5 contacts : sélectionnez-en de 2 à 5.').waitFor();
+    await page.getByRole('checkbox', { name: 'Sélectionner Anna Martin' }).click();
+    await expect(mergeButton.isEnabled()).resolves.toBe(true);
+    await shot(page, 'merge-from-selection');
+    await mergeButton.click();
+
+    // the first contact ticked is the one kept
+    await page.waitForURL(new RegExp(`/merge\\?ids=${kept},${merged}$`));
+    await page.getByRole('heading', { name: 'Fusionner des contacts', level: 1 }).waitFor();
+    await page.getByRole('radiogroup', { name: 'Garder le champ E-mail de Anna Martin' }).waitFor();
+    await page.getByRole('button', { name: 'Fusionner', exact: true }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Fusionner', exact: true }).click();
+    await page.getByText('Contacts fusionnés').waitFor();
+
+    const survivor = await app.api('GET', `/caladeo-contacts/contacts/${kept}`, undefined, superToken);
+    // the contact kept took the city only the other one had
+    expect(survivor.city).toBe('Lyon');
+    // the other contact is no more: its record was merged into the one kept
+    await expect(
+      app.api('GET', `/caladeo-contacts/contacts/${merged}`, undefined, superToken)
+    ).rejects.toThrow(/: 404 /);
+  });
+
+  it('shows the phones of a pair as a person dials them, with their tel: links', async () => {
+    for (const [firstName, email] of [
+      ['Paul', 'paul.leroy@exemple.fr'],
+      ['Pol', 'p.leroy@exemple.fr'],
+    ]) {
+      await app.api(
+        'POST',
+        '/caladeo-contacts/contacts',
+        { firstName, lastName: 'Leroy', email, phone: '+33612345678' },
+        superToken
+      );
+    }
+    const page = await loginAs(browser, app.baseUrl, SUPER_ADMIN.email, SUPER_ADMIN.password);
+    await page.goto(`${app.baseUrl}/admin/plugins/caladeo-contacts/duplicates`);
+    await page.getByRole('button', { name: 'Lancer une analyse' }).click();
+    const pair = page.getByRole('row', { name: /Paul Leroy/ });
+    await pair.waitFor();
+    // a French number at a French agency: the national format, linked to the full number
+    const phones = pair.getByRole('link', { name: '06 12 34 56 78' });
+    await expect(phones.count()).resolves.toBe(2);
+    await expect(phones.first().getAttribute('href')).resolves.toBe('tel:+33612345678');
+    await shot(page, 'duplicates-phones');
+  });
 });

@@ -223,3 +223,10 @@ export type LikelyDuplicate = {
 };
 
 export type LikelyDuplicatesResponse = { data: LikelyDuplicate[]; meta: Record<string, never> };
+
+/**
+ * `GET /admin-settings`: what the Contacts tab needs of the server's configuration. `agencyCountry`
+ * (ISO 3166-1 alpha-2, from CALADEO_AGENCY_COUNTRY) is the country whose phone numbers are shown in
+ * their national format.
+ */
+export type AdminSettings = { agencyCountry: string };

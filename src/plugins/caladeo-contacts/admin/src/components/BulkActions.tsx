@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { Box, Button, Flex, Modal, Radio, Typography } from '@strapi/design-system';
 import { Link as LinkIcon, Trash } from '@strapi/icons';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { BULK_MAX_CONTACTS } from '../../../shared/constants';
+import { useNavigate } from 'react-router-dom';
+import { BULK_MAX_CONTACTS, MAX_MERGED_CONTACTS } from '../../../shared/constants';
 import type { BulkDeleteResult, BulkLinksResult, Contact } from '../../../shared/contracts/admin';
 import { API, refusalOf } from '../utils/api';
 import type { Selection } from '../utils/useSelection';
+import { PATHS } from '../utils/paths';
 import { useT } from '../utils/translate';
 import { ExportDialog } from './ExportDialog';
 import { TypedConfirmDialog } from './TypedConfirmDialog';
@@ -13,6 +15,10 @@ import { RoleSelect } from './RoleSelect';
 import { ClientPicker, OfferPicker } from './SearchPicker';
 
 type Target = 'offer' | 'client';
+
+/** A merge makes one contact of several: two at least. */
+const MIN_MERGED = 2;
+const MERGE_HINT_ID = 'bulk-merge-hint';
 
 /** What the bulk routes act on: the rows ticked, or every result of the list's search. */
 const selectionBody = (selection: Selection<Contact>, query: Record<string, string>) =>
@@ -138,8 +144,8 @@ const DeleteDialog = ({
 
 /**
  * The bar over the contact list once rows are ticked: how many, and what can be done with them
- * (attach to an offer or a client with a role, export, delete), each shown to the roles holding its
- * action. "Every result of the search" acts through the search itself; attach and delete take at
+ * (attach to an offer or a client with a role, export, delete, merge 2 to 5 of them on the merge
+ * page), each shown to the roles holding its action. "Every result of the search" acts through the search itself; attach and delete take at
  * most BULK_MAX_CONTACTS contacts, the export every result.
  */
 export const BulkActions = ({
@@ -159,14 +165,17 @@ export const BulkActions = ({
   query: Record<string, string>;
   listParams: URLSearchParams;
   exportKeys: readonly string[];
-  can: { update: boolean; delete: boolean; export: boolean };
+  can: { update: boolean; delete: boolean; export: boolean; merge: boolean };
   onDone: () => void;
 }) => {
   const { t, intl } = useT();
+  const navigate = useNavigate();
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const count = selection.allResults ? total : selection.count;
   const tooMany = selection.allResults && (!totalIsExact || total > BULK_MAX_CONTACTS);
+  // a merge names its contacts one by one: "every result" is never one
+  const mergeable = !selection.allResults && count >= MIN_MERGED && count <= MAX_MERGED_CONTACTS;
   if (count === 0) return null;
 
   const attach = async (target: Target, documentId: string, role: string) => {
@@ -226,8 +235,23 @@ export const BulkActions = ({
               {t('bulk.tooManyHint', { max: BULK_MAX_CONTACTS })}
             </Typography>
           )}
+          {can.merge && !mergeable && (
+            <Typography id={MERGE_HINT_ID} variant="pi" textColor="neutral700">
+              {t('bulk.mergeHint', { min: MIN_MERGED, max: MAX_MERGED_CONTACTS })}
+            </Typography>
+          )}
         </Flex>
         <Flex gap={2} wrap="wrap">
+          {can.merge && (
+            <Button
+              variant="secondary"
+              disabled={!mergeable}
+              aria-describedby={mergeable ? undefined : MERGE_HINT_ID}
+              onClick={() => navigate(PATHS.merge(selection.documentIds))}
+            >
+              {t('bulk.merge')}
+            </Button>
+          )}
           {can.update && <AttachDialog count={count} disabled={tooMany} onAttach={attach} />}
           {can.export && (
             <ExportDialog

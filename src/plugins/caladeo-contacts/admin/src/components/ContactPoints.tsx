@@ -1,4 +1,5 @@
 import { Link, Typography } from '@strapi/design-system';
+import { useAgencyCountry } from '../utils/agency-country';
 import { displayEmail, displayPhone } from '../utils/contact-points';
 
 /** A link that does not also open the table row it sits in. */
@@ -10,7 +11,7 @@ const PointLink = ({ text, href }: { text: string; href: string }) => (
 
 /** A phone as a person dials it (national format at home, international abroad), as a `tel:` link. */
 export const PhoneLink = ({ phone }: { phone: string | null | undefined }) => {
-  const shown = displayPhone(phone);
+  const shown = displayPhone(phone, useAgencyCountry());
   if (!shown) return null;
   return shown.href ? (
     <PointLink text={shown.text} href={shown.href} />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   Box,
   Button,
@@ -17,6 +17,7 @@ import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/a
 import { useBlocker, useNavigate, useParams } from 'react-router-dom';
 import type { DetailResponse } from '../../../shared/contracts/admin';
 import { fieldErrorsOf, messageOf } from '../utils/api';
+import { useStableCallback } from '../utils/useStableCallback';
 import { useT, type MessageKey } from '../utils/translate';
 import { DialogActions } from './DetailParts';
 
@@ -24,8 +25,38 @@ export type Values = Record<string, string | boolean | null>;
 
 export type FieldSpec =
   | { name: string; kind: 'text' | 'email' | 'textarea'; hint?: (values: Values) => string | null }
-  | { name: string; kind: 'select'; options: Array<{ value: string; label: string }> }
+  | { name: string; kind: 'select'; options: SelectOption[] }
   | { name: string; kind: 'toggle' };
+
+type SelectOption = { value: string; label: string };
+
+/**
+ * One select of the form. Memoised, like the lists' FilterSelect: the design system's select renders
+ * every option even when closed (the country select has about 250), so it must not render again
+ * with each keystroke in another field. Give it stable `options` and `onChange`.
+ */
+const FormSelect = memo(
+  ({
+    name,
+    value,
+    options,
+    onChange,
+  }: {
+    name: string;
+    value: string;
+    options: readonly SelectOption[];
+    onChange: (name: string, value: string | null) => void;
+  }) => (
+    <SingleSelect value={value} onChange={(next: string | number) => onChange(name, String(next) || null)}>
+      {options.map((option) => (
+        <SingleSelectOption key={option.value} value={option.value}>
+          {option.label}
+        </SingleSelectOption>
+      ))}
+    </SingleSelect>
+  )
+);
+FormSelect.displayName = 'FormSelect';
 
 /**
  * Create and edit form of a contact or a client. The server decides what is valid: its field errors
@@ -102,9 +133,6 @@ export const RecordForm = ({
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [refusals]);
 
-  if (loading) return <Page.Loading />;
-  if (loadError) return <Page.Error />;
-
   const set = (name: string, value: string | boolean | null) => {
     setValues((current) => {
       const next = { ...current, [name]: value };
@@ -112,6 +140,11 @@ export const RecordForm = ({
     });
     setErrors(({ [name]: _corrected, ...others }) => others);
   };
+  // one identity for the whole life of the form, so that its selects skip the renders of the others
+  const setSelected = useStableCallback(set);
+
+  if (loading) return <Page.Loading />;
+  if (loadError) return <Page.Error />;
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -198,16 +231,12 @@ export const RecordForm = ({
                     <Field.Root id={id} name={spec.name} error={error}>
                       <Field.Label>{label(spec.name)}</Field.Label>
                       {spec.kind === 'select' ? (
-                        <SingleSelect
+                        <FormSelect
+                          name={spec.name}
                           value={(values[spec.name] as string | null) ?? ''}
-                          onChange={(value: string | number) => set(spec.name, String(value) || null)}
-                        >
-                          {spec.options.map((option) => (
-                            <SingleSelectOption key={option.value} value={option.value}>
-                              {option.label}
-                            </SingleSelectOption>
-                          ))}
-                        </SingleSelect>
+                          options={spec.options}
+                          onChange={setSelected}
+                        />
                       ) : spec.kind === 'toggle' ? (
                         <Toggle
                           checked={values[spec.name] === true}

@@ -3,6 +3,7 @@ import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 import { PageHeadingFocus } from '../components/PageHeadingFocus';
 import { PERMISSIONS } from '../permissions';
+import { AgencyCountryProvider } from '../utils/agency-country';
 
 const ContactsListPage = lazy(() => import('./ContactsListPage'));
 const ContactFormPage = lazy(() => import('./ContactFormPage'));
@@ -25,40 +26,42 @@ const protect = (permissions: Array<{ action: string; subject: null }>, page: Re
 
 /**
  * The Contacts tab: each page is refused, with Strapi's forbidden page, to a role without its action.
- * Each page, once opened, has the focus on its heading.
+ * Each page, once opened, has the focus on its heading; phones follow the agency's country.
  */
 const App = () => (
-  <Suspense fallback={<Page.Loading />}>
-    <PageHeadingFocus />
-    <Routes>
-      <Route index element={protect(PERMISSIONS.contacts.read, <ContactsListPage />)} />
-      <Route path="contacts/new" element={protect(PERMISSIONS.contacts.create, <ContactFormPage />)} />
-      <Route
-        path="contacts/:documentId"
-        element={protect(PERMISSIONS.contacts.read, <ContactDetailPage />)}
-      />
-      <Route
-        path="contacts/:documentId/edit"
-        element={protect(PERMISSIONS.contacts.update, <ContactFormPage />)}
-      />
-      <Route path="clients" element={protect(PERMISSIONS.clients.read, <ClientsListPage />)} />
-      <Route path="clients/new" element={protect(PERMISSIONS.clients.create, <ClientFormPage />)} />
-      <Route path="clients/:documentId" element={protect(PERMISSIONS.clients.read, <ClientDetailPage />)} />
-      <Route
-        path="clients/:documentId/edit"
-        element={protect(PERMISSIONS.clients.update, <ClientFormPage />)}
-      />
-      <Route path="offers" element={protect(PERMISSIONS.offers.read, <OffersListPage />)} />
-      <Route path="offers/:documentId" element={protect(PERMISSIONS.offers.read, <OfferDetailPage />)} />
-      <Route path="jobs" element={protect(PERMISSIONS.jobs.read, <JobsPage />)} />
-      <Route path="imports" element={protect(PERMISSIONS.imports.read, <ImportsPage />)} />
-      <Route path="duplicates" element={protect(PERMISSIONS.duplicates.read, <DuplicatesPage />)} />
-      <Route path="merge" element={protect(PERMISSIONS.contacts.merge, <MergePage />)} />
-      <Route path="privacy/retention" element={protect(PERMISSIONS.privacy.settings, <RetentionPage />)} />
-      <Route path="privacy" element={protect(PERMISSIONS.privacy.export, <PrivacyPage />)} />
-      <Route path="*" element={<Page.Error />} />
-    </Routes>
-  </Suspense>
+  <AgencyCountryProvider>
+    <Suspense fallback={<Page.Loading />}>
+      <PageHeadingFocus />
+      <Routes>
+        <Route index element={protect(PERMISSIONS.contacts.read, <ContactsListPage />)} />
+        <Route path="contacts/new" element={protect(PERMISSIONS.contacts.create, <ContactFormPage />)} />
+        <Route
+          path="contacts/:documentId"
+          element={protect(PERMISSIONS.contacts.read, <ContactDetailPage />)}
+        />
+        <Route
+          path="contacts/:documentId/edit"
+          element={protect(PERMISSIONS.contacts.update, <ContactFormPage />)}
+        />
+        <Route path="clients" element={protect(PERMISSIONS.clients.read, <ClientsListPage />)} />
+        <Route path="clients/new" element={protect(PERMISSIONS.clients.create, <ClientFormPage />)} />
+        <Route path="clients/:documentId" element={protect(PERMISSIONS.clients.read, <ClientDetailPage />)} />
+        <Route
+          path="clients/:documentId/edit"
+          element={protect(PERMISSIONS.clients.update, <ClientFormPage />)}
+        />
+        <Route path="offers" element={protect(PERMISSIONS.offers.read, <OffersListPage />)} />
+        <Route path="offers/:documentId" element={protect(PERMISSIONS.offers.read, <OfferDetailPage />)} />
+        <Route path="jobs" element={protect(PERMISSIONS.jobs.read, <JobsPage />)} />
+        <Route path="imports" element={protect(PERMISSIONS.imports.read, <ImportsPage />)} />
+        <Route path="duplicates" element={protect(PERMISSIONS.duplicates.read, <DuplicatesPage />)} />
+        <Route path="merge" element={protect(PERMISSIONS.contacts.merge, <MergePage />)} />
+        <Route path="privacy/retention" element={protect(PERMISSIONS.privacy.settings, <RetentionPage />)} />
+        <Route path="privacy" element={protect(PERMISSIONS.privacy.export, <PrivacyPage />)} />
+        <Route path="*" element={<Page.Error />} />
+      </Routes>
+    </Suspense>
+  </AgencyCountryProvider>
 );
 
 export default App;

@@ -16,7 +16,7 @@ import { allOf, PERMISSIONS } from '../permissions';
 import { API, messageOf, refusalOf } from '../utils/api';
 import { countryName } from '../utils/countries';
 import { contactDisplayName } from '../utils/names';
-import { distinctCount } from '../utils/links';
+import { distinctCount, primaryLoserOnAttach } from '../utils/links';
 import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
 import { useLinkEditing } from '../utils/useLinkEditing';
@@ -151,6 +151,10 @@ const ClientDetailPage = () => {
                   <ContactPicker label={t('links.pickContact')} value={value} onChange={onChange} />
                 )}
                 onAttach={attachContact}
+                primaryLoss={async (contact) => {
+                  const name = primaryLoserOnAttach(client.contactLinks, contact);
+                  return name ? { name, target: client.name } : null;
+                }}
               />
             )}
           </SectionCard>

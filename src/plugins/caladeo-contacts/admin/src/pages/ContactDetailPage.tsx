@@ -3,7 +3,12 @@ import { Alert, Box, Button, Flex } from '@strapi/design-system';
 import { Pencil } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate, useParams } from 'react-router-dom';
-import type { ContactDetail, DetailResponse } from '../../../shared/contracts/admin';
+import type {
+  ClientDetail,
+  ContactDetail,
+  DetailResponse,
+  OfferDetail,
+} from '../../../shared/contracts/admin';
 import { AttachForm } from '../components/AttachForm';
 import { BackLink } from '../components/BackLink';
 import { ConsentLog } from '../components/ConsentLog';
@@ -19,7 +24,7 @@ import { ClientPicker, OfferPicker } from '../components/SearchPicker';
 import { allOf, PERMISSIONS } from '../permissions';
 import { API, messageOf, refusalOf } from '../utils/api';
 import { countryName } from '../utils/countries';
-import { distinctCount } from '../utils/links';
+import { distinctCount, primaryLoserOnAttach } from '../utils/links';
 import { personName } from '../utils/names';
 import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
@@ -105,6 +110,25 @@ const ContactDetailPage = () => {
     primaryName: link.primaryContact ? personName(link.primaryContact) : null,
   }));
   const offerOfLink = new Map(contact.offerLinks.map((link) => [link.documentId, link.offer]));
+
+  // before attaching this contact as primary, who stops being primary of the client or offer chosen
+  const clientPrimaryLoss = async (client: string) => {
+    const { data } = await get<DetailResponse<ClientDetail>>(`${API}/clients/${client}`);
+    const name = primaryLoserOnAttach(data.data.contactLinks, documentId);
+    return name ? { name, target: data.data.name } : null;
+  };
+  const offerPrimaryLoss = async (offer: string) => {
+    if (offersRbac.allowedActions.canRead) {
+      const { data } = await get<DetailResponse<OfferDetail>>(`${API}/offers/${offer}`);
+      const name = primaryLoserOnAttach(data.data.contactLinks, documentId);
+      return name ? { name, target: data.data.title } : null;
+    }
+    // without the offers' page, only an offer this contact is on already names its primary
+    const known = contact.offerLinks.find((link) => link.offer?.documentId === offer);
+    const name =
+      known && primaryLoserOnAttach([{ isPrimary: true, contact: known.primaryContact }], documentId);
+    return name && known.offer ? { name, target: known.offer.title } : null;
+  };
   const quoteAction = (row: LinkRow) => {
     const offer = offerOfLink.get(row.documentId);
     return offer ? <QuoteButton offer={offer} quotes={quotes} /> : null;
@@ -217,6 +241,7 @@ const ContactDetailPage = () => {
                 picker={(value, onChange) => (
                   <ClientPicker label={t('links.pickClient')} value={value} onChange={onChange} />
                 )}
+                primaryLoss={clientPrimaryLoss}
                 onAttach={(client, role, isPrimary) =>
                   change(
                     () => post(`${API}/contacts/${documentId}/client-links`, { client, role, isPrimary }),
@@ -244,6 +269,7 @@ const ContactDetailPage = () => {
                 picker={(value, onChange) => (
                   <OfferPicker label={t('links.pickOffer')} value={value} onChange={onChange} />
                 )}
+                primaryLoss={offerPrimaryLoss}
                 onAttach={(offer, role, isPrimary) =>
                   change(
                     () => post(`${API}/contacts/${documentId}/offer-links`, { offer, role, isPrimary }),

@@ -63,7 +63,11 @@ const ContactsListPage = () => {
   const fullName = (contact: Contact) =>
     [contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.email || t('contact.unnamed');
   const selection = useSelection<Contact>(JSON.stringify(list.query), fullName);
-  const canBulk = allowedActions.canUpdate || allowedActions.canDelete || allowedActions.canExport;
+  const canBulk =
+    allowedActions.canUpdate ||
+    allowedActions.canDelete ||
+    allowedActions.canExport ||
+    allowedActions.canMerge;
   const pagination = list.data?.pagination;
   const rows = list.data?.results ?? [];
   const pageSelected = rows.length > 0 && rows.every((contact) => selection.isSelected(contact));
@@ -159,6 +163,7 @@ const ContactsListPage = () => {
               update: Boolean(allowedActions.canUpdate),
               delete: Boolean(allowedActions.canDelete),
               export: Boolean(allowedActions.canExport),
+              merge: Boolean(allowedActions.canMerge),
             }}
             onDone={list.reload}
           />

@@ -18,6 +18,7 @@ import {
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { DUPLICATE_REASONS, type DuplicateReason, type JobState } from '../../../shared/constants';
+import { PhoneLink } from '../components/ContactPoints';
 import { PagedListFooter } from '../components/ListFooter';
 import { ClientPicker } from '../components/SearchPicker';
 import { TabNav } from '../components/TabNav';
@@ -70,7 +71,7 @@ const ContactCell = ({ contact }: { contact: PairContact }) => (
       </Typography>
     </Link>
     <Typography variant="pi">{contact.email ?? ''}</Typography>
-    <Typography variant="pi">{contact.phone ?? ''}</Typography>
+    <PhoneLink phone={contact.phone} />
     <Typography variant="pi">{[contact.postalCode, contact.city].filter(Boolean).join(' ')}</Typography>
   </Flex>
 );

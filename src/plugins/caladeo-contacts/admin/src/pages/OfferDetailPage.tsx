@@ -17,7 +17,7 @@ import { formatOfferDate, formatOfferPrice } from '../utils/offers';
 import { contactDisplayName } from '../utils/names';
 import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
-import { distinctCount } from '../utils/links';
+import { distinctCount, primaryLoserOnAttach } from '../utils/links';
 import { useLinkEditing } from '../utils/useLinkEditing';
 import { useQuoteDownload } from '../utils/useQuoteDownload';
 
@@ -224,6 +224,10 @@ const OfferDetailPage = () => {
                   <ContactPicker label={t('links.pickContact')} value={value} onChange={onChange} />
                 )}
                 onAttach={attachContact}
+                primaryLoss={async (contact) => {
+                  const name = primaryLoserOnAttach(offer.contactLinks, contact);
+                  return name ? { name, target: offer.title } : null;
+                }}
               />
             )}
           </SectionCard>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { displayEmail, displayPhone } from './contact-points';
+import { agencyCountryOf, displayEmail, displayPhone } from './contact-points';
 
 describe('displayPhone', () => {
   it('shows a number of the agency’s country in its national format, linked to the full number', () => {
@@ -33,5 +33,19 @@ describe('displayEmail', () => {
       href: 'mailto:helene@exemple.fr',
     });
     expect(displayEmail(null)).toBeNull();
+  });
+});
+
+describe('agencyCountryOf', () => {
+  it('reads the agency’s country from the server’s settings', () => {
+    expect(agencyCountryOf({ data: { agencyCountry: 'BE' } })).toBe('BE');
+    expect(agencyCountryOf({ data: { agencyCountry: 'CH' } })).toBe('CH');
+  });
+
+  it('keeps France when the answer names no country phones know', () => {
+    expect(agencyCountryOf({ data: { agencyCountry: 'XX' } })).toBe('FR');
+    expect(agencyCountryOf({ data: { agencyCountry: 42 } })).toBe('FR');
+    expect(agencyCountryOf({ data: {} })).toBe('FR');
+    expect(agencyCountryOf(null)).toBe('FR');
   });
 });

@@ -1,12 +1,21 @@
 // The "min" metadata: enough to parse and format every country's numbers, without the per-type
 // patterns of "max" (mobile, fixed line…) that only validation needs; it keeps the admin bundle small.
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 
 /**
- * The agency's country. The server reads it from CALADEO_AGENCY_COUNTRY for its documents; the
- * admin does not receive it yet and assumes France, the product's market.
+ * The agency's country until the server has said which it is (CALADEO_AGENCY_COUNTRY, through
+ * `GET /admin-settings`), or when it cannot: France, the product's market.
  */
 export const AGENCY_COUNTRY: CountryCode = 'FR';
+
+/**
+ * The agency's country from the server's answer: an ISO code that phone numbers know, else the
+ * default (a country without phone numbering of its own, such as Antarctica, formats nothing).
+ */
+export const agencyCountryOf = (answer: unknown): CountryCode => {
+  const code = (answer as { data?: { agencyCountry?: unknown } } | null)?.data?.agencyCountry;
+  return typeof code === 'string' && isSupportedCountry(code) ? code : AGENCY_COUNTRY;
+};
 
 export type ContactPoint = { text: string; href: string };
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { distinctCount, groupLinksByTarget, primaryLoser, rolesLeft, type LinkRow } from './links';
+import {
+  distinctCount,
+  groupLinksByTarget,
+  primaryLoser,
+  primaryLoserOnAttach,
+  rolesLeft,
+  type LinkRow,
+} from './links';
 import { personName } from './names';
 
 const row = (documentId: string, targetId: string, role: string, extra: Partial<LinkRow> = {}): LinkRow => ({
@@ -99,5 +106,25 @@ describe('a contact’s name', () => {
   it('is the first and last names, else the e-mail', () => {
     expect(personName({ firstName: 'Anne', lastName: 'Martin' })).toBe('Anne Martin');
     expect(personName({ lastName: null, email: 'a@b.fr' })).toBe('a@b.fr');
+  });
+});
+
+describe('who loses the primary when a contact is attached as primary', () => {
+  const anne = { documentId: 'anne', firstName: 'Anne', lastName: 'Martin', email: null };
+  const paul = { documentId: 'paul', firstName: 'Paul', lastName: 'Durand', email: null };
+
+  it('names the target’s primary contact now', () => {
+    const links = [
+      { isPrimary: false, contact: paul },
+      { isPrimary: true, contact: anne },
+    ];
+    expect(primaryLoserOnAttach(links, 'paul')).toBe('Anne Martin');
+  });
+
+  it('names nobody when the target has no primary or the contact attached is it already', () => {
+    expect(primaryLoserOnAttach([{ isPrimary: false, contact: anne }], 'paul')).toBeNull();
+    expect(primaryLoserOnAttach([{ isPrimary: true, contact: anne }], 'anne')).toBeNull();
+    expect(primaryLoserOnAttach([{ isPrimary: true, contact: null }], 'paul')).toBeNull();
+    expect(primaryLoserOnAttach([], 'paul')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { LINK_ROLES } from '../../../shared/constants';
+import { personName } from './names';
 
 /** One link as a page passes it to the links table: one role of one contact on one target. */
 export type LinkRow = {
@@ -77,4 +78,24 @@ export const primaryLoser = (row: LinkRow, groups: readonly LinkGroup[], rowsAre
   const ownGroup = groups.find((group) => group.links.some((link) => link.documentId === row.documentId));
   if (ownGroup?.primary) return null;
   return row.primaryName ?? null;
+};
+
+/** The contact a target's link names, as its links list it. */
+type TargetLink = {
+  isPrimary: boolean;
+  contact: {
+    documentId: string;
+    firstName?: string | null;
+    lastName?: string | null;
+    email?: string | null;
+  } | null;
+};
+
+/**
+ * Who stops being primary when `contact` is attached to a target as its primary contact: the name
+ * of the target's primary contact now, or null when it has none or it is that contact already.
+ */
+export const primaryLoserOnAttach = (targetLinks: readonly TargetLink[], contact: string) => {
+  const holder = targetLinks.find((link) => link.isPrimary)?.contact;
+  return holder && holder.documentId !== contact ? personName(holder) : null;
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DOCUMENT_ID_PATTERN } from '../../../../shared/constants';
+import type { AdminSettings } from '../../../../shared/contracts/admin';
 
 import { singleFieldError } from '../../utils/errors';
 import { problem } from '../../validation';
@@ -35,6 +36,18 @@ const offerNotFound = (documentId: string) =>
 /** A file name safe in any browser and file system: "devis-OFF-2027-0042.pdf". */
 const quoteFileName = (language: string, reference: string) =>
   `${language === 'fr' ? 'devis' : 'quote'}-${reference.replace(/[^A-Za-z0-9_-]+/g, '_')}.pdf`;
+
+/**
+ * `GET /admin-settings` (admin): the agency's country, so that the tab shows phones of that country
+ * in their national format. Takes no parameter.
+ */
+export const adminSettingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async find(ctx: RequestContext) {
+    refuseQueryParams(ctx);
+    const data: AdminSettings = { agencyCountry: getService(strapi, 'offer-documents').agency().country };
+    ctx.body = { data };
+  },
+});
 
 /** `GET /documents/offers/:documentId`: the offer document context. */
 export const offerContextController = ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -1,5 +1,5 @@
 import { defineModule } from '../module';
-import { offerContextController, offerQuoteController } from './controllers';
+import { adminSettingsController, offerContextController, offerQuoteController } from './controllers';
 import derivedContactFields from './derived-fields-middleware';
 import { registerGraphqlExtension } from './graphql';
 import { documentAdminRoutes, documentContentApiRoutes } from './routes';
@@ -14,6 +14,7 @@ export default defineModule({
   controllers: {
     'offer-context': offerContextController,
     'offer-quote': offerQuoteController,
+    'admin-settings': adminSettingsController,
   },
   middlewares: { 'derived-contact-fields': derivedContactFields },
   adminRoutes: documentAdminRoutes,

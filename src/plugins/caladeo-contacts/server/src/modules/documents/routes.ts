@@ -37,4 +37,6 @@ export const documentContentApiRoutes: ContentApiRoute[] = [
  */
 export const documentAdminRoutes = [
   guarded('GET', OFFER_QUOTE_PATH, 'offer-quote.findOne', ACTION['documents.generate']),
+  // the agency's country, for the phone formats of the tab: whoever may see the tab reads it
+  guarded('GET', '/admin-settings', 'admin-settings.find', ACTION['contacts.read']),
 ];
