@@ -228,6 +228,10 @@ describe('importing through the admin and the history', () => {
     expect(errors.headers['content-type']).toMatch(/^text\/csv/);
     expect(errors.text).toContain('pas-une-adresse');
     expect(errors.text.split('\n')[0]).toContain('Erreurs');
+    // the admin who imported it works in French, the admin's default
+    expect(errors.text).toContain(
+      'pas-une-adresse;35000;email: Doit être une adresse e-mail valide;email:email.invalid'
+    );
   });
 
   it('answers 404 for an import that does not exist and 400 for a malformed documentId', async () => {
@@ -346,5 +350,28 @@ describe('who gets in', () => {
       (await app.strapi.db.query(UID.contactImport).findOne({ where: { documentId: done.documentId } }))
         .status
     ).toBe('completed');
+  });
+});
+
+describe('the error file of an admin who works in English', () => {
+  it('is written in English, whoever downloads it', async () => {
+    const english = await adminTokenWithActions(app, [ACTION['imports.read'], ACTION['imports.create']]);
+    const changed = await request(app.baseUrl)
+      .put('/admin/users/me')
+      .set('Authorization', `Bearer ${english}`)
+      .send({ preferedLanguage: 'en' });
+    expect(changed.status).toBe(200);
+    const started = await upload(english, '/imports', CONTACTS_FILE, { dryRun: 'true' });
+    expect(started.status).toBe(202);
+    await jobRunner(app).drain();
+    // a French-speaking reader downloads it
+    const errors = await adminClient(app, readOnly).get(`/imports/${started.body.data.documentId}/errors`);
+    expect(errors.status).toBe(200);
+    expect(errors.text.split('\n')[0]).toBe(
+      '\uFEFFCivilité;Prénom;Nom;Courriel;Code postal;Errors;erreur_code'
+    );
+    expect(errors.text).toContain(
+      'pas-une-adresse;35000;email: Must be a valid e-mail address;email:email.invalid'
+    );
   });
 });

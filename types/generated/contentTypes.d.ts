@@ -1131,6 +1131,10 @@ export interface PluginCaladeoContactsImport extends Struct.CollectionTypeSchema
     headerRow: Schema.Attribute.Integer;
     headers: Schema.Attribute.JSON;
     jobId: Schema.Attribute.Integer;
+    language: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5;
+      }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.import'> &
       Schema.Attribute.Private;
