@@ -1242,6 +1242,11 @@ export interface PluginCaladeoContactsImportTemplate extends Struct.CollectionTy
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 100;
       }>;
+    nameKey: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
     publishedAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
