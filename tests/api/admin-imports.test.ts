@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Knex } from 'knex';
 import request from 'supertest';
-import * as migration from '../../database/migrations/2026.12.07T00.00.00.import-template-names';
+import * as migration from '../../database/migrations/2026.12.07T06.00.00.import-template-names';
 import { ACTION, UID } from '../../src/plugins/caladeo-contacts/shared/constants';
 import type {
   ImportListResponse,
