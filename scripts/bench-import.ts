@@ -272,7 +272,7 @@ export default async function benchImport(strapi: Core.Strapi, argv: readonly st
     const summary = await imports.create(
       { path: file, name: 'contacts.csv' },
       { mode: 'create', dryRun, clearEmpty: false, createClients: false },
-      'bench'
+      { name: 'bench', language: 'fr' }
     );
     const stagedMs = performance.now() - started;
     await jobs.drain();

@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { Core } from '@strapi/strapi';
 
 import { IMPORT_JOB } from '../src/plugins/caladeo-contacts/server/src/modules/imports/jobs';
@@ -180,7 +181,11 @@ export default async function runImport(strapi: Core.Strapi, argv: string[]) {
 
   let created: Summary;
   try {
-    created = await imports.create({ path: file, name: path.basename(file) }, options, requestedBy);
+    // the agency's language: the error file is read by its staff
+    created = await imports.create({ path: file, name: path.basename(file) }, options, {
+      name: requestedBy,
+      language: 'fr',
+    });
   } catch (error) {
     if ((error as { name?: string }).name === 'ValidationError') {
       throw new CliError(`the file cannot be imported:\n${describeRefusal(error)}`, 1);
@@ -233,8 +238,7 @@ export default async function runImport(strapi: Core.Strapi, argv: string[]) {
   if (failedRows > 0) {
     const errorsFile = `${file}.errors.csv`;
     const csv = await imports.errorsCsv(documentId);
-    // a byte-order mark, so that Excel reads the accents right
-    fs.writeFileSync(errorsFile, `\uFEFF${csv ?? ''}`);
+    if (csv) await pipeline(csv, fs.createWriteStream(errorsFile));
     process.stdout.write(`the ${failedRows} failed rows, with what is wrong: ${errorsFile}\n`);
   }
   if (summary.status !== 'completed') {

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import type { Knex } from 'knex';
 import request from 'supertest';
+import * as migration from '../../database/migrations/2026.12.07T06.00.00.import-template-names';
 import { ACTION, UID } from '../../src/plugins/caladeo-contacts/shared/constants';
 import type {
   ImportListResponse,
@@ -228,6 +230,10 @@ describe('importing through the admin and the history', () => {
     expect(errors.headers['content-type']).toMatch(/^text\/csv/);
     expect(errors.text).toContain('pas-une-adresse');
     expect(errors.text.split('\n')[0]).toContain('Erreurs');
+    // the admin who imported it works in French, the admin's default
+    expect(errors.text).toContain(
+      'pas-une-adresse;35000;email: Doit être une adresse e-mail valide;email:email.invalid'
+    );
   });
 
   it('answers 404 for an import that does not exist and 400 for a malformed documentId', async () => {
@@ -278,13 +284,14 @@ describe('mapping templates', () => {
     );
   });
 
-  it('refuses a name already taken (whatever its case), empty or too long, and a target that is no field, writing nothing', async () => {
+  it('refuses a name already taken (whatever its case and accents), empty or too long, and a target that is no field, writing nothing', async () => {
     expect(
       (await adminClient(app, creator).post('/import-templates', { name: 'Fichier CE', mapping })).status
     ).toBe(201);
     const before = await stored();
     const refusals: Array<[unknown, string[], string?]> = [
       [{ name: 'fichier ce', mapping }, ['name'], 'import.templateNameTaken'],
+      [{ name: ' Fichier  CÉ ', mapping }, ['name'], 'import.templateNameTaken'],
       [{ name: '   ', mapping }, ['name'], 'required'],
       [{ name: 'x'.repeat(101), mapping }, ['name'], 'text.tooLong'],
       [{ mapping }, ['name']],
@@ -346,5 +353,93 @@ describe('who gets in', () => {
       (await app.strapi.db.query(UID.contactImport).findOne({ where: { documentId: done.documentId } }))
         .status
     ).toBe('completed');
+  });
+});
+
+describe('the error file of an admin who works in English', () => {
+  it('is written in English, whoever downloads it', async () => {
+    const english = await adminTokenWithActions(app, [ACTION['imports.read'], ACTION['imports.create']]);
+    const changed = await request(app.baseUrl)
+      .put('/admin/users/me')
+      .set('Authorization', `Bearer ${english}`)
+      .send({ preferedLanguage: 'en' });
+    expect(changed.status).toBe(200);
+    const started = await upload(english, '/imports', CONTACTS_FILE, { dryRun: 'true' });
+    expect(started.status).toBe(202);
+    await jobRunner(app).drain();
+    // a French-speaking reader downloads it
+    const errors = await adminClient(app, readOnly).get(`/imports/${started.body.data.documentId}/errors`);
+    expect(errors.status).toBe(200);
+    expect(errors.text.split('\n')[0]).toBe(
+      '\uFEFFCivilité;Prénom;Nom;Courriel;Code postal;Errors;erreur_code'
+    );
+    expect(errors.text).toContain(
+      'pas-une-adresse;35000;email: Must be a valid e-mail address;email:email.invalid'
+    );
+  });
+});
+
+describe('template names saved at the same moment', () => {
+  it('keeps one template when the same name is saved several times at once, refusing the others', async () => {
+    const mapping = { Courriel: 'email' };
+    const before = await app.strapi.db.query(UID.importTemplate).count();
+    const saves = await Promise.all(
+      ['Export Hubspot', 'export hubspot', 'EXPORT HUBSPOT', 'Export HubSpot'].map((name) =>
+        adminClient(app, creator).post('/import-templates', { name, mapping })
+      )
+    );
+    expect(saves.map((response) => response.status).sort()).toEqual([201, 400, 400, 400]);
+    for (const refused of saves.filter((response) => response.status === 400)) {
+      expect(refused.body.error).toMatchObject({ status: 400, name: 'ValidationError' });
+      expect(fieldPaths(refused.body)).toEqual(['name']);
+      expect(refused.body.error.details.errors[0].code).toBe('import.templateNameTaken');
+    }
+    expect(await app.strapi.db.query(UID.importTemplate).count()).toBe(before + 1);
+  });
+
+  it('is settled by the database whatever the check before it: a second row of one name is refused', async () => {
+    const row = { name: 'Direct', nameKey: 'direct', mapping: {} };
+    await app.strapi.db
+      .query(UID.importTemplate)
+      .create({ data: { ...row, documentId: 'directtemplate0000000001' } });
+    await expect(
+      app.strapi.db
+        .query(UID.importTemplate)
+        .create({ data: { ...row, documentId: 'directtemplate0000000002' } })
+    ).rejects.toThrow();
+  });
+
+  it('renames, when it first runs, templates saved before whose names clash, losing none', async () => {
+    const knex = app.strapi.db.connection;
+    const table = 'caladeo_import_templates';
+    const now = new Date();
+    const ids: number[] = [];
+    for (const [index, name] of ['Ancien CE', 'ancien ce', 'Ancien Cé', 'Ancien CE (2)'].entries()) {
+      const [inserted] = (await knex(table)
+        .insert({
+          document_id: `oldtemplate0000000000000${index}`,
+          name,
+          name_key: null,
+          mapping: '{}',
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')) as Array<{ id: number } | number>;
+      ids.push(typeof inserted === 'number' ? inserted : (inserted as { id: number }).id);
+    }
+    await knex.transaction((trx) => migration.up(trx as unknown as Knex));
+    const rows = (await knex(table).whereIn('id', ids).orderBy('id').select('name', 'name_key')) as Array<{
+      name: string;
+      name_key: string;
+    }>;
+    expect(rows).toEqual([
+      { name: 'Ancien CE', name_key: 'ancien ce' },
+      { name: 'ancien ce (2)', name_key: 'ancien ce (2)' },
+      { name: 'Ancien Cé (3)', name_key: 'ancien ce (3)' },
+      { name: 'Ancien CE (2) (2)', name_key: 'ancien ce (2) (2)' },
+    ]);
+    // saved with its key, a template keeps its name when the migration runs again
+    await knex.transaction((trx) => migration.up(trx as unknown as Knex));
+    expect(await knex(table).whereIn('id', ids).orderBy('id').select('name', 'name_key')).toEqual(rows);
   });
 });

@@ -246,14 +246,67 @@ describe('modes, blank cells and duplicates', () => {
     expect(errors.headers['content-type']).toContain('text/csv');
     expect(errors.text.startsWith('\uFEFF')).toBe(true);
     // in the file's own separator, ready to be fixed and imported again
-    expect(errors.text).toContain('Second;Twice@Exemple.fr;email: is also on row 2 of the file');
+    expect(errors.text).toContain(
+      'Second;Twice@Exemple.fr;email: Figure aussi ligne 2 du fichier : seule cette ligne est importée;email:import.duplicateInFile'
+    );
   });
 
   it('gives back the failed rows as they were, formulas neutralised, with what is wrong', async () => {
     const done = await importFile(file(['Nom;Email', '=HYPERLINK("http://x");pas-un-email']), 'f.csv');
     const errors = await api.get(`${IMPORTS}/${done.documentId}/errors`);
     expect(errors.text).toContain(`'=HYPERLINK`);
-    expect(errors.text).toContain('email: must be a valid e-mail address');
+    expect(errors.text).toContain('email: Doit être une adresse e-mail valide');
+  });
+});
+
+describe('the error file', () => {
+  const lines = (rows: string[]) => Buffer.from(`${rows.join('\n')}\n`, 'utf8');
+  const BAD_EMAIL = lines(['Nom;Email', 'Sans adresse;pas-un-email']);
+
+  /** An import by the token, started by a request asking for `language`; its error file. */
+  const errorFileOf = async (file: Buffer, acceptLanguage?: string) => {
+    let call = request(app.baseUrl).post(IMPORTS).set('Authorization', `Bearer ${token}`);
+    if (acceptLanguage) call = call.set('Accept-Language', acceptLanguage);
+    const started = await call.attach('file', file, 'fichier.csv');
+    expect(started.status).toBe(202);
+    await jobRunner(app).drain();
+    // the one who reads the file later may ask for another language: the import's is kept
+    const errors = await api
+      .get(`${IMPORTS}/${started.body.data.documentId}/errors`)
+      .set('Accept-Language', 'de');
+    expect(errors.status).toBe(200);
+    return errors.text;
+  };
+
+  it('is in French for a request without a language, with the codes for programs', async () => {
+    expect(await errorFileOf(BAD_EMAIL)).toBe(
+      '\uFEFFNom;Email;Erreurs;erreur_code\n' +
+        'Sans adresse;pas-un-email;email: Doit être une adresse e-mail valide;email:email.invalid\n'
+    );
+  });
+
+  it('is in English for a request that prefers English, in French for another language', async () => {
+    expect(await errorFileOf(BAD_EMAIL, 'en-GB,en;q=0.8,fr;q=0.5')).toBe(
+      '\uFEFFNom;Email;Errors;erreur_code\n' +
+        'Sans adresse;pas-un-email;email: Must be a valid e-mail address;email:email.invalid\n'
+    );
+    expect(await errorFileOf(BAD_EMAIL, 'de-DE,de;q=0.9')).toContain(
+      'email: Doit être une adresse e-mail valide'
+    );
+  });
+
+  it('holds every failed row of a file of several chunks, in order, and nothing else', async () => {
+    const rows = Array.from({ length: IMPORT_CHUNK_SIZE * 2 + 200 }, (_, index) => {
+      if (index === 3) return `Trois;pas-un-email;01 45 67 89 10`;
+      if (index === IMPORT_CHUNK_SIZE * 2 + 100) return `=1+1;faux;12`;
+      return `Ligne ${index};ligne.${index}@chunks.exemple.fr;`;
+    });
+    const text = await errorFileOf(lines(['Nom;Email;Téléphone', ...rows]));
+    expect(text).toBe(
+      '\uFEFFNom;Email;Téléphone;Erreurs;erreur_code\n' +
+        'Trois;pas-un-email;01 45 67 89 10;email: Doit être une adresse e-mail valide;email:email.invalid\n' +
+        `'=1+1;faux;12;"email: Doit être une adresse e-mail valide ; phone: N'est pas un numéro de téléphone possible (pays : France)";"email:email.invalid ; phone:phone.invalidForCountry"\n`
+    );
   });
 });
 
@@ -264,7 +317,7 @@ describe('newsletter consent', () => {
     const done = await importFile(file, 'liste.csv');
     expect(done.counts).toMatchObject({ failed: 1, created: 0 });
     const errors = await api.get(`${IMPORTS}/${done.documentId}/errors`);
-    expect(errors.text).toContain('newsletter: says yes, but neither the import');
+    expect(errors.text).toContain("newsletter: Vaut oui, mais ni l'import");
     expect(await contactByEmail('abonne.import@exemple.fr')).toBeNull();
   });
 
@@ -354,9 +407,13 @@ describe('newsletter consent stated row by row', () => {
     );
     expect(done.counts).toMatchObject({ created: 0, failed: 4 });
     const errors = (await api.get(`${IMPORTS}/${done.documentId}/errors`)).text;
-    expect(errors).toContain('consentedAt: is needed on a row that gives the source of its consent');
-    expect(errors).toContain('consentSource: is needed on a row that gives the date of its consent');
-    expect(errors.match(/consentedAt: is not a date/g)).toHaveLength(2);
+    expect(errors).toContain(
+      "consentedAt: Est nécessaire sur une ligne qui donne l'origine de son consentement"
+    );
+    expect(errors).toContain(
+      'consentSource: Est nécessaire sur une ligne qui donne la date de son consentement'
+    );
+    expect(errors.match(/consentedAt: N'est pas une date/g)).toHaveLength(2);
     for (const name of ['un', 'deux', 'trois', 'quatre']) {
       expect(await contactByEmail(`${name}.base@exemple.fr`)).toBeNull();
     }
@@ -481,9 +538,9 @@ describe('links to clients and offers', () => {
     const refused = await importFile(file, 'inconnus.csv');
     expect(refused.counts).toMatchObject({ created: 0, failed: 3 });
     const errors = (await api.get(`${IMPORTS}/${refused.documentId}/errors`)).text;
-    expect(errors).toContain('client: names no client');
-    expect(errors).toContain('offerReference: is the reference of no offer');
-    expect(errors).toContain('clientRole: needs a client on the same row');
+    expect(errors).toContain('client: Ne désigne aucun client');
+    expect(errors).toContain("offerReference: N'est la référence d'aucune offre");
+    expect(errors).toContain('clientRole: Demande un client sur la même ligne');
     expect(await contactByEmail('inconnu.lien@exemple.fr')).toBeNull();
 
     const allowed = await importFile(

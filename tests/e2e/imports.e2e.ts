@@ -176,13 +176,14 @@ describe('importing an agency’s Excel file from the Imports page', () => {
       const [header, ...failed] = parse(errorFile.toString('utf8').slice(1), {
         delimiter: ';',
       }) as string[][];
-      expect(header).toEqual([...HEADERS, 'Erreurs']);
+      expect(header).toEqual([...HEADERS, 'Erreurs', 'erreur_code']);
       expect(failed.map((row) => row.slice(0, HEADERS.length))).toEqual(
         BAD_ROWS.map((index) => rowOf(index, false))
       );
-      failed.forEach((row, position) =>
-        expect(row[HEADERS.length]).toMatch(position % 2 === 0 ? /^email: / : /^phone: /)
-      );
+      failed.forEach((row, position) => {
+        expect(row[HEADERS.length]).toMatch(position % 2 === 0 ? /^email: Doit / : /^phone: N'est pas /);
+        expect(row[HEADERS.length + 1]).toMatch(position % 2 === 0 ? /^email:email\./ : /^phone:phone\./);
+      });
 
       await page.getByRole('button', { name: 'Importer un autre fichier' }).click();
       await chooseFile(

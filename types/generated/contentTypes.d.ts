@@ -1202,6 +1202,10 @@ export interface PluginCaladeoContactsImport extends Struct.CollectionTypeSchema
     headerRow: Schema.Attribute.Integer;
     headers: Schema.Attribute.JSON;
     jobId: Schema.Attribute.Integer;
+    language: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5;
+      }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.import'> &
       Schema.Attribute.Private;
@@ -1308,6 +1312,11 @@ export interface PluginCaladeoContactsImportTemplate extends Struct.CollectionTy
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 100;
+      }>;
+    nameKey: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
       }>;
     publishedAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;

@@ -7,6 +7,7 @@ import {
   renderMessage,
   type Problem,
 } from '../../../server/src/validation/messages';
+import { SAMPLE_MESSAGE_VALUES as SAMPLE_VALUES } from '../../../server/src/validation/message-samples.test-data';
 import { PLUGIN_ID } from '../pluginId';
 import en from '../translations/en.json';
 import fr from '../translations/fr.json';
@@ -30,25 +31,6 @@ const entry = (field: string, found: Problem) => ({
   ...found,
   message: `${field} ${renderMessage(found)}`,
 });
-
-/** A plausible value for each name a message template uses; a new name must be added here. */
-const SAMPLE_VALUES: Record<string, string | number | string[]> = {
-  max: 100,
-  min: 1,
-  allowed: 'fr, en',
-  country: 'BE',
-  postalCode: '01200',
-  departements: ['Ain', 'Haute-Savoie'],
-  startDate: '2026-05-01',
-  target: 'offer',
-  state: 'completed',
-  row: 2,
-  count: 2,
-  given: 3,
-  status: 'completed',
-  documentId: 'k3v9x2m1q8w7e5r4t6y0u2i1',
-  field: 'lastName',
-};
 
 describe.each(['fr', 'en'])('the %s translation of field errors', (locale) => {
   const translations = TRANSLATIONS[locale];

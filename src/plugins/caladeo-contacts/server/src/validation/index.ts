@@ -25,10 +25,17 @@ export {
   FIELD_ERROR_CODES,
   FIELD_ERROR_MESSAGES,
   fieldError,
+  isProblem,
   problem,
   type FieldErrorCode,
   type Problem,
 } from './messages';
+export {
+  MESSAGE_LANGUAGES,
+  messageLanguageOf,
+  renderMessageIn,
+  type MessageLanguage,
+} from './localised-messages';
 export type {
   AddressFields,
   ClientRecord,

@@ -74,7 +74,8 @@ export const IMPORT_DOCS = {
     summary: 'Download the rows an import could not take',
     success: {
       status: 200,
-      description: 'The failed rows as they were in the file, with an `Erreurs` column.',
+      description:
+        'The failed rows as they were in the file, then the errors in the language of whoever started the import (`Erreurs` in French, `Errors` in English: an admin user’s interface language, else the Accept-Language of the POST, French by default) and their codes (`erreur_code`: `field:code ; …`).',
       media: 'text/csv; charset=utf-8',
     },
     errors: { 400: 'The documentId is malformed.', 404: NOT_FOUND },

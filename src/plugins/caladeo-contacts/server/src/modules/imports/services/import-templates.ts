@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../../shared/constants';
 import { singleFieldError } from '../../../utils/errors';
+import { isUniqueViolation } from '../../../utils/unique-violation';
 import { problem } from '../../../validation';
 import type { TemplateInput } from '../admin-validation';
 import type { ImportTemplateEntry } from '../../../../../shared/contracts/admin';
 import type { Mapping } from '../mapping';
+import { templateNameKey } from '../template-name';
 
 type TemplateRecord = {
   documentId: string;
@@ -23,7 +25,8 @@ const entryOf = ({ createdByName, ...record }: TemplateRecord): ImportTemplateEn
 
 /**
  * Mapping templates: a column mapping saved under a name, so that next month's file from the same
- * CRM is mapped in one click. Names are unique whatever their case.
+ * CRM is mapped in one click. Names are unique whatever their case and accents: a friendly check
+ * first, then the unique index on the folded name, which decides between two saves at once.
  */
 const importTemplates = ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.query(UID.importTemplate);
@@ -37,18 +40,25 @@ const importTemplates = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async create({ name, mapping }: TemplateInput, createdBy: string | null) {
-      return strapi.db.transaction(async () => {
-        const taken = await table().count({ where: { name: { $eqi: name } } });
-        if (taken > 0) throw singleFieldError('name', problem('import.templateNameTaken'));
-        const created = (await strapi.documents(UID.importTemplate).create({
-          data: { name, mapping, createdByName: createdBy } as never,
-        })) as unknown as { documentId: string };
-        const record = (await table().findOne({
-          select: FIELDS,
-          where: { documentId: created.documentId },
-        })) as TemplateRecord;
-        return entryOf(record);
-      });
+      const nameKey = templateNameKey(name);
+      const taken = () => singleFieldError('name', problem('import.templateNameTaken'));
+      try {
+        return await strapi.db.transaction(async () => {
+          if ((await table().count({ where: { nameKey } })) > 0) throw taken();
+          const created = (await strapi.documents(UID.importTemplate).create({
+            data: { name, nameKey, mapping, createdByName: createdBy } as never,
+          })) as unknown as { documentId: string };
+          const record = (await table().findOne({
+            select: FIELDS,
+            where: { documentId: created.documentId },
+          })) as TemplateRecord;
+          return entryOf(record);
+        });
+      } catch (error) {
+        // another save of the same name won the race: the index refused this one
+        if (isUniqueViolation(error)) throw taken();
+        throw error;
+      }
     },
 
     /** Removes a template; false when there is none by that documentId. */

@@ -1,11 +1,20 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { Readable } from 'node:stream';
 import type { Knex } from 'knex';
 import { UID, type ImportMode, type ImportStatus } from '../../../../../shared/constants';
 import { toCsv } from '../../../utils/csv';
 import { singleFieldError } from '../../../utils/errors';
 import { getService } from '../../../utils/get-service';
-import { fieldError, problem } from '../../../validation';
+import {
+  fieldError,
+  isProblem,
+  messageLanguageOf,
+  problem,
+  renderMessageIn,
+  type FieldError,
+  type MessageLanguage,
+} from '../../../validation';
 import { runInImportConsentFlow, type ImportConsentOrigin } from '../../newsletter/consent-flow';
 import { withActor } from '../../history';
 import { isJobStopped } from '../../jobs/kinds';
@@ -54,6 +63,8 @@ type ImportRecord = {
   rowCount: number;
   jobId: number | null;
   requestedBy: string | null;
+  /** Whoever started the import reads its error file in this language. */
+  language: string | null;
   error: string | null;
   createdAt: string;
   startedAt: string | null;
@@ -63,6 +74,20 @@ type ImportRecord = {
 type StoredChunk = ChunkRecord & { importId: number; rowCount: number; done: boolean; undone: boolean };
 
 const COUNTED: RowOutcome[] = ['created', 'updated', 'unchanged', 'failed'];
+
+/** The error file's column of messages, in the reader's language, as the file's own columns are. */
+const ERRORS_HEADER: Record<MessageLanguage, string> = { fr: 'Erreurs', en: 'Errors' };
+/** Its column of error codes (`path:code ; …`): the same in every language, for programs. */
+export const ERROR_CODES_HEADER = 'erreur_code';
+
+/** A row's error in the reader's language; one stored under a code since retired keeps its text. */
+const messageOf = (error: FieldError, language: MessageLanguage) => {
+  const found = { code: error.code, values: error.values };
+  return isProblem(found) ? renderMessageIn(found, language) : error.message;
+};
+
+/** Who starts an import: a name for the history, and the language its error file is written in. */
+export type ImportRequester = { name: string | null; language: MessageLanguage };
 
 /** Where the import's writes are in their own consent flow: a changed newsletter flag names the import. */
 const consentOrigin = (record: ImportRecord): ImportConsentOrigin | null =>
@@ -209,7 +234,7 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
      * (empty, unreadable, no header row, no usable column) is refused naming `file`, and nothing
      * is kept.
      */
-    async create(file: { path: string; name: string }, options: ImportOptions, requestedBy: string | null) {
+    async create(file: { path: string; name: string }, options: ImportOptions, requester: ImportRequester) {
       let opened: Awaited<ReturnType<typeof openFile>>;
       try {
         opened = await openFile(file.path, options);
@@ -269,7 +294,8 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
           mapping,
           consent: options.consent ?? null,
           rowCount: 0,
-          requestedBy,
+          requestedBy: requester.name,
+          language: requester.language,
         } as never,
       })) as unknown as { id: number; documentId: string };
 
@@ -328,30 +354,49 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * The failed rows as they were in the file, with one more column saying what is wrong, in the
-     * file's separator (`;` for a workbook, as French Excel reads CSV).
+     * The failed rows as they were in the file, with two more columns: what is wrong, in the
+     * language of whoever started the import, and the codes of the errors, for programs. In the
+     * file's separator (`;` for a workbook, as French Excel reads CSV), with a byte-order mark so
+     * that Excel reads the accents right. Written as it is read, a chunk of rows at a time; null
+     * when there is no such import.
      */
-    async errorsCsv(documentId: string) {
+    async errorsCsv(documentId: string): Promise<Readable | null> {
       const record = await findByDocumentId(documentId);
       if (!record) return null;
-      const lines: string[][] = [[...record.headers, 'Erreurs']];
-      for (let position = 0; ; position += 1) {
-        const chunk = (await chunks().findOne({
-          where: { importId: record.id, position },
-        })) as StoredChunk | null;
-        if (!chunk) break;
-        const cellsOf = new Map(chunk.rows.map((row) => [row.n, row.cells]));
-        for (const result of chunk.results ?? []) {
-          if (result.outcome !== 'failed') continue;
-          const cells = cellsOf.get(result.n) ?? [];
-          const described = (result.errors ?? [])
-            .map((error) => `${error.path.join('.')}: ${error.message}`)
-            .join(' ; ');
-          lines.push([...record.headers.map((_, index) => cells[index] ?? ''), described]);
+      const { id: importId, headers } = record;
+      const language = messageLanguageOf(record.language);
+      // the file's own separator, so that it opens as the file did and can be imported again
+      const csv = (rows: string[][]) => toCsv(rows, { delimiter: record.delimiter ?? ';' });
+      const failedChunks = async function* () {
+        for (let after = -1; ; ) {
+          const chunk = (await chunks().findOne({
+            select: ['position', 'rows', 'results'],
+            where: { importId, position: { $gt: after }, failed: { $gt: 0 } },
+            orderBy: { position: 'asc' },
+          })) as Pick<StoredChunk, 'position' | 'rows' | 'results'> | null;
+          if (!chunk) return;
+          after = chunk.position;
+          yield chunk;
+        }
+      };
+      async function* lines() {
+        yield `\uFEFF${csv([[...headers, ERRORS_HEADER[language], ERROR_CODES_HEADER]])}`;
+        for await (const chunk of failedChunks()) {
+          const cellsOf = new Map(chunk.rows.map((row) => [row.n, row.cells]));
+          const failed = (chunk.results ?? []).flatMap((result) => {
+            if (result.outcome !== 'failed') return [];
+            const cells = cellsOf.get(result.n) ?? [];
+            const errors = result.errors ?? [];
+            const described = errors.map((error) => `${error.path.join('.')}: ${messageOf(error, language)}`);
+            const codes = errors.map((error) => `${error.path.join('.')}:${error.code}`);
+            return [
+              [...headers.map((_, index) => cells[index] ?? ''), described.join(' ; '), codes.join(' ; ')],
+            ];
+          });
+          if (failed.length > 0) yield csv(failed);
         }
       }
-      // the file's own separator, so that it opens as the file did and can be imported again
-      return toCsv(lines, { delimiter: record.delimiter ?? ';' });
+      return Readable.from(lines());
     },
 
     /** Stops a queued or running import; what it wrote is then put back. */

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../../../../../shared/constants';
 import { singleFieldError } from '../../../utils/errors';
+import { isUniqueViolation } from '../../../utils/unique-violation';
 import { problem, type Problem } from '../../../validation';
 
 type Taken = (holder: string) => Problem;
@@ -49,8 +50,6 @@ export const UNIQUE_INDEXES: { index: string; column: string; field: string; tak
   },
 ];
 
-type DatabaseError = { code?: unknown; constraint?: unknown; message?: unknown };
-
 /**
  * The contact that won the race for an e-mail, read outside the write's transaction (on
  * PostgreSQL that transaction is aborted by the violation); '' if it is not visible yet.
@@ -89,12 +88,9 @@ export const translateUniqueViolation = async (strapi: Core.Strapi, error: unkno
     const holder = checked.field === 'email' ? await emailHolder(strapi, data) : '';
     return singleFieldError(checked.field, checked.taken(holder));
   }
-  if (!error || typeof error !== 'object') return null;
-  const { code, constraint, message } = error as DatabaseError;
+  if (!isUniqueViolation(error)) return null;
+  const { constraint, message } = error;
   const text = typeof message === 'string' ? message : '';
-  const isUniqueViolation =
-    code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || text.includes('UNIQUE constraint failed');
-  if (!isUniqueViolation) return null;
   const match = UNIQUE_INDEXES.find(
     ({ index, column }) => constraint === index || text.includes(index) || text.includes(column)
   );
