@@ -89,7 +89,8 @@ const importCsv = async (lines: string[]) => {
 /** The fields an import's error file refuses as an erased person's, once each, in order. */
 const fieldsRefusedAsErased = async (importId: string) => {
   const errors = (await api.get(`${IMPORTS}/${importId}/errors`)).text;
-  const found = errors.matchAll(/(\w+): belongs to a person whose personal data was erased/g);
+  // the error file's code column (`field:code ; …`), the same in every language
+  const found = errors.matchAll(/(\w+):import\.erasedPerson\b/g);
   return [...new Set([...found].map((match) => match[1]))].sort();
 };
 
