@@ -399,6 +399,10 @@ describe('template names saved at the same moment', () => {
 
   it('is settled by the database whatever the check before it: a second row of one name is refused', async () => {
     const row = { name: 'Direct', nameKey: 'direct', mapping: {} };
+    // the app applies its migrations at every boot; applied once more here, so that what is tested
+    // is the migration's index itself (after another test file in the same process, SQLite's table
+    // was seen without it: see the closing note)
+    await app.strapi.db.connection.transaction((trx) => migration.up(trx as unknown as Knex));
     await app.strapi.db
       .query(UID.importTemplate)
       .create({ data: { ...row, documentId: 'directtemplate0000000001' } });
