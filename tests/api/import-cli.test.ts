@@ -13,6 +13,8 @@ let workDir: string;
 
 beforeAll(async () => {
   database = await createTestDatabase('import-cli');
+  // on PostgreSQL nothing else has made .tmp/ in a fresh clone
+  fs.mkdirSync(path.join(APP_DIR, '.tmp'), { recursive: true });
   workDir = fs.mkdtempSync(path.join(APP_DIR, '.tmp', 'import-cli-'));
 });
 
