@@ -6,6 +6,7 @@ import type { Knex } from 'knex';
 import { up } from '../../database/migrations/2026.12.07T00.00.00.link-pair-keys';
 import { UID } from '../../src/plugins/caladeo-contacts/shared/constants';
 import { createApiToken } from '../helpers/auth';
+import { UNIQUE_VIOLATION, rejectionMessage } from '../helpers/database';
 import { CLIENT_CONTACTS, OFFER_CONTACTS, errorCodes, restClient, type RestClient } from '../helpers/http';
 import { createClient, createContact, createOffer, linkToClient, linkToOffer } from '../helpers/offers';
 import { useStrapi } from '../helpers/strapi';
@@ -99,11 +100,15 @@ describe('the database holds one role per contact and target', () => {
     const client = await createClient(app.strapi);
     await linkToClient(app.strapi, contact, client, 'payeur');
     const other = await linkToClient(app.strapi, contact, client, 'voyageur');
-    await expect(
+    const refused = await rejectionMessage(
       knex()('caladeo_client_contacts')
         .where({ document_id: other.documentId })
         .update({ pair_key: `${contact}:${client}:payeur` })
-    ).rejects.toThrow();
+    );
+    expect(refused).toMatch(UNIQUE_VIOLATION);
+    expect(await keysOf(UID.clientContact, { documentId: other.documentId })).toEqual([
+      expect.objectContaining({ pairKey: `${contact}:${client}:voyageur` }),
+    ]);
   });
 
   it('moves the key with a change of role, so that the old role can be given again', async () => {

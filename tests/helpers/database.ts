@@ -4,6 +4,21 @@ import { Client } from 'pg';
 
 export const APP_DIR = path.resolve(__dirname, '..', '..');
 
+/**
+ * The message of the error a write rejects with, or 'resolved'. The database driver's errors can
+ * come from a module another test file loaded first (another realm, as `npm test` runs every file
+ * in one process), which `rejects.toThrow` does not recognise as errors; their message is what
+ * matters.
+ */
+export const rejectionMessage = (write: PromiseLike<unknown>) =>
+  Promise.resolve(write).then(
+    () => 'resolved',
+    (error: unknown) => String((error as { message?: unknown } | null)?.message ?? error)
+  );
+
+/** What a write that a unique index refuses rejects with, on SQLite and PostgreSQL. */
+export const UNIQUE_VIOLATION = /unique|duplicate/i;
+
 export const usesPostgres = () => process.env.TEST_DB === 'postgres';
 
 const postgresSettings = () => ({
