@@ -1,9 +1,9 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { User } from '@strapi/icons';
 import { QuoteDocumentAction } from './components/QuoteDocumentAction';
-import { fieldLabelMessages } from '../../shared/fields';
 import { PLUGIN_ID } from './pluginId';
 import { PERMISSIONS } from './permissions';
+import { pluginMessages } from './utils/plugin-messages';
 
 type TranslationModule = { default: Record<string, string> };
 type ContentManagerApis = {
@@ -21,9 +21,6 @@ type AdminApp = {
     Component: () => Promise<{ default: React.ComponentType }>;
   }) => void;
 };
-
-const prefixKeys = (messages: Record<string, string>) =>
-  Object.fromEntries(Object.entries(messages).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
 
 export default {
   register(app: AdminApp) {
@@ -50,8 +47,7 @@ export default {
       locales.map(async (locale) => {
         try {
           const { default: data } = (await import(`./translations/${locale}.json`)) as TranslationModule;
-          const labels = fieldLabelMessages(locale === 'fr' ? 'fr' : 'en');
-          return { data: prefixKeys({ ...labels, ...data }), locale };
+          return { data: pluginMessages(locale, data), locale };
         } catch {
           // a locale without a file falls back to the admin's default strings
           return { data: {}, locale };

@@ -12,18 +12,17 @@ import { PLUGIN_ID } from '../pluginId';
 import en from '../translations/en.json';
 import fr from '../translations/fr.json';
 import { translateFieldError } from './field-errors';
+import { pluginMessages } from './plugin-messages';
 
-const TRANSLATIONS: Record<string, Record<string, string>> = { fr, en };
+/** What index.ts registers with the admin for each language. */
+const REGISTERED: Record<string, Record<string, string>> = {
+  fr: pluginMessages('fr', fr),
+  en: pluginMessages('en', en),
+};
 
-/** The admin's intl for a language, with the plugin's keys prefixed as index.ts registers them. */
+/** The admin's intl for a language, with the strings the plugin registers. */
 const intlFor = (locale: string, onError: (error: unknown) => void = () => undefined): IntlShape =>
-  createIntl({
-    locale,
-    messages: Object.fromEntries(
-      Object.entries(TRANSLATIONS[locale]).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value])
-    ),
-    onError,
-  });
+  createIntl({ locale, messages: REGISTERED[locale], onError });
 
 /** A field error as the server's envelope carries it. */
 const entry = (field: string, found: Problem) => ({
@@ -33,12 +32,12 @@ const entry = (field: string, found: Problem) => ({
 });
 
 describe.each(['fr', 'en'])('the %s translation of field errors', (locale) => {
-  const translations = TRANSLATIONS[locale];
+  const registered = REGISTERED[locale];
 
   it.each(FIELD_ERROR_CODES.map((code) => [code]))(
     'translates %s, using only the values the server sends',
     (code) => {
-      expect(translations[`error.${code}`]).toEqual(expect.any(String));
+      expect(registered[`${PLUGIN_ID}.error.${code}`]).toEqual(expect.any(String));
       const errors: unknown[] = [];
       const values = Object.fromEntries(placeholdersOf(code).map((name) => [name, SAMPLE_VALUES[name]]));
       expect(Object.values(values)).not.toContainEqual(undefined);
@@ -53,10 +52,10 @@ describe.each(['fr', 'en'])('the %s translation of field errors', (locale) => {
   );
 
   it('has no error key for a code the server no longer sends', () => {
-    const known = new Set(FIELD_ERROR_CODES.map((code) => `error.${code}`));
-    expect(Object.keys(translations).filter((key) => key.startsWith('error.') && !known.has(key))).toEqual(
-      []
-    );
+    const known = new Set(FIELD_ERROR_CODES.map((code) => `${PLUGIN_ID}.error.${code}`));
+    expect(
+      Object.keys(registered).filter((key) => key.startsWith(`${PLUGIN_ID}.error.`) && !known.has(key))
+    ).toEqual([]);
   });
 });
 

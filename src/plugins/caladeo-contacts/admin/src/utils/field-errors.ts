@@ -20,8 +20,8 @@ const displayValue = (name: string, value: unknown, intl: IntlShape): DisplayVal
 };
 
 /**
- * The message of a field error in the admin's language, from its code (keys `error.<code>` of the
- * translation files); an error without a known code keeps the server's English message.
+ * The message of a field error in the admin's language, from its code (keys `error.<code>`, the
+ * messages of shared/error-messages); an error without a known code keeps the server's English message.
  */
 export const translateFieldError = (entry: FieldErrorEntry, intl: IntlShape): string => {
   const id = `${PLUGIN_ID}.error.${entry.code ?? ''}`;

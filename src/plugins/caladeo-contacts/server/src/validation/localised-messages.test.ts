@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { createIntl } from 'react-intl';
-import { PLUGIN_ID } from '../../../admin/src/pluginId';
 import en from '../../../admin/src/translations/en.json';
 import fr from '../../../admin/src/translations/fr.json';
 import { translateFieldError } from '../../../admin/src/utils/field-errors';
+import { pluginMessages } from '../../../admin/src/utils/plugin-messages';
 import { messageLanguageOf, renderMessageIn, type MessageLanguage } from './localised-messages';
 import { SAMPLE_MESSAGE_VALUES } from './message-samples.test-data';
 import { FIELD_ERROR_CODES, placeholdersOf, problem, renderMessage, type Problem } from './messages';
@@ -14,12 +14,7 @@ const TRANSLATIONS = { fr, en } as Record<MessageLanguage, Record<string, string
 const inAdmin = (found: Problem, language: MessageLanguage) =>
   translateFieldError(
     { path: ['field'], ...found, message: renderMessage(found) },
-    createIntl({
-      locale: language,
-      messages: Object.fromEntries(
-        Object.entries(TRANSLATIONS[language]).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value])
-      ),
-    })
+    createIntl({ locale: language, messages: pluginMessages(language, TRANSLATIONS[language]) })
   );
 
 /** Values that exercise each placeholder: plurals on one and many, a country, a list, a select. */

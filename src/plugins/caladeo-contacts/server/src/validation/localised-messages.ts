@@ -1,19 +1,17 @@
 /**
  * Field-error messages in the language of the person who reads them, for what the server writes
- * itself (an import's error file): the admin's own translations (`error.<code>` of
- * admin/src/translations/{fr,en}.json), read here rather than copied, so that a message reads the
- * same in a form and in a file. A code without a translation falls back to the English message of
- * messages.ts, which is what the API's 400 envelope carries.
+ * itself (an import's error file): the messages of shared/error-messages, which the admin shows
+ * too, so that a message reads the same in a form and in a file. Every code of messages.ts has
+ * one in each language (the type of `TRANSLATIONS` says so).
  *
- * The translations are ICU messages; this renders the part of ICU they use: `{name}`,
+ * The messages are ICU messages; this renders the part of ICU they use: `{name}`,
  * `{name, plural, one {…} other {…}}` (with `#`) and `{name, select, a {…} other {…}}`.
  */
 import * as isoCountries from 'i18n-iso-countries';
 import englishCountryNames from 'i18n-iso-countries/langs/en.json';
 import frenchCountryNames from 'i18n-iso-countries/langs/fr.json';
-import english from '../../../admin/src/translations/en.json';
-import french from '../../../admin/src/translations/fr.json';
-import { renderMessage, type FieldErrorValue, type Problem } from './messages';
+import { ERROR_MESSAGES } from '../../../shared/error-messages';
+import type { FieldErrorCode, FieldErrorValue, Problem } from './messages';
 
 export const MESSAGE_LANGUAGES = ['fr', 'en'] as const;
 export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
@@ -21,7 +19,7 @@ export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
 /** The agencies work in French: a reader whose language is not known reads French. */
 export const DEFAULT_MESSAGE_LANGUAGE: MessageLanguage = 'fr';
 
-const TRANSLATIONS: Record<MessageLanguage, Record<string, string>> = { fr: french, en: english };
+const TRANSLATIONS: Record<MessageLanguage, Record<FieldErrorCode, string>> = ERROR_MESSAGES;
 
 isoCountries.registerLocale(frenchCountryNames);
 isoCountries.registerLocale(englishCountryNames);
@@ -115,10 +113,9 @@ const formatIcu = (
   return text;
 };
 
-/** The message of a problem in `language`, from the admin's translation of its code. */
+/** The message of a problem in `language`, from the shared message of its code. */
 export function renderMessageIn(found: Problem, language: MessageLanguage): string {
-  const template = TRANSLATIONS[language][`error.${found.code}`];
-  if (template === undefined) return renderMessage(found);
+  const template = TRANSLATIONS[language][found.code];
   const values = displayValues(found.values as Record<string, FieldErrorValue | undefined>, language);
   return formatIcu(template, values, language);
 }

@@ -1,6 +1,6 @@
 /**
  * A plausible value for each name a message template uses, for the tests that render every code
- * (the admin's translations and the server's localised messages); a new name must be added here.
+ * (shared/error-messages as the admin and the server render them); a new name must be added here.
  */
 export const SAMPLE_MESSAGE_VALUES: Record<string, string | number | string[]> = {
   max: 100,
