@@ -19,6 +19,7 @@ import {
 import {
   linkKeyTableOf,
   refreshLinkPairKeys,
+  type LinkKeyTable,
 } from '../src/plugins/caladeo-contacts/server/src/utils/link-keys';
 import {
   clientNameKey,
@@ -136,42 +137,21 @@ export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
       primaryTaken.add(clientId);
       return [{ contactId, clientId, role: row.client.role, isPrimary }];
     });
-    if (links.length > 0) {
-      const clientDocs = await clientDocumentIdsOf(
-        knex,
-        links.map((link) => link.clientId),
-        clientDocumentIds
-      );
-      const linkRows = await insertRows(
-        knex,
-        'caladeo_client_contacts',
-        {
-          document_id: { type: 'text', values: links.map(documentId) },
-          role: { type: 'text', values: links.map((link) => link.role) },
-          is_primary: { type: 'boolean', values: links.map((link) => link.isPrimary) },
-          primary_of: {
-            type: 'text',
-            values: links.map((link) => (link.isPrimary ? clientDocs.get(link.clientId) : null)),
-          },
-        },
-        { returning: ['id'] }
-      );
-      const linkIds = linkRows.map((row) => row.id);
-      await insertJoinRows(knex, 'caladeo_client_contacts_contact_lnk', {
-        link: 'client_contact',
-        target: 'contact_id',
-        linkIds,
-        targetIds: links.map((link) => link.contactId),
-      });
-      await insertJoinRows(knex, 'caladeo_client_contacts_client_lnk', {
-        link: 'client_contact',
-        target: 'client_id',
-        linkIds,
-        targetIds: links.map((link) => link.clientId),
-      });
-      await refreshLinkPairKeys(knex, linkKeyTableOf('caladeo_client_contacts'), linkIds);
-      insertedLinks += links.length;
-    }
+    const clientDocs = await clientDocumentIdsOf(
+      knex,
+      links.map((link) => link.clientId),
+      clientDocumentIds
+    );
+    insertedLinks += await insertLinks(
+      knex,
+      'client',
+      links.map(({ contactId, clientId, role, isPrimary }) => ({
+        contactId,
+        targetId: clientId,
+        role,
+        primaryOf: isPrimary ? (clientDocs.get(clientId) as string) : null,
+      }))
+    );
 
     // the batch's offers draw their people among the contacts this run inserted in it
     const offers = await insertOffers(knex, {
@@ -295,21 +275,69 @@ const clientDocumentIdsOf = async (knex: Knex, ids: number[], cache: Map<number,
   return cache;
 };
 
-/** Rows of a link's join table: link `linkIds[i]` points at `targetIds[i]`. */
+/**
+ * Rows of a to-one relation's join table: record `linkIds[i]` points at `targetIds[i]`. Strapi
+ * orders the records of one target by the `<record>_ord` column.
+ */
 const insertJoinRows = (
   knex: Knex,
-  table: string,
-  rows: { link: string; target: string; linkIds: number[]; targetIds: number[] }
+  join: LinkKeyTable['contactJoin'],
+  linkIds: number[],
+  targetIds: number[]
 ) =>
   insertPlainRows(
     knex,
-    table,
-    rows.linkIds.map((linkId, index) => ({
-      [`${rows.link}_id`]: linkId,
-      [rows.target]: rows.targetIds[index],
-      [`${rows.link}_ord`]: 1,
+    join.table,
+    linkIds.map((linkId, index) => ({
+      [join.link]: linkId,
+      [join.end]: targetIds[index],
+      [join.link.replace(/_id$/, '_ord')]: 1,
     }))
   );
+
+/** The link tables of a contact's roles on clients and on offers, by the kind of target. */
+const LINK_TABLES = {
+  client: linkKeyTableOf('caladeo_client_contacts'),
+  offer: linkKeyTableOf('caladeo_offer_contacts'),
+};
+
+/** A role of a contact on a client or an offer; `primaryOf` is the target's documentId on its primary link. */
+type PlannedLink = { contactId: number; targetId: number; role: string; primaryOf: string | null };
+
+/**
+ * Links as the link rules would store them: the link rows, their join rows to the contact and to
+ * the target, then their pair keys. Returns how many were inserted.
+ */
+const insertLinks = async (knex: Knex, kind: keyof typeof LINK_TABLES, links: PlannedLink[]) => {
+  if (links.length === 0) return 0;
+  const spec = LINK_TABLES[kind];
+  const linkRows = await insertRows(
+    knex,
+    spec.table,
+    {
+      document_id: { type: 'text', values: links.map(documentId) },
+      role: { type: 'text', values: links.map((link) => link.role) },
+      is_primary: { type: 'boolean', values: links.map((link) => link.primaryOf !== null) },
+      primary_of: { type: 'text', values: links.map((link) => link.primaryOf) },
+    },
+    { returning: ['id'] }
+  );
+  const linkIds = linkRows.map((row) => row.id);
+  await insertJoinRows(
+    knex,
+    spec.contactJoin,
+    linkIds,
+    links.map((link) => link.contactId)
+  );
+  await insertJoinRows(
+    knex,
+    spec.targetJoin,
+    linkIds,
+    links.map((link) => link.targetId)
+  );
+  await refreshLinkPairKeys(knex, spec, linkIds);
+  return links.length;
+};
 
 /**
  * Offers `from` to `to` (exclusive) of the plan, keyed by reference, each with its client and its
@@ -351,54 +379,30 @@ const insertOffers = async (
     };
     return { id: row.id, documentId: documentIds[index] as string, offer };
   });
-  await insertJoinRows(knex, 'offers_client_lnk', {
-    link: 'offer',
-    target: 'client_id',
-    linkIds: offers.map((entry) => entry.id),
-    targetIds: offers.map((entry) => batch.clientIds[entry.offer.clientIndex] as number),
-  });
+  await insertJoinRows(
+    knex,
+    { table: 'offers_client_lnk', link: 'offer_id', end: 'client_id' },
+    offers.map((entry) => entry.id),
+    offers.map((entry) => batch.clientIds[entry.offer.clientIndex] as number)
+  );
 
   const links = offers.flatMap((entry) => {
     const [organiser, ...travellers] = entry.offer.people.map(
       (position) => batch.contactIds[position] as number
     );
+    const link = (contactId: number, role: string, primaryOf: string | null = null): PlannedLink => ({
+      contactId,
+      targetId: entry.id,
+      role,
+      primaryOf,
+    });
     return [
-      {
-        offerId: entry.id,
-        contactId: organiser as number,
-        role: 'responsable_voyage',
-        primaryOf: entry.documentId,
-      },
-      { offerId: entry.id, contactId: organiser as number, role: 'payeur', primaryOf: null },
-      ...travellers.map((contactId) => ({ offerId: entry.id, contactId, role: 'voyageur', primaryOf: null })),
+      link(organiser as number, 'responsable_voyage', entry.documentId),
+      link(organiser as number, 'payeur'),
+      ...travellers.map((contactId) => link(contactId, 'voyageur')),
     ];
   });
-  const linkRows = await insertRows(
-    knex,
-    'caladeo_offer_contacts',
-    {
-      document_id: { type: 'text', values: links.map(documentId) },
-      role: { type: 'text', values: links.map((link) => link.role) },
-      is_primary: { type: 'boolean', values: links.map((link) => link.primaryOf !== null) },
-      primary_of: { type: 'text', values: links.map((link) => link.primaryOf) },
-    },
-    { returning: ['id'] }
-  );
-  const linkIds = linkRows.map((row) => row.id);
-  await insertJoinRows(knex, 'caladeo_offer_contacts_contact_lnk', {
-    link: 'offer_contact',
-    target: 'contact_id',
-    linkIds,
-    targetIds: links.map((link) => link.contactId),
-  });
-  await insertJoinRows(knex, 'caladeo_offer_contacts_offer_lnk', {
-    link: 'offer_contact',
-    target: 'offer_id',
-    linkIds,
-    targetIds: links.map((link) => link.offerId),
-  });
-  await refreshLinkPairKeys(knex, linkKeyTableOf('caladeo_offer_contacts'), linkIds);
-  return { offers: offers.length, links: links.length };
+  return { offers: offers.length, links: await insertLinks(knex, 'offer', links) };
 };
 const BULK_USAGE =
   'usage: npm run seed:bulk -- [--contacts N] [--seed N] [--duplicates RATE] [--quiet]\n' +

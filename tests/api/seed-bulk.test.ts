@@ -60,4 +60,26 @@ describe('npm run seed:bulk', () => {
       expect(new Set(travellers.map((link) => link.contact?.documentId)).size).toBe(travellers.length);
     }
   });
+
+  it('links contacts to clients with their role, one primary contact per client and the pair key of each link', async () => {
+    const links = (await app.strapi.db.query(UID.clientContact).findMany({
+      populate: { client: { select: ['documentId'] }, contact: { select: ['documentId'] } },
+      limit: 10_000,
+    })) as unknown as Array<{
+      role: string;
+      isPrimary: boolean;
+      primaryOf: string | null;
+      client: { documentId: string } | null;
+      contact: { documentId: string } | null;
+    }>;
+    expect(links.length).toBe(first.insertedLinks);
+    expect(links.length).toBeGreaterThan(0);
+    const primaries = links.filter((link) => link.isPrimary);
+    expect(primaries.every((link) => link.primaryOf === link.client?.documentId)).toBe(true);
+    expect(new Set(primaries.map((link) => link.client?.documentId)).size).toBe(primaries.length);
+    const keys = (await app.strapi.db.connection('caladeo_client_contacts').pluck('pair_key')) as string[];
+    expect(keys.sort()).toEqual(
+      links.map((link) => `${link.contact?.documentId}:${link.client?.documentId}:${link.role}`).sort()
+    );
+  });
 });
