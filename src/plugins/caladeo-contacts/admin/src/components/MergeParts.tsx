@@ -135,32 +135,27 @@ export type MergeColumn = { documentId: string; name: string; detail: string };
  * a radio per cell for the value kept (by default the preview's proposed one). `extraRows` are
  * rows that show without being chosen (a contact's newsletter follows its consent log).
  */
-export const MergeFieldsTable = ({
-  title,
+export const MergeFieldsTable = <Preview extends { fields: FieldRow[] }>({
+  flow,
+  wording,
   columns,
-  fields,
-  survivor,
-  onSurvivor,
-  onValue,
   fieldLabel,
   shown,
-  wording,
   extraRows,
 }: {
-  title: string;
+  flow: MergeFlow<Preview>;
+  /** Whose strings name the table and the record kept: `merge.*` (contacts) or `clientMerge.*`. */
+  wording: 'merge' | 'clientMerge';
   columns: MergeColumn[];
-  fields: FieldRow[];
-  survivor: string;
-  onSurvivor: (documentId: string) => void;
-  onValue: (field: string, documentId: string) => void;
   fieldLabel: (field: string) => string;
   shown: (field: string, value: unknown) => string;
-  wording: { survivor: MessageKey; keepThis: MessageKey; chooseSurvivor: MessageKey };
   extraRows?: ReactNode;
 }) => {
   const { t } = useT();
+  const { survivor, chooseSurvivor: onSurvivor, chooseValue: onValue } = flow;
+  const fields = flow.preview?.fields ?? [];
   return (
-    <SectionCard title={title}>
+    <SectionCard title={t(`${wording}.fields`)}>
       <Table colCount={columns.length + 1} rowCount={fields.length + 3}>
         <Thead>
           <Tr>
@@ -180,16 +175,16 @@ export const MergeFieldsTable = ({
         <Tbody>
           <Tr>
             <Td>
-              <Typography fontWeight="bold">{t(wording.survivor)}</Typography>
+              <Typography fontWeight="bold">{t(`${wording}.survivor`)}</Typography>
             </Td>
             {columns.map((column) => (
               <Td key={column.documentId}>
                 <Radio.Group
-                  aria-label={t(wording.chooseSurvivor, { name: column.name })}
+                  aria-label={t(`${wording}.chooseSurvivor`, { name: column.name })}
                   value={survivor === column.documentId ? column.documentId : ''}
                   onValueChange={onSurvivor}
                 >
-                  <Radio.Item value={column.documentId}>{t(wording.keepThis)}</Radio.Item>
+                  <Radio.Item value={column.documentId}>{t(`${wording}.keepThis`)}</Radio.Item>
                 </Radio.Group>
               </Td>
             ))}

@@ -101,23 +101,15 @@ const ClientMergePage = () => {
       {preview && (
         <>
           <MergeFieldsTable
-            title={t('clientMerge.fields')}
+            flow={flow}
+            wording="clientMerge"
             columns={ids.map((id) => ({
               documentId: id,
               name: nameOf(id),
               detail: [clientOf(id)?.city, clientOf(id)?.siret].filter(Boolean).join(' · '),
             }))}
-            fields={preview.fields}
-            survivor={survivor}
-            onSurvivor={flow.chooseSurvivor}
-            onValue={flow.chooseValue}
             fieldLabel={(field) => t(`client.${field}` as MessageKey)}
             shown={shown}
-            wording={{
-              survivor: 'clientMerge.survivor',
-              keepThis: 'clientMerge.keepThis',
-              chooseSurvivor: 'clientMerge.chooseSurvivor',
-            }}
           />
           <MergedLinksCard
             title={t('clientMerge.contacts')}

@@ -114,23 +114,15 @@ const MergePage = () => {
       {preview && (
         <>
           <MergeFieldsTable
-            title={t('merge.fields')}
+            flow={flow}
+            wording="merge"
             columns={ids.map((id) => ({
               documentId: id,
               name: nameOf(contactOf(id)),
               detail: contactOf(id)?.email ?? '',
             }))}
-            fields={preview.fields}
-            survivor={survivor}
-            onSurvivor={flow.chooseSurvivor}
-            onValue={flow.chooseValue}
             fieldLabel={(field) => t(`contact.${field}` as MessageKey)}
             shown={shown}
-            wording={{
-              survivor: 'merge.survivor',
-              keepThis: 'merge.keepThis',
-              chooseSurvivor: 'merge.chooseSurvivor',
-            }}
             extraRows={
               <Tr>
                 <Td>
