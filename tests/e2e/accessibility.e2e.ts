@@ -9,6 +9,7 @@ let browser: Browser;
 let contactId: string;
 let twinId: string;
 let clientId: string;
+let clientTwinId: string;
 let offerId: string;
 let superToken: string;
 
@@ -82,7 +83,14 @@ const pages = (): Array<{ name: string; url: string; then?: (page: Page) => Prom
     },
   },
   { name: 'clients-list', url: `${ROOT}/clients` },
-  { name: 'client-page', url: `${ROOT}/clients/${clientId}` },
+  {
+    name: 'client-page',
+    url: `${ROOT}/clients/${clientId}`,
+    // its twin, typed a second time, is listed as a possible duplicate
+    then: async (page) => {
+      await page.locator('main h2', { hasText: /^(Doublons possibles|Possible duplicates)$/ }).waitFor();
+    },
+  },
   { name: 'client-form', url: `${ROOT}/clients/new` },
   { name: 'offers-list', url: `${ROOT}/offers` },
   {
@@ -96,6 +104,13 @@ const pages = (): Array<{ name: string; url: string; then?: (page: Page) => Prom
   { name: 'imports', url: `${ROOT}/imports` },
   { name: 'duplicates', url: `${ROOT}/duplicates` },
   { name: 'merge', url: `${ROOT}/merge?ids=${contactId},${twinId}` },
+  {
+    name: 'client-merge',
+    url: `${ROOT}/clients/merge?ids=${clientId},${clientTwinId}`,
+    then: async (page) => {
+      await page.locator('main [role="radiogroup"]').first().waitFor();
+    },
+  },
   { name: 'jobs', url: `${ROOT}/jobs` },
   { name: 'privacy', url: `${ROOT}/privacy` },
   { name: 'retention', url: `${ROOT}/privacy/retention` },
@@ -106,10 +121,17 @@ beforeAll(async () => {
   const client = await app.api(
     'POST',
     '/caladeo-contacts/clients',
-    { name: 'Comité des fêtes de Brûlon', type: 'association', phone: '+33243950000' },
+    { name: 'Comité des fêtes de Brûlon', type: 'association', phone: '+33243950000', city: 'Brûlon' },
     superToken
   );
   clientId = String(client.documentId);
+  const clientTwin = await app.api(
+    'POST',
+    '/caladeo-contacts/clients',
+    { name: 'Comite des fetes de Brulon', type: 'association', city: 'Brulon' },
+    superToken
+  );
+  clientTwinId = String(clientTwin.documentId);
   const contact = await app.api(
     'POST',
     '/caladeo-contacts/contacts',

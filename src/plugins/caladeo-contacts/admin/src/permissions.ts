@@ -18,6 +18,7 @@ export const PERMISSIONS = {
     update: only(ACTION['clients.update']),
     delete: only(ACTION['clients.delete']),
     export: only(ACTION['clients.export']),
+    merge: only(ACTION['clients.merge']),
   },
   offers: {
     read: only(ACTION['offers.read']),

@@ -3,6 +3,7 @@
  * Only public fields appear here: the derived `searchText` and `primaryOf` never leave the server.
  */
 import type {
+  ClientDuplicateReason,
   ConsentAction,
   ConsentActorKind,
   DuplicateReason,
@@ -223,6 +224,15 @@ export type LikelyDuplicate = {
 };
 
 export type LikelyDuplicatesResponse = { data: LikelyDuplicate[]; meta: Record<string, never> };
+
+/** A stored client that may be the same body as another (`GET /clients/:documentId/duplicates`). */
+export type LikelyClientDuplicate = {
+  client: Pick<Client, 'documentId' | 'name' | 'type' | 'siret' | 'postalCode' | 'city' | 'updatedAt'>;
+  score: number;
+  reasons: ClientDuplicateReason[];
+};
+
+export type LikelyClientDuplicatesResponse = { data: LikelyClientDuplicate[]; meta: Record<string, never> };
 
 /**
  * `GET /admin-settings`: what the Contacts tab needs of the server's configuration. `agencyCountry`

@@ -1,24 +1,22 @@
 import { useState } from 'react';
-import { Box, Button, Flex, Modal, Radio, Typography } from '@strapi/design-system';
+import { Button, Flex, Modal, Radio, Typography } from '@strapi/design-system';
 import { Link as LinkIcon, Trash } from '@strapi/icons';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
-import { BULK_MAX_CONTACTS, MAX_MERGED_CONTACTS } from '../../../shared/constants';
+import { BULK_MAX_CONTACTS } from '../../../shared/constants';
 import type { BulkDeleteResult, BulkLinksResult, Contact } from '../../../shared/contracts/admin';
 import { API, refusalOf } from '../utils/api';
 import type { Selection } from '../utils/useSelection';
+import { isMergeableCount, MAX_MERGED, MIN_MERGED } from '../utils/merge';
 import { PATHS } from '../utils/paths';
 import { useT } from '../utils/translate';
 import { ExportDialog } from './ExportDialog';
 import { TypedConfirmDialog } from './TypedConfirmDialog';
 import { RoleSelect } from './RoleSelect';
 import { ClientPicker, OfferPicker } from './SearchPicker';
+import { MergeHint, MergeSelectedButton, SelectionBar } from './SelectionBar';
 
 type Target = 'offer' | 'client';
-
-/** A merge makes one contact of several: two at least. */
-const MIN_MERGED = 2;
-const MERGE_HINT_ID = 'bulk-merge-hint';
 
 /** What the bulk routes act on: the rows ticked, or every result of the list's search. */
 const selectionBody = (selection: Selection<Contact>, query: Record<string, string>) =>
@@ -175,7 +173,7 @@ export const BulkActions = ({
   const count = selection.allResults ? total : selection.count;
   const tooMany = selection.allResults && (!totalIsExact || total > BULK_MAX_CONTACTS);
   // a merge names its contacts one by one: "every result" is never one
-  const mergeable = !selection.allResults && count >= MIN_MERGED && count <= MAX_MERGED_CONTACTS;
+  const mergeable = !selection.allResults && isMergeableCount(count);
   if (count === 0) return null;
 
   const attach = async (target: Target, documentId: string, role: string) => {
@@ -222,53 +220,46 @@ export const BulkActions = ({
   };
 
   return (
-    <Box background="primary100" borderColor="primary200" hasRadius padding={3} marginBottom={4}>
-      <Flex justifyContent="space-between" gap={3} wrap="wrap">
-        <Flex direction="column" alignItems="flex-start" gap={1}>
-          <Typography fontWeight="bold" role="status">
-            {selection.allResults
-              ? t(totalIsExact ? 'bulk.allSelected' : 'bulk.allSelectedAtLeast', { count: total })
-              : t('bulk.selected', { count })}
-          </Typography>
+    <SelectionBar
+      status={
+        selection.allResults
+          ? t(totalIsExact ? 'bulk.allSelected' : 'bulk.allSelectedAtLeast', { count: total })
+          : t('bulk.selected', { count })
+      }
+      hints={
+        <>
           {tooMany && (
             <Typography variant="pi" textColor="neutral700">
               {t('bulk.tooManyHint', { max: BULK_MAX_CONTACTS })}
             </Typography>
           )}
           {can.merge && !mergeable && (
-            <Typography id={MERGE_HINT_ID} variant="pi" textColor="neutral700">
-              {t('bulk.mergeHint', { min: MIN_MERGED, max: MAX_MERGED_CONTACTS })}
-            </Typography>
+            <MergeHint>{t('bulk.mergeHint', { min: MIN_MERGED, max: MAX_MERGED })}</MergeHint>
           )}
-        </Flex>
-        <Flex gap={2} wrap="wrap">
-          {can.merge && (
-            <Button
-              variant="secondary"
-              disabled={!mergeable}
-              aria-describedby={mergeable ? undefined : MERGE_HINT_ID}
-              onClick={() => navigate(PATHS.merge(selection.documentIds))}
-            >
-              {t('bulk.merge')}
-            </Button>
-          )}
-          {can.update && <AttachDialog count={count} disabled={tooMany} onAttach={attach} />}
-          {can.export && (
-            <ExportDialog
-              type="contact"
-              path={`${API}/contacts/export`}
-              listParams={listParams}
-              keys={selection.allResults ? exportKeys : ['order']}
-              documentIds={selection.allResults ? undefined : selection.documentIds}
-              label={t('bulk.export')}
-            />
-          )}
-          {can.delete && <DeleteDialog count={count} disabled={tooMany} onDelete={remove} />}
-          <Button variant="tertiary" onClick={selection.clear}>
-            {t('bulk.clear')}
-          </Button>
-        </Flex>
-      </Flex>
-    </Box>
+        </>
+      }
+    >
+      {can.merge && (
+        <MergeSelectedButton
+          mergeable={mergeable}
+          onMerge={() => navigate(PATHS.merge(selection.documentIds))}
+        />
+      )}
+      {can.update && <AttachDialog count={count} disabled={tooMany} onAttach={attach} />}
+      {can.export && (
+        <ExportDialog
+          type="contact"
+          path={`${API}/contacts/export`}
+          listParams={listParams}
+          keys={selection.allResults ? exportKeys : ['order']}
+          documentIds={selection.allResults ? undefined : selection.documentIds}
+          label={t('bulk.export')}
+        />
+      )}
+      {can.delete && <DeleteDialog count={count} disabled={tooMany} onDelete={remove} />}
+      <Button variant="tertiary" onClick={selection.clear}>
+        {t('bulk.clear')}
+      </Button>
+    </SelectionBar>
   );
 };

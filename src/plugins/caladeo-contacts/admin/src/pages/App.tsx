@@ -17,6 +17,7 @@ const JobsPage = lazy(() => import('./JobsPage'));
 const ImportsPage = lazy(() => import('./ImportsPage'));
 const DuplicatesPage = lazy(() => import('./DuplicatesPage'));
 const MergePage = lazy(() => import('./MergePage'));
+const ClientMergePage = lazy(() => import('./ClientMergePage'));
 const RetentionPage = lazy(() => import('./RetentionPage'));
 const PrivacyPage = lazy(() => import('./PrivacyPage'));
 
@@ -45,6 +46,7 @@ const App = () => (
         />
         <Route path="clients" element={protect(PERMISSIONS.clients.read, <ClientsListPage />)} />
         <Route path="clients/new" element={protect(PERMISSIONS.clients.create, <ClientFormPage />)} />
+        <Route path="clients/merge" element={protect(PERMISSIONS.clients.merge, <ClientMergePage />)} />
         <Route path="clients/:documentId" element={protect(PERMISSIONS.clients.read, <ClientDetailPage />)} />
         <Route
           path="clients/:documentId/edit"

@@ -6,6 +6,7 @@ import { NavLink, useNavigate, useParams } from 'react-router-dom';
 import type { ClientDetail, DetailResponse } from '../../../shared/contracts/admin';
 import { AttachForm } from '../components/AttachForm';
 import { BackLink } from '../components/BackLink';
+import { ClientDuplicates } from '../components/ClientDuplicates';
 import { EmailLink, PhoneLink } from '../components/ContactPoints';
 import { DeleteButton, FactsCard, SectionCard } from '../components/DetailParts';
 import { HistoryTimeline } from '../components/HistoryTimeline';
@@ -132,6 +133,7 @@ const ClientDetailPage = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           <FactsCard facts={facts} columns={4} />
+          {allowedActions.canMerge && <ClientDuplicates documentId={documentId} version={client.updatedAt} />}
           <SectionCard title={t('links.contacts')}>
             <Box paddingTop={4}>
               <LinksTable

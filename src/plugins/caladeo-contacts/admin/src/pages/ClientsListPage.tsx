@@ -6,12 +6,15 @@ import type { Client } from '../../../shared/contracts/admin';
 import { ExportDialog } from '../components/ExportDialog';
 import { RecordTable, RowLink } from '../components/RecordTable';
 import { SearchBox } from '../components/SearchBox';
+import { MergeHint, MergeSelectedButton, SelectionBar } from '../components/SelectionBar';
 import { TabNav } from '../components/TabNav';
 import { allOf } from '../permissions';
 import { API } from '../utils/api';
 import { countryName } from '../utils/countries';
+import { isMergeableCount, MAX_MERGED, MIN_MERGED } from '../utils/merge';
 import { PATHS } from '../utils/paths';
 import { useList } from '../utils/useList';
+import { useSelection } from '../utils/useSelection';
 import { useT, type MessageKey } from '../utils/translate';
 
 const ClientsListPage = () => {
@@ -20,6 +23,10 @@ const ClientsListPage = () => {
   const { allowedActions } = useRBAC(allOf('clients'));
   const list = useList<Client>(`${API}/clients`, []);
   const order = list.params.get('order') ?? '';
+  // the only bulk action on clients is the merge: rows are ticked for roles that may merge
+  const canMerge = Boolean(allowedActions.canMerge);
+  const selection = useSelection<Client>(JSON.stringify(list.query), (client) => client.name);
+  const mergeable = isMergeableCount(selection.count);
   return (
     <Page.Main>
       <Page.Title>{t('clients.title')}</Page.Title>
@@ -54,10 +61,39 @@ const ClientsListPage = () => {
             placeholder={t('clients.searchPlaceholder')}
           />
         </Box>
+        {canMerge && selection.count > 0 && (
+          <SelectionBar
+            status={t('clients.selected', { count: selection.count })}
+            hints={
+              !mergeable && (
+                <MergeHint>{t('clients.mergeHint', { min: MIN_MERGED, max: MAX_MERGED })}</MergeHint>
+              )
+            }
+          >
+            <MergeSelectedButton
+              mergeable={mergeable}
+              onMerge={() => navigate(PATHS.clientMerge(selection.documentIds))}
+            />
+            <Button variant="tertiary" onClick={selection.clear}>
+              {t('bulk.clear')}
+            </Button>
+          </SelectionBar>
+        )}
         <RecordTable
           list={list}
           empty={{ filtered: t('clients.emptySearch'), none: t('clients.empty') }}
           onOpen={(client) => navigate(PATHS.client(client.documentId))}
+          selection={
+            canMerge
+              ? {
+                  isSelected: selection.isSelected,
+                  toggle: selection.toggle,
+                  togglePage: selection.togglePage,
+                  label: (client) => t('bulk.selectRow', { name: client.name }),
+                  pageLabel: t('clients.selectPage'),
+                }
+              : undefined
+          }
           columns={[
             {
               key: 'name',

@@ -8,12 +8,16 @@ export const API = '/caladeo-contacts';
  * Field errors of Strapi's 400 envelope, by first path segment, in the admin's language, for
  * showing next to the fields.
  */
-export const fieldErrorsOf = (error: unknown, intl: IntlShape): Record<string, string> => {
-  if (!isFetchError(error)) return {};
-  const details = error.response?.data?.error?.details as { errors?: FieldErrorEntry[] } | undefined;
-  return Object.fromEntries(
-    (details?.errors ?? []).map((entry) => [String(entry.path[0] ?? ''), translateFieldError(entry, intl)])
+export const fieldErrorsOf = (error: unknown, intl: IntlShape): Record<string, string> =>
+  Object.fromEntries(
+    fieldErrorEntriesOf(error).map((entry) => [String(entry.path[0] ?? ''), translateFieldError(entry, intl)])
   );
+
+/** The field errors of Strapi's error envelope, as the server wrote them (code and values). */
+export const fieldErrorEntriesOf = (error: unknown): FieldErrorEntry[] => {
+  if (!isFetchError(error)) return [];
+  const details = error.response?.data?.error?.details as { errors?: FieldErrorEntry[] } | undefined;
+  return details?.errors ?? [];
 };
 
 export const messageOf = (error: unknown) =>

@@ -21,4 +21,7 @@ export const PATHS = {
   privacy: `${ROOT}/privacy`,
   /** The merge page of 2 to 5 contacts, by documentId. */
   merge: (ids: readonly string[]) => `${ROOT}/merge?ids=${ids.map(encodeURIComponent).join(',')}`,
+  /** The merge page of 2 to 5 clients, by documentId. */
+  clientMerge: (ids: readonly string[]) =>
+    `${ROOT}/clients/merge?ids=${ids.map(encodeURIComponent).join(',')}`,
 };
