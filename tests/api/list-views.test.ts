@@ -3,7 +3,10 @@ import type { Knex } from 'knex';
 import request from 'supertest';
 import * as migration from '../../database/migrations/2026.12.08T00.00.00.list-views';
 import { ACTION, UID } from '../../src/plugins/caladeo-contacts/shared/constants';
-import type { ListViewEntry } from '../../src/plugins/caladeo-contacts/shared/list-views';
+import {
+  MAX_LIST_VIEWS_PER_USER,
+  type ListViewEntry,
+} from '../../src/plugins/caladeo-contacts/shared/list-views';
 import { adminClient, createAdminWithPermissions, type AdminClient } from '../helpers/admin';
 import { UNIQUE_VIOLATION, rejectionMessage } from '../helpers/database';
 import { useStrapi } from '../helpers/strapi';
@@ -225,6 +228,29 @@ describe('saved views', () => {
       expect(errorsOf(refused.body)).toEqual([['name', 'listView.nameTaken']]);
     }
     expect((await stored()).views).toBe(before.views + 1);
+  });
+
+  it('refuses a view beyond the most one user keeps of a list', async () => {
+    const keeper = await createAdminWithPermissions(app, [{ action: ACTION['contacts.read'] }]);
+    const client = adminClient(app, keeper.token);
+    await app.strapi.db.query(UID.listView).createMany({
+      data: Array.from({ length: MAX_LIST_VIEWS_PER_USER }, (_, index) => ({
+        documentId: `manyview${String(index).padStart(16, '0')}`,
+        ownerId: keeper.id,
+        list: 'contacts',
+        name: `Vue ${index}`,
+        nameKey: `vue ${index}`,
+        state: STATE,
+      })),
+    });
+    const refused = await client.post(VIEWS, { name: 'Une de trop', state: STATE });
+    expect(refused.status).toBe(400);
+    expect(errorsOf(refused.body)).toEqual([['name', 'listView.tooMany']]);
+    expect(await app.strapi.db.query(UID.listView).count({ where: { ownerId: keeper.id } })).toBe(
+      MAX_LIST_VIEWS_PER_USER
+    );
+    // someone else still saves theirs
+    await saveView(bruno, 'Une de trop');
   });
 
   it('is settled by the database: a second row of one owner, list and name is refused', async () => {

@@ -39,7 +39,7 @@ export const ColumnsMenu = ({
       <Popover.Trigger>
         <Button variant="tertiary">{t('columns.menu')}</Button>
       </Popover.Trigger>
-      <Popover.Content>
+      <Popover.Content aria-label={t('columns.title')}>
         <Box padding={4} minWidth="260px">
           <Typography variant="sigma" tag="h2">
             {t('columns.title')}

@@ -115,7 +115,7 @@ export const SavedViewsMenu = ({
         <Popover.Trigger>
           <Button variant="tertiary">{t('views.menu')}</Button>
         </Popover.Trigger>
-        <Popover.Content>
+        <Popover.Content aria-label={t('views.title')}>
           <Box padding={4} minWidth="300px" maxWidth="420px">
             <Typography variant="sigma" tag="h2">
               {t('views.title')}
