@@ -70,6 +70,23 @@ const countByImpact = (violations: Violation[]) =>
 /** Every page of the tab, with what to do once it is open to reach the state audited. */
 const pages = (): Array<{ name: string; url: string; then?: (page: Page) => Promise<void> }> => [
   { name: 'contacts-list', url: ROOT },
+  {
+    name: 'contacts-list-columns-menu',
+    url: ROOT,
+    then: async (page) => {
+      await page.getByRole('button', { name: /^(Colonnes|Columns)$/ }).click();
+      await page.getByRole('checkbox', { name: /^(Téléphone|Phone)$/ }).waitFor();
+    },
+  },
+  {
+    name: 'contacts-list-save-view',
+    url: ROOT,
+    then: async (page) => {
+      await page.getByRole('button', { name: /^(Vues|Views)$/ }).click();
+      await page.getByRole('button', { name: /^(Enregistrer la vue actuelle|Save current view)$/ }).click();
+      await page.getByRole('alertdialog').waitFor();
+    },
+  },
   { name: 'contact-page', url: `${ROOT}/contacts/${contactId}` },
   { name: 'contact-form-new', url: `${ROOT}/contacts/new` },
   { name: 'contact-form-edit', url: `${ROOT}/contacts/${contactId}/edit` },

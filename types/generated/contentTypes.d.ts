@@ -1420,6 +1420,93 @@ export interface PluginCaladeoContactsJobSchedule extends Struct.CollectionTypeS
   };
 }
 
+export interface PluginCaladeoContactsListPreference extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_list_preferences';
+  info: {
+    description: 'The columns one admin user shows in a list, and their order';
+    displayName: 'List columns of a user';
+    pluralName: 'list-preferences';
+    singularName: 'list-preference';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    columns: Schema.Attribute.JSON & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    list: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.list-preference'> &
+      Schema.Attribute.Private;
+    ownerId: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCaladeoContactsListView extends Struct.CollectionTypeSchema {
+  collectionName: 'caladeo_list_views';
+  info: {
+    description: "One admin user's search, filters, columns, order and page size of a list, saved under a name";
+    displayName: 'Saved list view';
+    pluralName: 'list-views';
+    singularName: 'list-view';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    list: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.list-view'> &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    nameKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    ownerId: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    state: Schema.Attribute.JSON & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginCaladeoContactsNewsletterConfirmation extends Struct.CollectionTypeSchema {
   collectionName: 'caladeo_newsletter_confirmations';
   info: {
@@ -2160,6 +2247,8 @@ declare module '@strapi/strapi' {
       'plugin::caladeo-contacts.import-template': PluginCaladeoContactsImportTemplate;
       'plugin::caladeo-contacts.job': PluginCaladeoContactsJob;
       'plugin::caladeo-contacts.job-schedule': PluginCaladeoContactsJobSchedule;
+      'plugin::caladeo-contacts.list-preference': PluginCaladeoContactsListPreference;
+      'plugin::caladeo-contacts.list-view': PluginCaladeoContactsListView;
       'plugin::caladeo-contacts.newsletter-confirmation': PluginCaladeoContactsNewsletterConfirmation;
       'plugin::caladeo-contacts.newsletter-sign-up': PluginCaladeoContactsNewsletterSignUp;
       'plugin::caladeo-contacts.offer-contact': PluginCaladeoContactsOfferContact;

@@ -28,6 +28,8 @@ export const UID = {
   retentionRun: 'plugin::caladeo-contacts.retention-run',
   contactErasure: 'plugin::caladeo-contacts.contact-erasure',
   privacySuppression: 'plugin::caladeo-contacts.privacy-suppression',
+  listView: 'plugin::caladeo-contacts.list-view',
+  listPreference: 'plugin::caladeo-contacts.list-preference',
 } as const;
 
 /** What a Strapi documentId looks like (lower-case letters and digits); anything else names no record. */

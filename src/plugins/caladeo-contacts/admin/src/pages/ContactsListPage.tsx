@@ -1,15 +1,18 @@
 import { useCallback, useMemo } from 'react';
-import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { LINK_ROLES } from '../../../shared/constants';
 import type { Contact } from '../../../shared/contracts/admin';
+import type { ListViewEntry, ListViewState } from '../../../shared/list-views';
 import { BulkActions } from '../components/BulkActions';
+import { ColumnsMenu } from '../components/ColumnsMenu';
 import { EmailLink, PhoneLink } from '../components/ContactPoints';
 import { ExportDialog } from '../components/ExportDialog';
 import { FilterSelect } from '../components/FilterSelect';
-import { RecordTable, RowLink } from '../components/RecordTable';
+import { RecordTable, RowLink, type Column } from '../components/RecordTable';
+import { SavedViewsMenu } from '../components/SavedViewsMenu';
 import { SearchBox } from '../components/SearchBox';
 import { ClientPicker } from '../components/SearchPicker';
 import { TabNav } from '../components/TabNav';
@@ -17,7 +20,8 @@ import { allOf } from '../permissions';
 import { API } from '../utils/api';
 import { countryOptions } from '../utils/countries';
 import { PATHS } from '../utils/paths';
-import { useList } from '../utils/useList';
+import { PAGE_SIZES, useList } from '../utils/useList';
+import { useListSettings } from '../utils/useListSettings';
 import { useSelection } from '../utils/useSelection';
 import { useStableCallback } from '../utils/useStableCallback';
 import { useT, type MessageKey } from '../utils/translate';
@@ -31,6 +35,7 @@ const ContactsListPage = () => {
   const { allowedActions } = useRBAC(allOf('contacts'));
   const clientsRbac = useRBAC(allOf('clients'));
   const list = useList<Contact>(`${API}/contacts`, FILTERS);
+  const settings = useListSettings('contacts');
   const order = list.params.get('order') ?? '';
   // the filters' options and handlers keep their identity, so that the selects render only when
   // their own value changes, not with each search and each page of results
@@ -68,6 +73,82 @@ const ContactsListPage = () => {
     allowedActions.canDelete ||
     allowedActions.canExport ||
     allowedActions.canMerge;
+  /** What a saved view keeps: the URL's search, filters, order and page size, and the columns shown. */
+  const currentView = (): ListViewState => {
+    const q = list.params.get('q');
+    return {
+      ...(q ? { q } : {}),
+      filters: Object.fromEntries(
+        FILTERS.flatMap((key) => {
+          const value = list.params.get(key);
+          return value ? [[key, value]] : [];
+        })
+      ),
+      columns: settings.columns,
+      ...(order ? { order: order as ListViewState['order'] } : {}),
+      ...(list.pageSize !== PAGE_SIZES[0] ? { pageSize: list.pageSize as ListViewState['pageSize'] } : {}),
+    };
+  };
+  /** A view rewrites the whole URL state (so the link shows what it shows) and the columns. */
+  const applyView = ({ state }: ListViewEntry) => {
+    list.update({
+      q: state.q ?? null,
+      order: state.order ?? null,
+      pageSize: state.pageSize && state.pageSize !== PAGE_SIZES[0] ? String(state.pageSize) : null,
+      ...Object.fromEntries(FILTERS.map((key) => [key, state.filters[key] ?? null])),
+    });
+    settings.setColumns(state.columns);
+  };
+
+  const columns: Column<Contact>[] = [
+    {
+      key: 'name',
+      header: {
+        label: t('contact.name'),
+        onSort: () => sortBy('name'),
+        arrow: order === 'name' || (!order && !list.params.get('q')) ? '↑' : null,
+      },
+      cell: (contact) => <RowLink to={PATHS.contact(contact.documentId)}>{fullName(contact)}</RowLink>,
+    },
+    {
+      key: 'email',
+      header: t('contact.email'),
+      cell: (contact) => <EmailLink email={contact.email} />,
+    },
+    {
+      key: 'phone',
+      header: t('contact.phone'),
+      cell: (contact) => <PhoneLink phone={contact.phone} />,
+    },
+    {
+      key: 'city',
+      header: t('contact.city'),
+      cell: (contact) => <Typography>{contact.city}</Typography>,
+    },
+    {
+      key: 'newsletter',
+      header: t('contact.newsletter'),
+      cell: (contact) =>
+        contact.newsletter ? (
+          <Badge textColor="primary700" backgroundColor="primary100">
+            {t('filters.newsletterYes')}
+          </Badge>
+        ) : (
+          <Typography textColor="neutral600">{t('filters.newsletterNo')}</Typography>
+        ),
+    },
+    {
+      key: 'createdAt',
+      header: {
+        label: t('contact.createdAt'),
+        onSort: () => sortBy('created'),
+        arrow: order === 'newest' ? '↓' : order === 'oldest' ? '↑' : null,
+      },
+      cell: (contact) => <Typography>{new Date(contact.createdAt).toLocaleDateString(locale)}</Typography>,
+    },
+  ];
+  const shownColumns = settings.columns.flatMap((key) => columns.filter((column) => column.key === key));
+
   const pagination = list.data?.pagination;
   const rows = list.data?.results ?? [];
   const pageSelected = rows.length > 0 && rows.every((contact) => selection.isSelected(contact));
@@ -149,6 +230,18 @@ const ContactsListPage = () => {
               {t('filters.reset')}
             </Button>
           )}
+          <Flex gap={2} marginLeft="auto">
+            <ColumnsMenu
+              options={columns.map((column) => ({
+                key: column.key,
+                label: typeof column.header === 'string' ? column.header : column.header.label,
+              }))}
+              shown={settings.columns}
+              onChange={settings.setColumns}
+              onReset={settings.resetColumns}
+            />
+            <SavedViewsMenu settings={settings} current={currentView} onApply={applyView} />
+          </Flex>
         </Flex>
 
         {canBulk && pagination && (
@@ -179,80 +272,36 @@ const ContactsListPage = () => {
           </Flex>
         )}
 
-        <RecordTable
-          list={list}
-          empty={{ filtered: t('contacts.emptySearch'), none: t('contacts.empty') }}
-          emptyAction={
-            allowedActions.canCreate ? (
-              <Button startIcon={<Plus />} onClick={() => navigate(PATHS.newContact)}>
-                {t('contacts.new')}
-              </Button>
-            ) : undefined
-          }
-          onOpen={(contact) => navigate(PATHS.contact(contact.documentId))}
-          selection={
-            canBulk
-              ? {
-                  isSelected: selection.isSelected,
-                  toggle: selection.toggle,
-                  togglePage: selection.togglePage,
-                  label: (contact) => t('bulk.selectRow', { name: fullName(contact) }),
-                  pageLabel: t('bulk.selectPage'),
-                }
-              : undefined
-          }
-          columns={[
-            {
-              key: 'name',
-              header: {
-                label: t('contact.name'),
-                onSort: () => sortBy('name'),
-                arrow: order === 'name' || (!order && !list.params.get('q')) ? '↑' : null,
-              },
-              cell: (contact) => (
-                <RowLink to={PATHS.contact(contact.documentId)}>{fullName(contact)}</RowLink>
-              ),
-            },
-            {
-              key: 'email',
-              header: t('contact.email'),
-              cell: (contact) => <EmailLink email={contact.email} />,
-            },
-            {
-              key: 'phone',
-              header: t('contact.phone'),
-              cell: (contact) => <PhoneLink phone={contact.phone} />,
-            },
-            {
-              key: 'city',
-              header: t('contact.city'),
-              cell: (contact) => <Typography>{contact.city}</Typography>,
-            },
-            {
-              key: 'newsletter',
-              header: t('contact.newsletter'),
-              cell: (contact) =>
-                contact.newsletter ? (
-                  <Badge textColor="primary700" backgroundColor="primary100">
-                    {t('filters.newsletterYes')}
-                  </Badge>
-                ) : (
-                  <Typography textColor="neutral600">{t('filters.newsletterNo')}</Typography>
-                ),
-            },
-            {
-              key: 'createdAt',
-              header: {
-                label: t('contact.createdAt'),
-                onSort: () => sortBy('created'),
-                arrow: order === 'newest' ? '↓' : order === 'oldest' ? '↑' : null,
-              },
-              cell: (contact) => (
-                <Typography>{new Date(contact.createdAt).toLocaleDateString(locale)}</Typography>
-              ),
-            },
-          ]}
-        />
+        {!settings.loaded ? (
+          <Flex justifyContent="center" padding={8}>
+            <Loader>{t('list.loading')}</Loader>
+          </Flex>
+        ) : (
+          <RecordTable
+            list={list}
+            empty={{ filtered: t('contacts.emptySearch'), none: t('contacts.empty') }}
+            emptyAction={
+              allowedActions.canCreate ? (
+                <Button startIcon={<Plus />} onClick={() => navigate(PATHS.newContact)}>
+                  {t('contacts.new')}
+                </Button>
+              ) : undefined
+            }
+            onOpen={(contact) => navigate(PATHS.contact(contact.documentId))}
+            selection={
+              canBulk
+                ? {
+                    isSelected: selection.isSelected,
+                    toggle: selection.toggle,
+                    togglePage: selection.togglePage,
+                    label: (contact) => t('bulk.selectRow', { name: fullName(contact) }),
+                    pageLabel: t('bulk.selectPage'),
+                  }
+                : undefined
+            }
+            columns={shownColumns}
+          />
+        )}
         {list.loading && list.data && (
           <Typography variant="pi" textColor="neutral500">
             {t('list.loading')}

@@ -6,6 +6,7 @@ import erasure from './erasure';
 import history from './history';
 import imports from './imports';
 import jobs from './jobs';
+import listViews from './list-views';
 import merges from './merges';
 import newsletter from './newsletter';
 import records from './records';
@@ -32,6 +33,7 @@ export const MODULES = [
   erasure,
   retention,
   access,
+  listViews,
   apiDocs,
 ] as const;
 

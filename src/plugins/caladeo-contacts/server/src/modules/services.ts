@@ -5,6 +5,7 @@ import type erasureServices from './erasure/services';
 import type historyServices from './history/services';
 import type importServices from './imports/services';
 import type jobServices from './jobs/services';
+import type listViewServices from './list-views/services';
 import type mergeServices from './merges/services';
 import type newsletterServices from './newsletter/services';
 import type recordServices from './records/services';
@@ -26,4 +27,5 @@ export type Services = typeof jobServices &
   typeof mergeServices &
   typeof retentionServices &
   typeof erasureServices &
-  typeof accessServices;
+  typeof accessServices &
+  typeof listViewServices;

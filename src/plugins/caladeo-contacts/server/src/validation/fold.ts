@@ -33,3 +33,9 @@ export function foldNameForMatching(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/**
+ * What makes two names given by people one name: case, accents and runs of spaces aside
+ * ("Fichier CE" and "fichier  cé"). Unique indexes on this key settle two saves at the same moment.
+ */
+export const foldedNameKey = (name: string) => foldCaseAndAccents(name).replace(/\s+/g, ' ').trim();

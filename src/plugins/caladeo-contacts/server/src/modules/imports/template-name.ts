@@ -1,7 +1,4 @@
-import { foldCaseAndAccents } from '../../validation/fold';
+import { foldedNameKey } from '../../validation/fold';
 
-/**
- * What makes two template names the same: case, accents and runs of spaces aside ("Fichier CE"
- * and "fichier  cé" are one name). A unique index on it settles two saves at the same moment.
- */
-export const templateNameKey = (name: string) => foldCaseAndAccents(name).replace(/\s+/g, ' ').trim();
+/** What makes two template names the same: case, accents and runs of spaces aside (a unique index on it). */
+export const templateNameKey = foldedNameKey;
