@@ -18,4 +18,5 @@ export const SAMPLE_MESSAGE_VALUES: Record<string, string | number | string[]> =
   status: 'completed',
   documentId: 'k3v9x2m1q8w7e5r4t6y0u2i1',
   field: 'lastName',
+  first: 'name',
 };
