@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { PLUGIN_ID } from '../../src/plugins/caladeo-contacts/shared/constants';
+import { PLUGIN_ID, UID } from '../../src/plugins/caladeo-contacts/shared/constants';
 import { createApiToken } from '../helpers/auth';
 import { CONTACTS, restClient, type ErrorEnvelope, type RestClient } from '../helpers/http';
 import { createContact } from '../helpers/offers';
@@ -29,10 +29,14 @@ const onPostgres = () => app.strapi.db.dialect.client === 'postgres';
 const setLimits = (limits: Partial<typeof defaults>) =>
   app.strapi.config.set(SETTINGS_KEY, { ...defaults, ...limits });
 
-const holdEveryStatement = () => {
+/** Holds each statement (or each one whose SQL `only` matches) `delayMs` before it leaves. */
+const holdEveryStatement = ({
+  only,
+  delayMs = STATEMENT_DELAY_MS,
+}: { only?: RegExp; delayMs?: number } = {}) => {
   const cell = new Int32Array(new SharedArrayBuffer(4));
-  const hold = () => {
-    Atomics.wait(cell, 0, 0, STATEMENT_DELAY_MS);
+  const hold = (query: { sql?: string }) => {
+    if (!only || only.test(query.sql ?? '')) Atomics.wait(cell, 0, 0, delayMs);
   };
   app.strapi.db.connection.on('query', hold);
   return () => app.strapi.db.connection.removeListener('query', hold);
@@ -110,6 +114,33 @@ describe('a time limit on each content-API read in all', () => {
     expect([refused.status, fieldErrors(refused.body)]).toEqual([400, [EXPECTED_ERROR]]);
     // cancelled by the deadline, not served once the lock went
     expect(lockStillHeld).toBe(true);
+  });
+
+  it('lets a streamed export run past the limit: its batches are read once the reply has started', async () => {
+    // more subscribers than one batch of the export (1,000): the second batch starts past the limit
+    const subscribers = Array.from({ length: 1_200 }, (_, index) => ({
+      documentId: `exportlimit${String(index).padStart(13, '0')}`,
+      lastName: `Export ${index}`,
+      email: `abonne${index}.export-limit@example.fr`,
+      newsletter: true,
+    }));
+    for (let from = 0; from < subscribers.length; from += 400)
+      await app.strapi.db.query(UID.contact).createMany({ data: subscribers.slice(from, from + 400) });
+    const exporter = await createApiToken(app.strapi, 'custom', [
+      `plugin::${PLUGIN_ID}.newsletter.exportSubscribers`,
+    ]);
+    setLimits({ requestTimeoutMs: REQUEST_LIMIT_MS });
+    // the export's reads of the contacts table are held, each past the limit: were they under it,
+    // the second batch would be refused (as the statements of a list are, in the tests above)
+    release = holdEveryStatement({ only: /from [`"]caladeo_contacts[`"]/i, delayMs: REQUEST_LIMIT_MS * 1.1 });
+    const exported = await request(app.baseUrl)
+      .get('/api/caladeo-contacts/newsletter/subscribers/export')
+      .set('Authorization', `Bearer ${exporter}`);
+    release();
+    release = null;
+    expect(exported.status).toBe(200);
+    const exportedEmails = new Set(exported.text.match(/abonne\d+\.export-limit@example\.fr/g));
+    expect(exportedEmails).toEqual(new Set(subscribers.map((subscriber) => subscriber.email)));
   });
 
   it('takes 0 as no limit', async () => {
