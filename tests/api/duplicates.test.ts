@@ -165,6 +165,15 @@ describe('no false reason', () => {
       await check({ firstName: 'Marie', lastName: 'Martin', postalCode: '13001', city: 'Marseille' })
     ).toEqual({});
     expect(await check({ firstName: 'Paul', lastName: 'Martin', postalCode: '75011' })).toEqual({});
+    expect(await check({ lastName: 'Autre', phone: '+33 6 12 34 56 79', country: 'FR' })).toEqual({});
+  });
+
+  it('does not take a sister in the same postal code for the same person, but takes a typo in a first name', async () => {
+    // "lefevre irene" and "lefevre helene" are similar as a whole (10/19), their first names are not
+    expect(await check({ firstName: 'Irène', lastName: 'Lefèvre', postalCode: '33000' })).toEqual({});
+    expect(await check({ firstName: 'Hélèen', lastName: 'Lefèvre', postalCode: '33000' })).toEqual({
+      helene: ['similarNameAndPostalCode'],
+    });
     expect(await check({ lastName: 'Association B', email: 'contact@association-b.fr' })).toEqual({});
   });
 

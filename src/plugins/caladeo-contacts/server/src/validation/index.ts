@@ -8,14 +8,19 @@ export { normaliseOfferPatch, DEFAULT_OFFER_STATUS, OFFER_FIELD_SCHEMAS } from '
 export { normaliseLinkPatch, LINK_FIELD_SCHEMAS } from './link';
 export { buildClientSearchText, buildContactSearchText, normaliseSearchTerm } from './search-text';
 export {
+  SIMILAR_NAME_PART_THRESHOLD,
   SIMILAR_NAME_THRESHOLD,
+  areSimilarNames,
   cityKey,
   clientNameKey,
   contactNameKey,
   emailLocalPartKey,
+  namePartsOf,
+  setSimilarity,
   siretKey,
   trigramSimilarity,
   trigramsOf,
+  type NameParts,
 } from './match-keys';
 export { derivedContactFields } from './derived';
 export { resolveCountryCode } from './country';

@@ -6,6 +6,10 @@ import {
   emailLocalPartKey,
   siretKey,
   trigramSimilarity,
+  areSimilarNames,
+  namePartsOf,
+  withinOneTypo,
+  type NameParts,
   trigramsOf,
 } from './match-keys';
 
@@ -47,6 +51,40 @@ describe('trigramSimilarity, as pg_trgm computes it', () => {
     expect(trigramSimilarity('dupont jean', 'dupond jean')).toBeCloseTo(10 / 14, 5);
     expect(trigramSimilarity('martin paul', 'martin pierre')).toBeCloseTo(8 / 18, 5);
     expect(trigramSimilarity('', 'x')).toBe(0);
+  });
+});
+
+describe('withinOneTypo', () => {
+  it('accepts one letter left out, added, replaced or two neighbours swapped, and no more', () => {
+    expect(withinOneTypo('martin', 'matin')).toBe(true);
+    expect(withinOneTypo('martin', 'martins')).toBe(true);
+    expect(withinOneTypo('dupont', 'dupond')).toBe(true);
+    expect(withinOneTypo('jean', 'jaen')).toBe(true);
+    expect(withinOneTypo('jean', 'jean')).toBe(true);
+    expect(withinOneTypo('eva', 'ana')).toBe(false);
+    expect(withinOneTypo('jean', 'jeanne')).toBe(false);
+    expect(withinOneTypo('jean', 'ajne')).toBe(false);
+  });
+});
+
+describe('areSimilarNames', () => {
+  const name = (first: string, last: string) => namePartsOf(first, last) as NameParts;
+  it('takes a typo in either part, a longer form of a first name and a name typed the wrong way round', () => {
+    expect(areSimilarNames(name('Jean', 'Martin'), name('Jean', 'Matin'))).toBe(true);
+    expect(areSimilarNames(name('Jean', 'Martin'), name('Jaen', 'Martin'))).toBe(true);
+    expect(areSimilarNames(name('Jean', 'Martin'), name('Jeanne', 'Martin'))).toBe(true);
+    expect(areSimilarNames(name('Hélène', 'Lefèvre'), name('Helene', 'Lefebvre'))).toBe(true);
+    expect(areSimilarNames(name('Martin', 'Jean'), name('Jean', 'Martin'))).toBe(true);
+  });
+  it('does not take two people of one family for one, although their whole names are similar', () => {
+    // whole names similar by pg_trgm's measure (9/17 and 10/20), first names far apart
+    expect(trigramSimilarity('lefebvre eva', 'lefebvre ana')).toBeGreaterThanOrEqual(0.5);
+    expect(areSimilarNames(name('Eva', 'Lefebvre'), name('Ana', 'Lefebvre'))).toBe(false);
+    expect(trigramSimilarity('lefebvre paul', 'lefebvre pierre')).toBeGreaterThanOrEqual(0.5);
+    expect(areSimilarNames(name('Paul', 'Lefebvre'), name('Pierre', 'Lefebvre'))).toBe(false);
+  });
+  it('leaves equal names to the equal-name reasons', () => {
+    expect(areSimilarNames(name('Jean', 'Martin'), name('JEAN', 'martin'))).toBe(false);
   });
 });
 

@@ -124,15 +124,77 @@ export function trigramsOf(text: string): Set<string> {
   return trigrams;
 }
 
-/** pg_trgm's `similarity(a, b)`: shared trigrams over all distinct trigrams of both, 0 to 1. */
-export function trigramSimilarity(left: string, right: string): number {
-  const a = trigramsOf(left);
-  const b = trigramsOf(right);
+/** pg_trgm's similarity of two trigram sets: shared trigrams over all distinct trigrams of both, 0 to 1. */
+export function setSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let shared = 0;
   for (const trigram of a) if (b.has(trigram)) shared += 1;
   return shared / (a.size + b.size - shared);
 }
 
-/** pg_trgm's default `similarity_threshold`: names at least this similar are "similar". */
+/** pg_trgm's `similarity(a, b)`. */
+export function trigramSimilarity(left: string, right: string): number {
+  return setSimilarity(trigramsOf(left), trigramsOf(right));
+}
+
+/** Whole names at least this similar (pg_trgm's `similarity`) may be one person's. */
 export const SIMILAR_NAME_THRESHOLD = 0.5;
+
+/**
+ * Each part of two similar names must be at least this similar, one typo apart or equal: pg_trgm's
+ * default threshold for its `%` operator.
+ */
+export const SIMILAR_NAME_PART_THRESHOLD = 0.3;
+
+/** The folded parts of a person's name; `key` is contactNameKey's. */
+export type NameParts = { key: string; first: string; last: string };
+
+export function namePartsOf(firstName: unknown, lastName: unknown): NameParts | null {
+  const key = contactNameKey(firstName, lastName);
+  if (key === null) return null;
+  return {
+    key,
+    first: foldNameForMatching(firstName as string),
+    last: foldNameForMatching(lastName as string),
+  };
+}
+
+/** At most one typo apart: one letter left out, added or replaced, or two neighbours swapped. */
+export function withinOneTypo(left: string, right: string): boolean {
+  const [short, long] = left.length <= right.length ? [left, right] : [right, left];
+  if (long.length - short.length > 1) return false;
+  let start = 0;
+  while (start < short.length && short[start] === long[start]) start += 1;
+  if (start === short.length) return true;
+  if (short.length < long.length) return short.slice(start) === long.slice(start + 1);
+  if (short.slice(start + 1) === long.slice(start + 1)) return true;
+  return (
+    short[start] === long[start + 1] &&
+    short[start + 1] === long[start] &&
+    short.slice(start + 2) === long.slice(start + 2)
+  );
+}
+
+const closeParts = (left: string, right: string) =>
+  left === right ||
+  withinOneTypo(left, right) ||
+  trigramSimilarity(left, right) >= SIMILAR_NAME_PART_THRESHOLD;
+
+/**
+ * Whether two different names may be one person's typed twice: similar as a whole by trigrams,
+ * and first name close to first name and last name to last name (or each to the other, for a
+ * name typed the wrong way round). "Jean Matin" is "Jean Martin", "Jaen Martin" too; sisters
+ * "Eva" and "Ana Lefebvre" are not, nor "Paul" and "Pierre Lefebvre", although their whole names
+ * share most of their trigrams. `wholeSimilarity` saves computing it again when it is known.
+ */
+export function areSimilarNames(
+  left: NameParts,
+  right: NameParts,
+  wholeSimilarity = trigramSimilarity(left.key, right.key)
+): boolean {
+  if (left.key === right.key || wholeSimilarity < SIMILAR_NAME_THRESHOLD) return false;
+  return (
+    (closeParts(left.first, right.first) && closeParts(left.last, right.last)) ||
+    (closeParts(left.first, right.last) && closeParts(left.last, right.first))
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { SIMILAR_NAME_THRESHOLD, contactNameKey, trigramSimilarity } from '../../validation';
+import { areSimilarNames, namePartsOf, type NameParts } from '../../validation';
 import { MAX_BLOCK, pairsOfBlock, similarNamePairs } from './candidate-pairs';
 
 const FIRST = ['Marie', 'Mario', 'Jean', 'Jeanne', 'Léa', 'Paul', 'Pauline', 'Hélène', 'Sophie', 'Marc'];
@@ -18,12 +18,12 @@ const LAST = [
 
 describe('similarNamePairs', () => {
   it('finds exactly the pairs a comparison of every name with every other finds', () => {
-    const names = FIRST.flatMap((first) => LAST.map((last) => contactNameKey(first, last) as string));
+    const names = FIRST.flatMap((first) => LAST.map((last) => namePartsOf(first, last) as NameParts));
     const everyPair = new Set<string>();
     for (let a = 0; a < names.length; a += 1) {
       for (let b = a + 1; b < names.length; b += 1) {
-        if (trigramSimilarity(names[a]!, names[b]!) >= SIMILAR_NAME_THRESHOLD)
-          everyPair.add([names[a], names[b]].sort().join(' | '));
+        if (areSimilarNames(names[a]!, names[b]!))
+          everyPair.add([names[a]!.key, names[b]!.key].sort().join(' | '));
       }
     }
     const found = new Set(similarNamePairs(names).map((pair) => [...pair].sort().join(' | ')));

@@ -4,7 +4,13 @@
  * e-mail local part, folded name in one postal code, city or client), or if their folded names are
  * similar by trigrams inside one postal code. Pure: the scan reads the blocks, this expands them.
  */
-import { SIMILAR_NAME_THRESHOLD, trigramsOf } from '../../validation';
+import {
+  SIMILAR_NAME_THRESHOLD,
+  areSimilarNames,
+  setSimilarity,
+  trigramsOf,
+  type NameParts,
+} from '../../validation';
 
 /**
  * Members of one block beyond which it is not expanded: a key shared by more contacts (a
@@ -25,16 +31,16 @@ export function* pairsOfBlock(ids: readonly number[]): Generator<[number, number
 }
 
 /**
- * The pairs of distinct folded names of one postal code whose trigram similarity reaches the
- * threshold, without comparing every name with every other. Prefix filtering: with the trigrams
- * of each name ordered rarest first (rarity within the block), two names whose similarity (shared
+ * The pairs of distinct names of one postal code that are similar (areSimilarNames), as their
+ * keys, without comparing every name with every other. Prefix filtering: with the trigrams of
+ * each name ordered rarest first (rarity within the block), two names whose similarity (shared
  * over all trigrams) is at least t share at least ⌈t·|A|⌉ of the |A| trigrams of either, so they
  * share one among the first |A| − ⌈t·|A|⌉ + 1 of each. Only names sharing such a trigram are
- * compared, and each comparison is the similarity reasons.ts decides with.
+ * compared, and each comparison is the one reasons.ts decides with.
  */
-export function similarNamePairs(names: readonly string[]): [string, string][] {
-  const unique = [...new Set(names)];
-  const sets = unique.map((name) => trigramsOf(name));
+export function similarNamePairs(names: readonly NameParts[]): [string, string][] {
+  const unique = [...new Map(names.map((name) => [name.key, name])).values()];
+  const sets = unique.map((name) => trigramsOf(name.key));
   const trigrams = sets.map((set) => [...set]);
   const frequency = new Map<string, number>();
   for (const set of trigrams)
@@ -55,10 +61,9 @@ export function similarNamePairs(names: readonly string[]): [string, string][] {
         for (const other of earlier) {
           if (compared.has(other)) continue;
           compared.add(other);
-          if (
-            similarityOfSets(sets[index] as Set<string>, sets[other] as Set<string>) >= SIMILAR_NAME_THRESHOLD
-          )
-            found.push([unique[other] as string, name]);
+          const similarity = setSimilarity(sets[index] as Set<string>, sets[other] as Set<string>);
+          if (areSimilarNames(unique[other] as NameParts, name, similarity))
+            found.push([(unique[other] as NameParts).key, name.key]);
         }
         earlier.push(index);
       } else {
@@ -68,13 +73,6 @@ export function similarNamePairs(names: readonly string[]): [string, string][] {
   });
   return found;
 }
-
-/** pg_trgm's similarity (trigramSimilarity's formula) of trigram sets computed once per name. */
-const similarityOfSets = (a: Set<string>, b: Set<string>) => {
-  let shared = 0;
-  for (const trigram of a) if (b.has(trigram)) shared += 1;
-  return shared / (a.size + b.size - shared);
-};
 
 /** The key of a pair, lower id first, for the set of pairs already seen. */
 export const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);

@@ -11,7 +11,7 @@ export const SCAN_JOB = defineJobKind<Record<string, never>>({
   async run({ strapi, id, progress }) {
     const report = await getService(strapi, 'duplicate-pairs').scan({ scanId: id, progress });
     strapi.log.info(
-      `duplicate scan ${id}: ${report.pairs} likely pairs of ${report.candidates} candidates, ${report.oversizedBlocks} blocks too large to compare`
+      `duplicate scan ${id}: ${report.pairs} likely pairs of ${report.candidates} candidates, ${report.oversizedBlocks} blocks too large to compare; ms by pass: ${JSON.stringify(report.passMs)}`
     );
   },
 });

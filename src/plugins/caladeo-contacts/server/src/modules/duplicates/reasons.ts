@@ -4,13 +4,12 @@
  */
 import { type ClientDuplicateReason, type DuplicateReason } from '../../../../shared/constants';
 import {
-  SIMILAR_NAME_THRESHOLD,
+  areSimilarNames,
   cityKey,
   clientNameKey,
-  contactNameKey,
   emailLocalPartKey,
+  namePartsOf,
   siretKey,
-  trigramSimilarity,
 } from '../../validation';
 
 export type { ClientDuplicateReason, DuplicateReason };
@@ -42,17 +41,21 @@ export type ComparedContact = {
 };
 
 /** The keys of a contact that candidates are looked up by. */
-export const comparisonKeys = (contact: ComparedContact) => ({
-  nameKey: contactNameKey(contact.firstName, contact.lastName),
-  emailLocalPart: emailLocalPartKey(contact.email),
-  email: typeof contact.email === 'string' && contact.email !== '' ? contact.email : null,
-  phone: typeof contact.phone === 'string' && contact.phone !== '' ? contact.phone : null,
-  postalCode:
-    typeof contact.postalCode === 'string' && contact.postalCode !== ''
-      ? contact.postalCode.replace(/\s+/g, '').toUpperCase()
-      : null,
-  city: cityKey(contact.city),
-});
+export const comparisonKeys = (contact: ComparedContact) => {
+  const nameParts = namePartsOf(contact.firstName, contact.lastName);
+  return {
+    nameParts,
+    nameKey: nameParts?.key ?? null,
+    emailLocalPart: emailLocalPartKey(contact.email),
+    email: typeof contact.email === 'string' && contact.email !== '' ? contact.email : null,
+    phone: typeof contact.phone === 'string' && contact.phone !== '' ? contact.phone : null,
+    postalCode:
+      typeof contact.postalCode === 'string' && contact.postalCode !== ''
+        ? contact.postalCode.replace(/\s+/g, '').toUpperCase()
+        : null,
+    city: cityKey(contact.city),
+  };
+};
 
 const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
 
@@ -71,13 +74,7 @@ export function reasonsBetween(left: ComparedContact, right: ComparedContact): D
     if ((left.clients ?? []).some((client) => theirs.has(client))) reasons.push('nameAndClient');
   }
   if (sameName && a.city !== null && a.city === b.city) reasons.push('nameAndCity');
-  if (
-    !sameName &&
-    samePostalCode &&
-    a.nameKey !== null &&
-    b.nameKey !== null &&
-    trigramSimilarity(a.nameKey, b.nameKey) >= SIMILAR_NAME_THRESHOLD
-  ) {
+  if (samePostalCode && a.nameParts && b.nameParts && areSimilarNames(a.nameParts, b.nameParts)) {
     reasons.push('similarNameAndPostalCode');
   }
   if (

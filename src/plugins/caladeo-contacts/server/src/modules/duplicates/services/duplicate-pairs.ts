@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { performance } from 'perf_hooks';
 import {
   UID,
   type DuplicatePairStatus,
@@ -9,7 +10,7 @@ import {
 import { getService } from '../../../utils/get-service';
 import { readConnection } from '../../../utils/read-transaction';
 import { newDocumentId } from '../../../utils/bulk-insert';
-import { cityKey } from '../../../validation';
+import { cityKey, namePartsOf, type NameParts } from '../../../validation';
 import { REFRESH_JOB, SCAN_JOB } from '../jobs';
 import { pairKey, pairsOfBlock, similarNamePairs, MAX_BLOCK } from '../candidate-pairs';
 import { comparisonKeys, duplicateScore, reasonsBetween, type ComparedContact } from '../reasons';
@@ -66,6 +67,8 @@ export type ScanReport = {
   pairs: number;
   /** Blocks left unexpanded because more than MAX_BLOCK contacts share their key. */
   oversizedBlocks: number;
+  /** Milliseconds spent in each pass, in the order they ran. */
+  passMs: Record<'sharedKeys' | 'sameName' | 'similarNames' | 'cleanUp', number>;
 };
 
 const SCAN_FIELDS = [
@@ -241,7 +244,18 @@ const duplicatePairs = ({ strapi }: { strapi: Core.Strapi }) => {
       const started = now();
       const seen = new Set<string>();
       let pending: [number, number][] = [];
-      const report: ScanReport = { candidates: 0, pairs: 0, oversizedBlocks: 0 };
+      const report: ScanReport = {
+        candidates: 0,
+        pairs: 0,
+        oversizedBlocks: 0,
+        passMs: { sharedKeys: 0, sameName: 0, similarNames: 0, cleanUp: 0 },
+      };
+      let passStart = performance.now();
+      const endPass = (pass: keyof ScanReport['passMs']) => {
+        const end = performance.now();
+        report.passMs[pass] = Math.round(end - passStart);
+        passStart = end;
+      };
       const total = (await strapi.db.query(UID.contact).count({})) * 2;
       let done = 0;
 
@@ -271,6 +285,7 @@ const duplicatePairs = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const group of await sharedKeyGroups(column)) await addBlock(group);
       }
       for (const group of await sameNameOnClientGroups()) await addBlock(group);
+      endPass('sharedKeys');
 
       // the same folded name in one postal code or one city: a page of rows at a time, in name order
       let after: string | null = null;
@@ -319,6 +334,8 @@ const duplicatePairs = ({ strapi }: { strapi: Core.Strapi }) => {
         await yieldToRequests();
       }
 
+      endPass('sameName');
+
       // similar names in one postal code
       const postalCodes = (await knex()(CONTACTS)
         .distinct('postal_code')
@@ -326,12 +343,26 @@ const duplicatePairs = ({ strapi }: { strapi: Core.Strapi }) => {
         .whereNotNull('name_key')) as { postal_code: string }[];
       for (const { postal_code: postalCode } of postalCodes) {
         const rows = (await knex()(CONTACTS)
-          .select('id', 'name_key')
+          .select('id', 'name_key', 'first_name', 'last_name')
           .where({ postal_code: postalCode })
-          .whereNotNull('name_key')) as { id: number; name_key: string }[];
+          .whereNotNull('name_key')) as {
+          id: number;
+          name_key: string;
+          first_name: string;
+          last_name: string;
+        }[];
         const idsByName = new Map<string, number[]>();
-        for (const row of rows) idsByName.set(row.name_key, [...(idsByName.get(row.name_key) ?? []), row.id]);
-        for (const [left, right] of similarNamePairs([...idsByName.keys()])) {
+        const names: NameParts[] = [];
+        for (const row of rows) {
+          const ids = idsByName.get(row.name_key);
+          if (ids) ids.push(row.id);
+          else {
+            idsByName.set(row.name_key, [row.id]);
+            const parts = namePartsOf(row.first_name, row.last_name);
+            if (parts) names.push(parts);
+          }
+        }
+        for (const [left, right] of similarNamePairs(names)) {
           const leftIds = idsByName.get(left) as number[];
           const rightIds = idsByName.get(right) as number[];
           if (leftIds.length * rightIds.length > MAX_BLOCK * MAX_BLOCK) {
@@ -344,6 +375,7 @@ const duplicatePairs = ({ strapi }: { strapi: Core.Strapi }) => {
         await yieldToRequests();
       }
       await flush();
+      endPass('similarNames');
 
       // open pairs no longer found, and the pairs of contacts deleted without the document service
       await knex()(PAIRS)
@@ -358,6 +390,7 @@ const duplicatePairs = ({ strapi }: { strapi: Core.Strapi }) => {
         .whereNotExists(knex()(CONTACTS).select('id').whereRaw(`${CONTACTS}.id = ${PAIRS}.contact_a`))
         .orWhereNotExists(knex()(CONTACTS).select('id').whereRaw(`${CONTACTS}.id = ${PAIRS}.contact_b`))
         .delete();
+      endPass('cleanUp');
       await progress?.(total, total);
       return report;
     },
