@@ -308,6 +308,30 @@ type PlannedLink = { contactId: number; targetId: number; role: string; primaryO
  * Links as the link rules would store them: the link rows, their join rows to the contact and to
  * the target, then their pair keys. Returns how many were inserted.
  */
+/** Link rows written per link table, and how many there were at its last ANALYZE. */
+const linkRowsWritten = new Map<string, { written: number; analysed: number }>();
+
+/**
+ * The keys are read through the rows just written: without statistics the planner takes the
+ * growing tables for empty ones and scans one of them once per link. They are refreshed each
+ * time a link table has doubled, a dozen times for a million contacts rather than at each batch.
+ */
+const refreshStatisticsWhenGrown = async (knex: Knex, spec: LinkKeyTable, added: number) => {
+  const counts = linkRowsWritten.get(spec.table) ?? { written: 0, analysed: 0 };
+  counts.written += added;
+  linkRowsWritten.set(spec.table, counts);
+  if (counts.written < Math.max(1_000, 2 * counts.analysed)) return;
+  counts.analysed = counts.written;
+  const tables = [
+    spec.table,
+    spec.contactJoin.table,
+    spec.targetJoin.table,
+    'caladeo_contacts',
+    spec.targetTable,
+  ];
+  await knex.raw(`ANALYZE ${tables.join(', ')}`);
+};
+
 const insertLinks = async (knex: Knex, kind: keyof typeof LINK_TABLES, links: PlannedLink[]) => {
   if (links.length === 0) return 0;
   const spec = LINK_TABLES[kind];
@@ -335,6 +359,7 @@ const insertLinks = async (knex: Knex, kind: keyof typeof LINK_TABLES, links: Pl
     linkIds,
     links.map((link) => link.targetId)
   );
+  if (knex.client.dialect === 'postgresql') await refreshStatisticsWhenGrown(knex, spec, links.length);
   await refreshLinkPairKeys(knex, spec, linkIds);
   return links.length;
 };
