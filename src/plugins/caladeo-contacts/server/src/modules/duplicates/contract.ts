@@ -56,7 +56,7 @@ export const CHECK_BODY = {
 export const DUPLICATES_PARAMS = { documentId: documentIdSchema };
 
 const REASONS_TEXT =
-  'Reasons: `email` (the same address: saving it is refused), `phone` (the same number in E.164), `nameAndPostalCode`, `nameAndCity`, `nameAndClient` (the same folded first and last name with the same postal code, city or client), `similarNameAndPostalCode` (names similar by trigrams in one postal code), `emailLocalPart` (the same personal part before the @ on another domain).';
+  'Reasons: `email` (the same address: saving it is refused), `phone` (the same number in E.164), `nameAndPostalCode`, `nameAndCity`, `nameAndClient` (the same folded first and last name with the same postal code, city or client), `similarNameAndPostalCode` (names similar by trigrams in one postal code, each part close to its counterpart), `emailLocalPart` (the same personal part before the @ on another domain).';
 
 /** The check of a record not yet saved, and the list of a stored one's likely duplicates. */
 const duplicatesDocs = (record: 'contact' | 'client', described: string, reasons: string) =>
