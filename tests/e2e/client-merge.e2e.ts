@@ -181,4 +181,27 @@ describe('merging duplicate clients', () => {
     await page.getByRole('heading', { name: 'SARL Voyages Dupont', level: 1 }).waitFor();
     await page.context().close();
   });
+
+  it('warns while a client already stored is typed again, links to it, and still saves', async () => {
+    const page = await loginAs(browser, app.baseUrl, SUPER_ADMIN.email, SUPER_ADMIN.password);
+    await page.goto(`${app.baseUrl}${ROOT}/clients/new`);
+    await page.getByRole('heading', { name: 'Nouveau client', level: 1 }).waitFor();
+    await page.locator('input[name="name"]').fill('Dupont Tourisme');
+    // the SIRET as printed on an invoice, with spaces: its digits are those of the client kept above
+    await page.locator('input[name="siret"]').fill('443 322 110 00018');
+
+    const warning = page.getByRole('status').filter({ hasText: 'Ce client existe peut-être déjà' });
+    await warning.getByText('même SIRET', { exact: false }).waitFor();
+    const existing = warning.getByRole('link', { name: /Voyages Dupont \(/ });
+    await expect(existing.getAttribute('href')).resolves.toMatch(new RegExp(`/clients/${kept}$`));
+    // it opens in a new tab: what is typed here stays
+    await expect(existing.getAttribute('target')).resolves.toBe('_blank');
+    await shot(page, 'client-form-duplicate-warning');
+
+    // a warning, not a refusal: the client is saved all the same
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page.getByRole('heading', { name: 'Dupont Tourisme', level: 1 }).waitFor();
+    expect(page.url()).not.toMatch(/\/clients\/new$/);
+    await page.context().close();
+  });
 });
