@@ -38,7 +38,13 @@ beforeAll(async () => {
   const create = async (path: string, data: Record<string, unknown>) =>
     String((await app.api('POST', `/caladeo-contacts/${path}`, data, superToken)).documentId);
   // one company typed twice, by two staff members: the same SIRET
-  kept = await create('clients', { name: 'Voyages Dupont', type: 'company', siret: SIRET, city: 'Lyon' });
+  kept = await create('clients', {
+    name: 'Voyages Dupont',
+    type: 'company',
+    siret: SIRET,
+    city: 'Lyon',
+    phone: '+33478123456',
+  });
   twin = await create('clients', {
     name: 'SARL Voyages Dupont',
     type: 'company',
@@ -98,6 +104,12 @@ describe('merging duplicate clients', () => {
     const twinsCity = page
       .getByRole('radiogroup', { name: 'Garder le champ Ville de SARL Voyages Dupont' })
       .getByRole('radio');
+    // the phone reads as on the client's page: a French number in the national format
+    await page
+      .getByRole('radiogroup', { name: 'Garder le champ Téléphone de Voyages Dupont' })
+      .getByText('04 78 12 34 56', { exact: true })
+      .waitFor();
+    expect(await page.locator('main').textContent()).not.toContain('+33478123456');
     await twinsCity.focus();
     await page.keyboard.press('Space');
     await expect(twinsCity.getAttribute('aria-checked')).resolves.toBe('true');

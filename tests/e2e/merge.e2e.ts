@@ -111,17 +111,19 @@ describe('the merge page', () => {
     ).rejects.toThrow(/: 404 /);
   });
 
-  it('shows the phones of a pair as a person dials them, with their tel: links', async () => {
+  it('shows the phones of a pair as a person dials them, with their tel: links, on the merge page too', async () => {
+    const leroys: string[] = [];
     for (const [firstName, email] of [
       ['Paul', 'paul.leroy@exemple.fr'],
       ['Pol', 'p.leroy@exemple.fr'],
     ]) {
-      await app.api(
+      const created = await app.api(
         'POST',
         '/caladeo-contacts/contacts',
         { firstName, lastName: 'Leroy', email, phone: '+33612345678' },
         superToken
       );
+      leroys.push(String(created.documentId));
     }
     const page = await loginAs(browser, app.baseUrl, SUPER_ADMIN.email, SUPER_ADMIN.password);
     await page.goto(`${app.baseUrl}/admin/plugins/caladeo-contacts/duplicates`);
@@ -133,5 +135,26 @@ describe('the merge page', () => {
     await expect(phones.count()).resolves.toBe(2);
     await expect(phones.first().getAttribute('href')).resolves.toBe('tel:+33612345678');
     await shot(page, 'duplicates-phones');
+
+    // side by side with a cousin in London: a French number in the national format, a British
+    // one in the international format, as on the contact's page
+    const cousin = await app.api(
+      'POST',
+      '/caladeo-contacts/contacts',
+      { firstName: 'Pauline', lastName: 'Leroy', email: 'pauline.leroy@exemple.fr', phone: '+447911123456' },
+      superToken
+    );
+    await page.goto(
+      `${app.baseUrl}/admin/plugins/caladeo-contacts/merge?ids=${leroys.join(',')},${String(cousin.documentId)}`
+    );
+    const phoneOf = (name: string) =>
+      page.getByRole('radiogroup', { name: `Garder le champ Téléphone de ${name}` });
+    await phoneOf('Paul Leroy').getByText('06 12 34 56 78', { exact: true }).waitFor();
+    await phoneOf('Pol Leroy').getByText('06 12 34 56 78', { exact: true }).waitFor();
+    await phoneOf('Pauline Leroy').getByText('+44 7911 123456', { exact: true }).waitFor();
+    const shownText = (await page.locator('main').textContent()) ?? '';
+    expect(shownText).not.toContain('+33612345678');
+    expect(shownText).not.toContain('+447911123456');
+    await shot(page, 'merge-phones');
   });
 });
