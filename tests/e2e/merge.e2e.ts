@@ -7,6 +7,8 @@ let browser: Browser;
 let superToken: string;
 let kept: string;
 let merged: string;
+/** Paul and Pol Leroy, one person with one phone, typed twice. */
+const leroys: string[] = [];
 
 beforeAll(async () => {
   ({ app, browser, superToken } = await openSession());
@@ -112,7 +114,6 @@ describe('the merge page', () => {
   });
 
   it('shows the phones of a pair as a person dials them, with their tel: links, on the merge page too', async () => {
-    const leroys: string[] = [];
     for (const [firstName, email] of [
       ['Paul', 'paul.leroy@exemple.fr'],
       ['Pol', 'p.leroy@exemple.fr'],
@@ -156,5 +157,21 @@ describe('the merge page', () => {
     expect(shownText).not.toContain('+33612345678');
     expect(shownText).not.toContain('+447911123456');
     await shot(page, 'merge-phones');
+  });
+
+  it('warns in the contact form that the Paul being typed may be one already stored', async () => {
+    // the same warning component as the client form's: the contacts with his number, linked
+    const page = await loginAs(browser, app.baseUrl, SUPER_ADMIN.email, SUPER_ADMIN.password);
+    await page.goto(`${app.baseUrl}/admin/plugins/caladeo-contacts/contacts/new`);
+    await page.locator('input[name="firstName"]').fill('Paul');
+    await page.locator('input[name="lastName"]').fill('Leroy');
+    await page.locator('input[name="phone"]').fill('06 12 34 56 78');
+    const warning = page.getByRole('status').filter({ hasText: 'Ce contact existe peut-être déjà' });
+    const paul = warning.getByRole('link', { name: 'Paul Leroy', exact: true });
+    await paul.waitFor();
+    await expect(paul.getAttribute('href')).resolves.toMatch(new RegExp(`/contacts/${leroys[0]}$`));
+    await warning.getByRole('link', { name: 'Pol Leroy', exact: true }).waitFor();
+    await warning.getByText('même téléphone', { exact: false }).first().waitFor();
+    await page.context().close();
   });
 });
