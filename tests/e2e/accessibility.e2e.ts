@@ -87,6 +87,15 @@ const pages = (): Array<{ name: string; url: string; then?: (page: Page) => Prom
       await page.getByRole('alertdialog').waitFor();
     },
   },
+  {
+    name: 'contacts-list-delete-view',
+    url: ROOT,
+    then: async (page) => {
+      await page.getByRole('button', { name: /^(Vues|Views)$/ }).click();
+      await page.getByRole('button', { name: /^(Supprimer|Delete) Abonnés$/ }).click();
+      await page.getByRole('alertdialog').waitFor();
+    },
+  },
   { name: 'contact-page', url: `${ROOT}/contacts/${contactId}` },
   { name: 'contact-form-new', url: `${ROOT}/contacts/new` },
   { name: 'contact-form-edit', url: `${ROOT}/contacts/${contactId}/edit` },
@@ -109,6 +118,19 @@ const pages = (): Array<{ name: string; url: string; then?: (page: Page) => Prom
     },
   },
   { name: 'client-form', url: `${ROOT}/clients/new` },
+  {
+    name: 'client-form-duplicate',
+    url: `${ROOT}/clients/new`,
+    // the association typed again: the warning lists it above the fields
+    then: async (page) => {
+      await page.locator('input[name="name"]').fill('Comité des fêtes de Brûlon');
+      await page.locator('input[name="city"]').fill('Brûlon');
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^(Ce client existe peut-être déjà|This client may already exist)/ })
+        .waitFor();
+    },
+  },
   { name: 'offers-list', url: `${ROOT}/offers` },
   {
     name: 'offer-page',
@@ -149,6 +171,12 @@ beforeAll(async () => {
     superToken
   );
   clientTwinId = String(clientTwin.documentId);
+  await app.api(
+    'POST',
+    '/caladeo-contacts/list-views/contacts',
+    { name: 'Abonnés', state: { filters: { newsletter: 'true' }, columns: ['name', 'email'] } },
+    superToken
+  );
   const contact = await app.api(
     'POST',
     '/caladeo-contacts/contacts',

@@ -38,7 +38,13 @@ beforeAll(async () => {
   const create = async (path: string, data: Record<string, unknown>) =>
     String((await app.api('POST', `/caladeo-contacts/${path}`, data, superToken)).documentId);
   // one company typed twice, by two staff members: the same SIRET
-  kept = await create('clients', { name: 'Voyages Dupont', type: 'company', siret: SIRET, city: 'Lyon' });
+  kept = await create('clients', {
+    name: 'Voyages Dupont',
+    type: 'company',
+    siret: SIRET,
+    city: 'Lyon',
+    phone: '+33478123456',
+  });
   twin = await create('clients', {
     name: 'SARL Voyages Dupont',
     type: 'company',
@@ -98,6 +104,12 @@ describe('merging duplicate clients', () => {
     const twinsCity = page
       .getByRole('radiogroup', { name: 'Garder le champ Ville de SARL Voyages Dupont' })
       .getByRole('radio');
+    // the phone reads as on the client's page: a French number in the national format
+    await page
+      .getByRole('radiogroup', { name: 'Garder le champ Téléphone de Voyages Dupont' })
+      .getByText('04 78 12 34 56', { exact: true })
+      .waitFor();
+    expect(await page.locator('main').textContent()).not.toContain('+33478123456');
     await twinsCity.focus();
     await page.keyboard.press('Space');
     await expect(twinsCity.getAttribute('aria-checked')).resolves.toBe('true');
@@ -179,6 +191,29 @@ describe('merging duplicate clients', () => {
     await page.getByRole('link', { name: 'Ouvrir la fiche conservée par cette fusion' }).click();
     await page.waitForURL(new RegExp(`/clients/${kept}$`));
     await page.getByRole('heading', { name: 'SARL Voyages Dupont', level: 1 }).waitFor();
+    await page.context().close();
+  });
+
+  it('warns while a client already stored is typed again, links to it, and still saves', async () => {
+    const page = await loginAs(browser, app.baseUrl, SUPER_ADMIN.email, SUPER_ADMIN.password);
+    await page.goto(`${app.baseUrl}${ROOT}/clients/new`);
+    await page.getByRole('heading', { name: 'Nouveau client', level: 1 }).waitFor();
+    await page.locator('input[name="name"]').fill('Dupont Tourisme');
+    // the SIRET as printed on an invoice, with spaces: its digits are those of the client kept above
+    await page.locator('input[name="siret"]').fill('443 322 110 00018');
+
+    const warning = page.getByRole('status').filter({ hasText: 'Ce client existe peut-être déjà' });
+    await warning.getByText('même SIRET', { exact: false }).waitFor();
+    const existing = warning.getByRole('link', { name: /Voyages Dupont \(/ });
+    await expect(existing.getAttribute('href')).resolves.toMatch(new RegExp(`/clients/${kept}$`));
+    // it opens in a new tab: what is typed here stays
+    await expect(existing.getAttribute('target')).resolves.toBe('_blank');
+    await shot(page, 'client-form-duplicate-warning');
+
+    // a warning, not a refusal: the client is saved all the same
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page.getByRole('heading', { name: 'Dupont Tourisme', level: 1 }).waitFor();
+    expect(page.url()).not.toMatch(/\/clients\/new$/);
     await page.context().close();
   });
 });

@@ -135,4 +135,97 @@ describe('columns and saved views of the contacts list', () => {
     await waitForNames(page, ['Élise Dupré']);
     await page.context().close();
   });
+
+  it('asks before deleting a saved view, naming it, and deletes it only once confirmed', async () => {
+    await app.api(
+      'POST',
+      '/caladeo-contacts/list-views/contacts',
+      { name: 'Abonnés newsletter', state: { filters: { newsletter: 'true' }, columns: ['name', 'email'] } },
+      superToken
+    );
+    const page = await loginAs(browser, app.baseUrl, SUPER_ADMIN.email, SUPER_ADMIN.password);
+    await page.goto(`${app.baseUrl}${LIST}`);
+    await waitForNames(page, ['Marc Dupont', 'Élise Dupré', 'Zoé Martin']);
+
+    await page.getByRole('button', { name: 'Vues' }).click();
+    await page.getByRole('button', { name: 'Supprimer Abonnés newsletter' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Supprimer la vue « Abonnés newsletter » ?' });
+    await dialog.waitFor();
+    await shot(page, 'list-views-delete-confirm');
+    // cancelled, nothing is deleted
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const names = async () =>
+      (
+        (await app.api('GET', '/caladeo-contacts/list-views/contacts', undefined, superToken)) as unknown as {
+          name: string;
+        }[]
+      ).map((view) => view.name);
+    expect(await names()).toContain('Abonnés newsletter');
+
+    await page.getByRole('button', { name: 'Vues' }).click();
+    await page.getByRole('button', { name: 'Supprimer Abonnés newsletter' }).click();
+    await dialog.getByRole('button', { name: 'Supprimer', exact: true }).click();
+    await page.getByText('Vue « Abonnés newsletter » supprimée').waitFor();
+    expect(await names()).not.toContain('Abonnés newsletter');
+    // the other view stays, in the menu and on the server
+    expect(await names()).toContain('Dupré abonnés');
+    await page.getByRole('button', { name: 'Vues' }).click();
+    await page.getByRole('button', { name: 'Appliquer la vue Dupré abonnés' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Appliquer la vue Abonnés newsletter' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it.each([
+    { width: 1440, height: 900 },
+    { width: 1024, height: 768 },
+  ])('fits the toolbar’s Colonnes and Vues buttons at $width×$height, in French', async (viewport) => {
+    const page = await loginAs(browser, app.baseUrl, SUPER_ADMIN.email, SUPER_ADMIN.password, { viewport });
+    // as it opens, and with every filter set (_Effacer les filtres_ then takes room on the line)
+    for (const [state, query] of [
+      ['plain', ''],
+      ['filtered', '?q=dup&country=FR&newsletter=true&role=payeur'],
+    ]) {
+      await page.goto(`${app.baseUrl}${LIST}${query}`);
+      if (state === 'filtered') await page.getByRole('button', { name: 'Effacer les filtres' }).waitFor();
+      else await waitForNames(page, ['Marc Dupont', 'Élise Dupré', 'Zoé Martin']);
+      await shot(page, `list-views-toolbar-${viewport.width}-${state}`);
+      const layout = await page.evaluate(() => {
+        const box = (element: Element) => element.getBoundingClientRect();
+        const buttons = Array.from(document.querySelectorAll<HTMLElement>('main button'));
+        const named = (text: string) => buttons.find((button) => button.textContent?.trim() === text);
+        const [columns, views] = [named('Colonnes'), named('Vues')];
+        // the page's content spans from the search box's left to the header's primary action's right
+        const search = document.querySelector('main input[name="q"]');
+        const create = named('Nouveau contact');
+        if (!columns || !views || !search || !create) return null;
+        const controls = Array.from(
+          document.querySelectorAll('main input, main [role="combobox"], main button')
+        ).filter((control) => control !== columns && control !== views && !columns.contains(control));
+        const overlaps = (a: DOMRect, b: DOMRect) =>
+          a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        return {
+          // each button shows its whole label on one line
+          labelsFit: [columns, views].every(
+            (button) => button.scrollWidth <= button.clientWidth && box(button).height < 40
+          ),
+          sideBySide:
+            box(columns).right <= box(views).left && Math.abs(box(columns).top - box(views).top) < 1,
+          inside: box(columns).left >= box(search).left && box(views).right <= box(create).right + 1,
+          overControl: [columns, views].some((button) =>
+            controls.some((control) => overlaps(box(button), box(control)))
+          ),
+          sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        };
+      });
+      expect(layout).toEqual({
+        labelsFit: true,
+        sideBySide: true,
+        inside: true,
+        overControl: false,
+        sideways: false,
+      });
+    }
+    await page.context().close();
+  });
 });

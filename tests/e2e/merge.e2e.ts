@@ -7,6 +7,8 @@ let browser: Browser;
 let superToken: string;
 let kept: string;
 let merged: string;
+/** Paul and Pol Leroy, one person with one phone, typed twice. */
+const leroys: string[] = [];
 
 beforeAll(async () => {
   ({ app, browser, superToken } = await openSession());
@@ -111,17 +113,18 @@ describe('the merge page', () => {
     ).rejects.toThrow(/: 404 /);
   });
 
-  it('shows the phones of a pair as a person dials them, with their tel: links', async () => {
+  it('shows the phones of a pair as a person dials them, with their tel: links, on the merge page too', async () => {
     for (const [firstName, email] of [
       ['Paul', 'paul.leroy@exemple.fr'],
       ['Pol', 'p.leroy@exemple.fr'],
     ]) {
-      await app.api(
+      const created = await app.api(
         'POST',
         '/caladeo-contacts/contacts',
         { firstName, lastName: 'Leroy', email, phone: '+33612345678' },
         superToken
       );
+      leroys.push(String(created.documentId));
     }
     const page = await loginAs(browser, app.baseUrl, SUPER_ADMIN.email, SUPER_ADMIN.password);
     await page.goto(`${app.baseUrl}/admin/plugins/caladeo-contacts/duplicates`);
@@ -133,5 +136,42 @@ describe('the merge page', () => {
     await expect(phones.count()).resolves.toBe(2);
     await expect(phones.first().getAttribute('href')).resolves.toBe('tel:+33612345678');
     await shot(page, 'duplicates-phones');
+
+    // side by side with a cousin in London: a French number in the national format, a British
+    // one in the international format, as on the contact's page
+    const cousin = await app.api(
+      'POST',
+      '/caladeo-contacts/contacts',
+      { firstName: 'Pauline', lastName: 'Leroy', email: 'pauline.leroy@exemple.fr', phone: '+447911123456' },
+      superToken
+    );
+    await page.goto(
+      `${app.baseUrl}/admin/plugins/caladeo-contacts/merge?ids=${leroys.join(',')},${String(cousin.documentId)}`
+    );
+    const phoneOf = (name: string) =>
+      page.getByRole('radiogroup', { name: `Garder le champ Téléphone de ${name}` });
+    await phoneOf('Paul Leroy').getByText('06 12 34 56 78', { exact: true }).waitFor();
+    await phoneOf('Pol Leroy').getByText('06 12 34 56 78', { exact: true }).waitFor();
+    await phoneOf('Pauline Leroy').getByText('+44 7911 123456', { exact: true }).waitFor();
+    const shownText = (await page.locator('main').textContent()) ?? '';
+    expect(shownText).not.toContain('+33612345678');
+    expect(shownText).not.toContain('+447911123456');
+    await shot(page, 'merge-phones');
+  });
+
+  it('warns in the contact form that the Paul being typed may be one already stored', async () => {
+    // the same warning component as the client form's: the contacts with his number, linked
+    const page = await loginAs(browser, app.baseUrl, SUPER_ADMIN.email, SUPER_ADMIN.password);
+    await page.goto(`${app.baseUrl}/admin/plugins/caladeo-contacts/contacts/new`);
+    await page.locator('input[name="firstName"]').fill('Paul');
+    await page.locator('input[name="lastName"]').fill('Leroy');
+    await page.locator('input[name="phone"]').fill('06 12 34 56 78');
+    const warning = page.getByRole('status').filter({ hasText: 'Ce contact existe peut-être déjà' });
+    const paul = warning.getByRole('link', { name: 'Paul Leroy', exact: true });
+    await paul.waitFor();
+    await expect(paul.getAttribute('href')).resolves.toMatch(new RegExp(`/contacts/${leroys[0]}$`));
+    await warning.getByRole('link', { name: 'Pol Leroy', exact: true }).waitFor();
+    await warning.getByText('même téléphone', { exact: false }).first().waitFor();
+    await page.context().close();
   });
 });

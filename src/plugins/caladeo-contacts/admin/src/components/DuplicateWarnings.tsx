@@ -2,29 +2,48 @@ import { useEffect, useState } from 'react';
 import { Alert, Box, Flex, Link, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
-import type { LikelyDuplicate, LikelyDuplicatesResponse } from '../../../shared/contracts/admin';
+import type { LikelyClientDuplicate, LikelyDuplicate } from '../../../shared/contracts/admin';
 import { API } from '../utils/api';
 import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
 
-/** What the check compares; the other fields do not tell people apart. */
-const COMPARED_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'postalCode', 'city', 'country'] as const;
 /** Wait for a pause in the typing before asking. */
 const DEBOUNCE_MS = 400;
 
 type Values = Record<string, string | boolean | null>;
 
+/** What a record form asks its kind's check route about, and which of those fields say nothing alone. */
+type DuplicateCheck = {
+  path: string;
+  /** The fields the check compares; the others do not tell records apart. */
+  compared: readonly string[];
+  /** Fields that only qualify the others (a country alone matches no one). */
+  qualifiers: readonly string[];
+};
+
+const CONTACT_CHECK: DuplicateCheck = {
+  path: `${API}/contacts/duplicates/check`,
+  compared: ['firstName', 'lastName', 'email', 'phone', 'postalCode', 'city', 'country'],
+  qualifiers: ['country'],
+};
+
+const CLIENT_CHECK: DuplicateCheck = {
+  path: `${API}/clients/duplicates/check`,
+  // the country decides whether the SIRET is read as a French one
+  compared: ['name', 'siret', 'city', 'country'],
+  qualifiers: ['country'],
+};
+
 /**
- * The contacts that look like the one being typed, with why and a link to each. They explain;
- * they never stop the save (the server refuses only an e-mail already used).
+ * The stored records that look like the one being typed, as the check route answers them, asked
+ * again after each pause in the typing of a compared field. A failed check finds nothing.
  */
-export const DuplicateWarnings = ({ values, documentId }: { values: Values; documentId?: string }) => {
-  const { t } = useT();
+const useLikelyDuplicates = <Found,>(check: DuplicateCheck, values: Values, documentId?: string) => {
   const { post } = useFetchClient();
-  const [found, setFound] = useState<LikelyDuplicate[]>([]);
+  const [found, setFound] = useState<Found[]>([]);
   const compared = JSON.stringify(
     Object.fromEntries(
-      COMPARED_FIELDS.flatMap((name) => {
+      check.compared.flatMap((name) => {
         const value = values[name];
         return typeof value === 'string' && value.trim() !== '' ? [[name, value]] : [];
       })
@@ -33,16 +52,14 @@ export const DuplicateWarnings = ({ values, documentId }: { values: Values; docu
 
   useEffect(() => {
     const data = JSON.parse(compared) as Record<string, string>;
-    // a country alone matches no one
-    if (Object.keys(data).filter((name) => name !== 'country').length === 0) {
+    if (Object.keys(data).every((name) => check.qualifiers.includes(name))) {
       setFound([]);
       return;
     }
     let current = true;
     const timer = window.setTimeout(() => {
-      post<LikelyDuplicatesResponse>(`${API}/contacts/duplicates/check`, {
-        data: { ...data, ...(documentId ? { documentId } : {}) },
-      })
+      // both routes answer `{ data: [...], meta: {} }` (LikelyDuplicatesResponse and its client twin)
+      post<{ data: Found[] }>(check.path, { data: { ...data, ...(documentId ? { documentId } : {}) } })
         .then(({ data: answer }) => {
           if (current) setFound(answer.data);
         })
@@ -53,25 +70,77 @@ export const DuplicateWarnings = ({ values, documentId }: { values: Values; docu
       current = false;
       window.clearTimeout(timer);
     };
-  }, [compared, documentId, post]);
+  }, [check, compared, documentId, post]);
 
-  if (found.length === 0) return null;
+  return found;
+};
+
+type Warning = { documentId: string; label: string; to: string; reasons: string[] };
+
+/** The warning above a record form: each look-alike as a link (opened in a new tab) and why. */
+const DuplicatesAlert = ({ title, warnings }: { title: string; warnings: Warning[] }) => {
+  const { t } = useT();
+  if (warnings.length === 0) return null;
   return (
     <Box paddingBottom={4}>
-      <Alert variant="warning" title={t('duplicates.warningTitle')} closeLabel={t('duplicates.close')}>
-        <Flex direction="column" alignItems="stretch" gap={1} paddingTop={1}>
-          {found.map(({ contact, reasons }) => (
-            <Typography key={contact.documentId} variant="omega">
-              <Link tag={NavLink} to={PATHS.contact(contact.documentId)} target="_blank">
-                {[contact.firstName, contact.lastName].filter(Boolean).join(' ') ||
-                  contact.email ||
-                  t('contact.unnamed')}
+      <Alert variant="warning" title={title} closeLabel={t('duplicates.close')}>
+        {/* inside the alert's paragraph: phrasing elements only */}
+        <Flex tag="span" direction="column" alignItems="stretch" gap={1} paddingTop={1}>
+          {warnings.map((warning) => (
+            <Typography key={warning.documentId} variant="omega">
+              <Link tag={NavLink} to={warning.to} target="_blank">
+                {warning.label}
               </Link>{' '}
-              — {reasons.map((reason) => t(`duplicates.reason.${reason}` as MessageKey)).join(', ')}
+              — {warning.reasons.join(', ')}
             </Typography>
           ))}
         </Flex>
       </Alert>
     </Box>
+  );
+};
+
+type WarningsProps = { values: Values; documentId?: string };
+
+/**
+ * The contacts that look like the one being typed, with why and a link to each. They explain;
+ * they never stop the save (the server refuses only an e-mail already used).
+ */
+export const ContactDuplicateWarnings = ({ values, documentId }: WarningsProps) => {
+  const { t } = useT();
+  const found = useLikelyDuplicates<LikelyDuplicate>(CONTACT_CHECK, values, documentId);
+  return (
+    <DuplicatesAlert
+      title={t('duplicates.warningTitle')}
+      warnings={found.map(({ contact, reasons }) => ({
+        documentId: contact.documentId,
+        label:
+          [contact.firstName, contact.lastName].filter(Boolean).join(' ') ||
+          contact.email ||
+          t('contact.unnamed'),
+        to: PATHS.contact(contact.documentId),
+        reasons: reasons.map((reason) => t(`duplicates.reason.${reason}` as MessageKey)),
+      }))}
+    />
+  );
+};
+
+/**
+ * The clients that may be the body being typed (the same SIRET, the same name in the same town),
+ * with why and a link to each. A warning only: the save goes through whatever they say.
+ */
+export const ClientDuplicateWarnings = ({ values, documentId }: WarningsProps) => {
+  const { t } = useT();
+  const found = useLikelyDuplicates<LikelyClientDuplicate>(CLIENT_CHECK, values, documentId);
+  return (
+    <DuplicatesAlert
+      title={t('clientDuplicates.warningTitle')}
+      warnings={found.map(({ client, reasons }) => ({
+        documentId: client.documentId,
+        label: [client.name, client.city && `(${client.city})`].filter(Boolean).join(' '),
+        to: PATHS.client(client.documentId),
+        reasons: reasons.map((reason) => t(`clientDuplicates.reason.${reason}` as MessageKey)),
+      }))}
+    />
   );
 };

@@ -16,6 +16,9 @@ import {
 } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
+import { useAgencyCountry } from '../utils/agency-country';
+import { displayPhone } from '../utils/contact-points';
+import { countryName } from '../utils/countries';
 import type { FieldRow } from '../utils/merge';
 import type { MergeFlow } from '../utils/useMerge';
 import { useT, type MessageKey } from '../utils/translate';
@@ -125,6 +128,26 @@ export const MergeFrame = <Preview,>({
       </Layouts.Content>
     </Page.Main>
   );
+};
+
+/**
+ * How a merge page writes a field's value, for contacts and clients alike: "—" when empty, yes or
+ * no, the country's name, a phone as the list and detail pages show it (national format for the
+ * agency's country, international otherwise); `special` words the values of the page's own kind
+ * (a gender, a client type) and answers undefined for the others.
+ */
+export const useMergeValueText = (special: (field: string, value: unknown) => string | undefined) => {
+  const { t, locale } = useT();
+  const agencyCountry = useAgencyCountry();
+  return (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '—';
+    const own = special(field, value);
+    if (own !== undefined) return own;
+    if (typeof value === 'boolean') return t(value ? 'history.yes' : 'history.no');
+    if (field === 'country') return countryName(String(value), locale);
+    if (field === 'phone') return displayPhone(String(value), agencyCountry)?.text ?? '—';
+    return String(value);
+  };
 };
 
 /** How the comparison names a record: in its column's heading and in its radios' names. */

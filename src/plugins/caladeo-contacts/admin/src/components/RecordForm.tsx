@@ -80,7 +80,7 @@ export const RecordForm = ({
   labelPrefix: 'contact' | 'client';
   title: (values: Values, isNew: boolean) => string;
   detailPath: (documentId: string) => string;
-  /** Shown above the fields, from what is being typed (the contact form's duplicate warnings). */
+  /** Shown above the fields, from what is being typed (each form's duplicate warnings). */
   aside?: (values: Values, documentId: string | undefined) => ReactNode;
   /** What a change implies for the other fields (the contact's département from its postal code). */
   derive?: (next: Values, previous: Values) => Values;

@@ -17,6 +17,7 @@ import { MAX_LIST_VIEW_NAME, type ListViewEntry, type ListViewState } from '../.
 import { fieldErrorsOf, messageOf } from '../utils/api';
 import type { ListSettings } from '../utils/useListSettings';
 import { useT } from '../utils/translate';
+import { DialogActions } from './DetailParts';
 
 /** The dialog that names a view: a new one, or one renamed. A refused name is said under its field. */
 const NameDialog = ({
@@ -85,11 +86,44 @@ const NameDialog = ({
   );
 };
 
-type Naming = { kind: 'new' } | { kind: 'rename'; view: ListViewEntry };
+/** Deleting a view asks first, naming it: the trash icons of the menu sit close together. */
+const DeleteViewDialog = ({
+  view,
+  onClose,
+  onDelete,
+}: {
+  view: ListViewEntry;
+  onClose: () => void;
+  onDelete: () => void;
+}) => {
+  const { t } = useT();
+  return (
+    <Dialog.Root open onOpenChange={(open: boolean) => !open && onClose()}>
+      <Dialog.Content>
+        <Dialog.Header>{t('views.deleteTitle', { name: view.name })}</Dialog.Header>
+        <Dialog.Body>
+          <Typography>{t('views.deleteConfirm')}</Typography>
+        </Dialog.Body>
+        <DialogActions>
+          <Button variant="danger" startIcon={<Trash />} onClick={onDelete}>
+            {t('form.delete')}
+          </Button>
+        </DialogActions>
+      </Dialog.Content>
+    </Dialog.Root>
+  );
+};
+
+/** The dialog open over the menu, if any: naming a new view, renaming or deleting one. */
+type Asking =
+  | { kind: 'new' }
+  | { kind: 'rename'; view: ListViewEntry }
+  | { kind: 'delete'; view: ListViewEntry };
 
 /**
  * The "Vues" menu of a list: the user's saved views (applying one rewrites the URL, so the result
- * stays shareable), saving the current state under a name, renaming, replacing and deleting one.
+ * stays shareable), saving the current state under a name, renaming, replacing and deleting one
+ * (after a confirmation naming it).
  */
 export const SavedViewsMenu = ({
   settings,
@@ -104,7 +138,7 @@ export const SavedViewsMenu = ({
   const { t } = useT();
   const { toggleNotification } = useNotification();
   const [open, setOpen] = useState(false);
-  const [naming, setNaming] = useState<Naming | null>(null);
+  const [asking, setAsking] = useState<Asking | null>(null);
   const notify = (key: 'views.saved' | 'views.deleted' | 'views.updated' | 'views.applied', name: string) =>
     toggleNotification({ type: 'success', message: t(key, { name }) });
   const failed = (error: unknown) => toggleNotification({ type: 'danger', message: messageOf(error) });
@@ -159,7 +193,7 @@ export const SavedViewsMenu = ({
                         label={t('views.rename', { name: view.name })}
                         onClick={() => {
                           setOpen(false);
-                          setNaming({ kind: 'rename', view });
+                          setAsking({ kind: 'rename', view });
                         }}
                       >
                         <Pencil />
@@ -168,11 +202,10 @@ export const SavedViewsMenu = ({
                         size="S"
                         variant="ghost"
                         label={t('views.delete', { name: view.name })}
-                        onClick={() =>
-                          settings
-                            .deleteView(view.documentId)
-                            .then(() => notify('views.deleted', view.name), failed)
-                        }
+                        onClick={() => {
+                          setOpen(false);
+                          setAsking({ kind: 'delete', view });
+                        }}
                       >
                         <Trash />
                       </IconButton>
@@ -186,7 +219,7 @@ export const SavedViewsMenu = ({
               startIcon={<Plus />}
               onClick={() => {
                 setOpen(false);
-                setNaming({ kind: 'new' });
+                setAsking({ kind: 'new' });
               }}
             >
               {t('views.save')}
@@ -194,26 +227,37 @@ export const SavedViewsMenu = ({
           </Box>
         </Popover.Content>
       </Popover.Root>
-      {naming?.kind === 'new' && (
+      {asking?.kind === 'new' && (
         <NameDialog
           title={t('views.saveTitle')}
           hint={t('views.saveHint')}
           initial=""
-          onClose={() => setNaming(null)}
+          onClose={() => setAsking(null)}
           onSave={async (name) => {
             const saved = await settings.saveView(name, current());
             notify('views.saved', saved.name);
           }}
         />
       )}
-      {naming?.kind === 'rename' && (
+      {asking?.kind === 'rename' && (
         <NameDialog
           title={t('views.renameTitle')}
-          initial={naming.view.name}
-          onClose={() => setNaming(null)}
+          initial={asking.view.name}
+          onClose={() => setAsking(null)}
           onSave={async (name) => {
-            const renamed = await settings.changeView(naming.view.documentId, { name });
+            const renamed = await settings.changeView(asking.view.documentId, { name });
             notify('views.updated', renamed.name);
+          }}
+        />
+      )}
+      {asking?.kind === 'delete' && (
+        <DeleteViewDialog
+          view={asking.view}
+          onClose={() => setAsking(null)}
+          onDelete={() => {
+            const { view } = asking;
+            setAsking(null);
+            settings.deleteView(view.documentId).then(() => notify('views.deleted', view.name), failed);
           }}
         />
       )}

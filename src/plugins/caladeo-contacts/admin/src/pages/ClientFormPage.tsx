@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { CLIENT_TYPES } from '../../../shared/constants';
+import { ClientDuplicateWarnings } from '../components/DuplicateWarnings';
 import { RecordForm, type FieldSpec } from '../components/RecordForm';
 import { API } from '../utils/api';
 import { countryOptions } from '../utils/countries';
@@ -55,6 +56,7 @@ const ClientFormPage = () => {
       initialValues={INITIAL}
       labelPrefix="client"
       detailPath={PATHS.client}
+      aside={(values, documentId) => <ClientDuplicateWarnings values={values} documentId={documentId} />}
       title={(values, isNew) => (isNew ? t('clients.new') : String(values.name ?? ''))}
     />
   );

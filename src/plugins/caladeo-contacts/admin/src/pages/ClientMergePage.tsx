@@ -2,8 +2,7 @@ import { Box, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { SectionCard } from '../components/DetailParts';
-import { MergedLinksCard, MergeFieldsTable, MergeFrame } from '../components/MergeParts';
-import { countryName } from '../utils/countries';
+import { MergedLinksCard, MergeFieldsTable, MergeFrame, useMergeValueText } from '../components/MergeParts';
 import type { FieldRow } from '../utils/merge';
 import { personName } from '../utils/names';
 import { PATHS } from '../utils/paths';
@@ -48,7 +47,7 @@ type ClientMergePreview = {
  * _Annuler la fusion_ brings every client back as it was and opens the client kept.
  */
 const ClientMergePage = () => {
-  const { t, locale } = useT();
+  const { t } = useT();
   const navigate = useNavigate();
   const { toggleNotification } = useNotification();
   const flow = useMerge<ClientMergePreview>(CLIENT_MERGE_ROUTES);
@@ -65,12 +64,9 @@ const ClientMergePage = () => {
     return link ? personName(link.contact) : documentId;
   };
 
-  const shown = (field: string, value: unknown) => {
-    if (value === null || value === undefined || value === '') return '—';
-    if (field === 'type') return t(`clientType.${String(value)}` as MessageKey);
-    if (field === 'country') return countryName(String(value), locale);
-    return String(value);
-  };
+  const shown = useMergeValueText((field, value) =>
+    field === 'type' ? t(`clientType.${String(value)}` as MessageKey) : undefined
+  );
 
   const kept = done?.survivor ?? survivor;
   // the confirmation names the client as it will be: the name chosen may be another client's

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { GENDERS, LANGUAGES } from '../../../shared/constants';
-import { DuplicateWarnings } from '../components/DuplicateWarnings';
+import { ContactDuplicateWarnings } from '../components/DuplicateWarnings';
 import { RecordForm, type FieldSpec, type Values } from '../components/RecordForm';
 import { API } from '../utils/api';
 import { countryOptions } from '../utils/countries';
@@ -104,7 +104,7 @@ const ContactFormPage = () => {
       labelPrefix="contact"
       detailPath={PATHS.contact}
       derive={fillDepartement}
-      aside={(values, documentId) => <DuplicateWarnings values={values} documentId={documentId} />}
+      aside={(values, documentId) => <ContactDuplicateWarnings values={values} documentId={documentId} />}
       title={(values, isNew) =>
         isNew
           ? t('contacts.new')

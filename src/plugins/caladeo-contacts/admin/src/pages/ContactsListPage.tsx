@@ -230,7 +230,9 @@ const ContactsListPage = () => {
               {t('filters.reset')}
             </Button>
           )}
-          <Flex gap={2} marginLeft="auto">
+          {/* one group at the end of the line, never shrunk: once the search and filters fill the
+              line, both menus wrap below them together instead of overflowing it */}
+          <Flex gap={2} marginLeft="auto" shrink={0} wrap="wrap" justifyContent="flex-end">
             <ColumnsMenu
               options={columns.map((column) => ({
                 key: column.key,

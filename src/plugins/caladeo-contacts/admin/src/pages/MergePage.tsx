@@ -3,8 +3,13 @@ import { useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { consentEventWording } from '../../../shared/constants';
 import { SectionCard } from '../components/DetailParts';
-import { MergedLinksCard, MergeFieldsTable, MergeFrame, type MergedLinkRow } from '../components/MergeParts';
-import { countryName } from '../utils/countries';
+import {
+  MergedLinksCard,
+  MergeFieldsTable,
+  MergeFrame,
+  useMergeValueText,
+  type MergedLinkRow,
+} from '../components/MergeParts';
 import type { FieldRow } from '../utils/merge';
 import { PATHS } from '../utils/paths';
 import { useT, type MessageKey } from '../utils/translate';
@@ -72,13 +77,9 @@ const MergePage = () => {
   const contactOf = (documentId: string | null) =>
     preview?.contacts.find((contact) => contact.documentId === documentId);
 
-  const shown = (field: string, value: unknown) => {
-    if (value === null || value === undefined || value === '') return '—';
-    if (typeof value === 'boolean') return t(value ? 'history.yes' : 'history.no');
-    if (field === 'gender') return t(`gender.${String(value)}` as MessageKey);
-    if (field === 'country') return countryName(String(value), locale);
-    return String(value);
-  };
+  const shown = useMergeValueText((field, value) =>
+    field === 'gender' ? t(`gender.${String(value)}` as MessageKey) : undefined
+  );
 
   const linkRows = (links: LinkPreview[]): MergedLinkRow[] =>
     links.map((link) => ({
