@@ -2,7 +2,20 @@ import { describe, expect, it } from '@jest/globals';
 import { areSimilarNames, namePartsOf, type NameParts } from '../../validation';
 import { MAX_BLOCK, pairsOfBlock, similarNamePairs } from './candidate-pairs';
 
-const FIRST = ['Marie', 'Mario', 'Jean', 'Jeanne', 'Léa', 'Paul', 'Pauline', 'Hélène', 'Sophie', 'Marc'];
+const FIRST = [
+  'Marie',
+  'Mario',
+  'Jean',
+  'Jaen',
+  'Jeanne',
+  'Martin',
+  'Léa',
+  'Paul',
+  'Pauline',
+  'Hélène',
+  'Sophie',
+  'Marc',
+];
 const LAST = [
   'Lefèvre',
   'Lefebvre',
@@ -14,6 +27,7 @@ const LAST = [
   'Girardin',
   'Roux',
   'Le Gall',
+  'Jean',
 ];
 
 describe('similarNamePairs', () => {
