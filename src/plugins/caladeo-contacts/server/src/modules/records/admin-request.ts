@@ -10,6 +10,7 @@ import {
   DOCUMENT_ID_PATTERN,
   LINK_ROLES,
   MAX_LENGTH,
+  type ClientType,
 } from '../../../../shared/constants';
 import { readListSearchParams, type ListSearchParams } from '../search/request';
 import { coded, fieldErrorsOfIssues, reportProblem } from '../../validation/issues';
@@ -90,7 +91,7 @@ export type ContactListFilters = {
 };
 
 export type ClientListFilters = {
-  type?: (typeof CLIENT_TYPES)[number];
+  type?: ClientType;
   city?: string;
   country?: string;
   /** Whether the client has a primary contact (the person its documents are addressed to). */
