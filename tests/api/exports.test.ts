@@ -1,15 +1,8 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import request from 'supertest';
 import { ACTION, ACTIONS, UID } from '../../src/plugins/caladeo-contacts/shared/constants';
-import {
-  ADMIN_API,
-  adminClient,
-  adminTokenWithActions,
-  superAdminToken,
-  type AdminClient,
-} from '../helpers/admin';
+import { adminClient, adminTokenWithActions, superAdminToken, type AdminClient } from '../helpers/admin';
+import { adminCsvRows, adminDownload } from '../helpers/downloads';
 import { errorCodes } from '../helpers/http';
 import { useStrapi } from '../helpers/strapi';
 
@@ -55,24 +48,8 @@ beforeAll(async () => {
   }
 });
 
-/** The response's bytes as sent, whatever its type. */
-const download = (path: string, credential: string | null = token) => {
-  const test = request(app.baseUrl)
-    .get(`${ADMIN_API}${path}`)
-    .buffer(true)
-    .parse((response, callback) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => callback(null, Buffer.concat(chunks)));
-    });
-  return credential ? test.set('Authorization', `Bearer ${credential}`) : test;
-};
-
-const csvRows = async (path: string, delimiter = ';') => {
-  const response = await download(path);
-  expect(response.status).toBe(200);
-  return parseCsv(response.body as Buffer, { bom: true, delimiter }) as string[][];
-};
+const download = (path: string, credential: string | null = token) => adminDownload(app, path, credential);
+const csvRows = (path: string, delimiter = ';') => adminCsvRows(app, path, token, delimiter);
 
 const xlsxSheet = async (path: string) => {
   const response = await download(path);

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
 import { Searchbar } from '@strapi/design-system';
+import { useDebouncedText } from '../utils/useDebouncedText';
 
 /** Writes the search to the URL a moment after the user stops typing. */
 export const SearchBox = ({
@@ -13,13 +13,7 @@ export const SearchBox = ({
   label: string;
   placeholder: string;
 }) => {
-  const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
-  useEffect(() => {
-    if (text === value) return undefined;
-    const timer = setTimeout(() => onSearch(text), 300);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const [text, setText] = useDebouncedText(value, onSearch);
   return (
     <Searchbar
       name="q"

@@ -1,9 +1,14 @@
+import { useMemo } from 'react';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
+import { CLIENT_TYPES, MAX_LENGTH } from '../../../shared/constants';
 import type { Client } from '../../../shared/contracts/admin';
 import { ExportDialog } from '../components/ExportDialog';
+import { FilterSelect } from '../components/FilterSelect';
+import { CountryFilter, ResetFiltersButton } from '../components/ListFilters';
+import { FilterText } from '../components/FilterText';
 import { RecordTable, RowLink } from '../components/RecordTable';
 import { SearchBox } from '../components/SearchBox';
 import { MergeHint, MergeSelectedButton, SelectionBar } from '../components/SelectionBar';
@@ -14,14 +19,24 @@ import { countryName } from '../utils/countries';
 import { isMergeableCount, MAX_MERGED, MIN_MERGED } from '../utils/merge';
 import { PATHS } from '../utils/paths';
 import { useList } from '../utils/useList';
+import { useFilterSetters, useYesNoFilterOptions } from '../utils/useListFilters';
 import { useSelection } from '../utils/useSelection';
 import { useT, type MessageKey } from '../utils/translate';
+
+const FILTERS = ['type', 'city', 'country', 'hasPrimary'] as const;
+const ANY = '';
 
 const ClientsListPage = () => {
   const { t, locale } = useT();
   const navigate = useNavigate();
   const { allowedActions } = useRBAC(allOf('clients'));
-  const list = useList<Client>(`${API}/clients`, []);
+  const list = useList<Client>(`${API}/clients`, FILTERS);
+  const setFilter = useFilterSetters(list.update, FILTERS);
+  const primaryOptions = useYesNoFilterOptions('filters.primaryYes', 'filters.primaryNo');
+  const types = useMemo(
+    () => CLIENT_TYPES.map((type) => ({ value: type, label: t(`clientType.${type}` as MessageKey) })),
+    [t]
+  );
   const order = list.params.get('order') ?? '';
   // the only bulk action on clients is the merge: rows are ticked for roles that may merge
   const canMerge = Boolean(allowedActions.canMerge);
@@ -40,7 +55,7 @@ const ClientsListPage = () => {
                 type="client"
                 path={`${API}/clients/export`}
                 listParams={list.params}
-                keys={['q', 'order']}
+                keys={['q', 'order', ...FILTERS]}
               />
             )}
             {allowedActions.canCreate && (
@@ -53,14 +68,45 @@ const ClientsListPage = () => {
       />
       <Layouts.Content>
         <TabNav current="clients" />
-        <Box paddingBottom={4} maxWidth="420px">
-          <SearchBox
-            value={list.params.get('q') ?? ''}
-            onSearch={(text) => list.update({ q: text })}
-            label={t('clients.search')}
-            placeholder={t('clients.searchPlaceholder')}
-          />
-        </Box>
+        <Flex gap={3} wrap="wrap" alignItems="flex-end" paddingBottom={4}>
+          <Box minWidth="280px">
+            <SearchBox
+              value={list.params.get('q') ?? ''}
+              onSearch={(text) => list.update({ q: text })}
+              label={t('clients.search')}
+              placeholder={t('clients.searchPlaceholder')}
+            />
+          </Box>
+          <Box minWidth="200px">
+            <FilterSelect
+              label={t('filters.type')}
+              value={list.params.get('type') ?? ANY}
+              anyLabel={t('filters.anyType')}
+              options={types}
+              onChange={setFilter.type}
+            />
+          </Box>
+          <Box minWidth="160px">
+            <FilterText
+              label={t('filters.city')}
+              value={list.params.get('city') ?? ''}
+              placeholder={t('filters.cityPlaceholder')}
+              maxLength={MAX_LENGTH.city}
+              onChange={setFilter.city}
+            />
+          </Box>
+          <CountryFilter value={list.params.get('country') ?? ANY} onChange={setFilter.country} />
+          <Box minWidth="220px">
+            <FilterSelect
+              label={t('filters.primary')}
+              value={list.params.get('hasPrimary') ?? ANY}
+              anyLabel={t('filters.anyPrimary')}
+              options={primaryOptions}
+              onChange={setFilter.hasPrimary}
+            />
+          </Box>
+          <ResetFiltersButton list={list} />
+        </Flex>
         {canMerge && selection.count > 0 && (
           <SelectionBar
             status={t('clients.selected', { count: selection.count })}

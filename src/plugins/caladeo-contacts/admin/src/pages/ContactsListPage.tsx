@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Badge, Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
@@ -11,6 +11,7 @@ import { ColumnsMenu } from '../components/ColumnsMenu';
 import { EmailLink, PhoneLink } from '../components/ContactPoints';
 import { ExportDialog } from '../components/ExportDialog';
 import { FilterSelect } from '../components/FilterSelect';
+import { CountryFilter, ResetFiltersButton } from '../components/ListFilters';
 import { RecordTable, RowLink, type Column } from '../components/RecordTable';
 import { SavedViewsMenu } from '../components/SavedViewsMenu';
 import { SearchBox } from '../components/SearchBox';
@@ -18,12 +19,11 @@ import { ClientPicker } from '../components/SearchPicker';
 import { TabNav } from '../components/TabNav';
 import { allOf } from '../permissions';
 import { API } from '../utils/api';
-import { countryOptions } from '../utils/countries';
 import { PATHS } from '../utils/paths';
 import { PAGE_SIZES, useList } from '../utils/useList';
+import { useFilterSetters, useYesNoFilterOptions } from '../utils/useListFilters';
 import { useListSettings } from '../utils/useListSettings';
 import { useSelection } from '../utils/useSelection';
-import { useStableCallback } from '../utils/useStableCallback';
 import { useT, type MessageKey } from '../utils/translate';
 
 const FILTERS = ['client', 'country', 'newsletter', 'role'] as const;
@@ -37,24 +37,8 @@ const ContactsListPage = () => {
   const list = useList<Contact>(`${API}/contacts`, FILTERS);
   const settings = useListSettings('contacts');
   const order = list.params.get('order') ?? '';
-  // the filters' options and handlers keep their identity, so that the selects render only when
-  // their own value changes, not with each search and each page of results
-  const update = useStableCallback(list.update);
-  const setClient = useCallback((client: string | null) => update({ client }), [update]);
-  const setCountry = useCallback((country: string) => update({ country }), [update]);
-  const setNewsletter = useCallback((newsletter: string) => update({ newsletter }), [update]);
-  const setRole = useCallback((role: string) => update({ role }), [update]);
-  const countries = useMemo(
-    () => countryOptions(locale).map((country) => ({ value: country.code, label: country.name })),
-    [locale]
-  );
-  const newsletterOptions = useMemo(
-    () => [
-      { value: 'true', label: t('filters.newsletterYes') },
-      { value: 'false', label: t('filters.newsletterNo') },
-    ],
-    [t]
-  );
+  const setFilter = useFilterSetters(list.update, FILTERS);
+  const newsletterOptions = useYesNoFilterOptions('filters.newsletterYes', 'filters.newsletterNo');
   const roles = useMemo(
     () => LINK_ROLES.map((role) => ({ value: role, label: t(`role.${role}` as MessageKey) })),
     [t]
@@ -194,26 +178,18 @@ const ContactsListPage = () => {
                 label={t('filters.client')}
                 placeholder={t('filters.client')}
                 value={list.params.get('client')}
-                onChange={setClient}
+                onChange={setFilter.client}
               />
             </Box>
           )}
-          <Box minWidth="180px">
-            <FilterSelect
-              label={t('filters.country')}
-              value={list.params.get('country') ?? ANY}
-              anyLabel={t('filters.anyCountry')}
-              options={countries}
-              onChange={setCountry}
-            />
-          </Box>
+          <CountryFilter value={list.params.get('country') ?? ANY} onChange={setFilter.country} />
           <Box minWidth="160px">
             <FilterSelect
               label={t('filters.newsletter')}
               value={list.params.get('newsletter') ?? ANY}
               anyLabel={t('filters.anyNewsletter')}
               options={newsletterOptions}
-              onChange={setNewsletter}
+              onChange={setFilter.newsletter}
             />
           </Box>
           <Box minWidth="200px">
@@ -222,14 +198,10 @@ const ContactsListPage = () => {
               value={list.params.get('role') ?? ANY}
               anyLabel={t('filters.anyRole')}
               options={roles}
-              onChange={setRole}
+              onChange={setFilter.role}
             />
           </Box>
-          {list.isFiltered && (
-            <Button variant="tertiary" onClick={list.resetFilters}>
-              {t('filters.reset')}
-            </Button>
-          )}
+          <ResetFiltersButton list={list} />
           {/* one group at the end of the line, never shrunk: once the search and filters fill the
               line, both menus wrap below them together instead of overflowing it */}
           <Flex gap={2} marginLeft="auto" shrink={0} wrap="wrap" justifyContent="flex-end">

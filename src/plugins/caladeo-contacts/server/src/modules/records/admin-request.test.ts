@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { LINK_ROLES } from '../../../../shared/constants';
+import { CLIENT_TYPES, LINK_ROLES } from '../../../../shared/constants';
 import {
   readClientListQuery,
   readContactListQuery,
@@ -66,6 +66,42 @@ describe('the contact list query', () => {
         values: { allowed: LINK_ROLES.join(', ') },
         message: `must be one of: ${LINK_ROLES.join(', ')}`,
       },
+    ]);
+  });
+
+  it('reads the client list’s filters, a town trimmed and a blank one ignored', () => {
+    expect(
+      readClientListQuery({ type: 'school', city: '  Lyon ', country: 'FR', hasPrimary: 'false' })
+    ).toMatchObject({
+      ok: true,
+      value: { filters: { type: 'school', city: 'Lyon', country: 'FR', hasPrimary: false } },
+    });
+    expect(readClientListQuery({ city: '   ' })).toMatchObject({ ok: true, value: { filters: {} } });
+  });
+
+  it('gives each bad client filter its code', () => {
+    expect(
+      errorsOf(readClientListQuery({ type: 'hotel', city: 'x'.repeat(101), country: 'be', hasPrimary: '1' }))
+    ).toEqual([
+      {
+        path: ['type'],
+        code: 'choice.invalid',
+        values: { allowed: CLIENT_TYPES.join(', ') },
+        message: `must be one of: ${CLIENT_TYPES.join(', ')}`,
+      },
+      {
+        path: ['city'],
+        code: 'text.tooLong',
+        values: { max: 100 },
+        message: 'must be at most 100 characters',
+      },
+      {
+        path: ['country'],
+        code: 'country.notAlpha2',
+        values: {},
+        message: 'must be an ISO 3166 alpha-2 code',
+      },
+      { path: ['hasPrimary'], code: 'boolean.invalid', values: {}, message: 'must be true or false' },
     ]);
   });
 

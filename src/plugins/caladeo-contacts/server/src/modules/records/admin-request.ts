@@ -4,10 +4,18 @@
  * normalisers, which every write crosses in the document service.
  */
 import { z } from 'zod';
-import { BULK_MAX_CONTACTS, DOCUMENT_ID_PATTERN, LINK_ROLES } from '../../../../shared/constants';
+import {
+  BULK_MAX_CONTACTS,
+  CLIENT_TYPES,
+  DOCUMENT_ID_PATTERN,
+  LINK_ROLES,
+  MAX_LENGTH,
+  type ClientType,
+} from '../../../../shared/constants';
 import { readListSearchParams, type ListSearchParams } from '../search/request';
 import { coded, fieldErrorsOfIssues, reportProblem } from '../../validation/issues';
 import { fieldError, problem } from '../../validation/messages';
+import { containsControlCharacter } from '../../validation/text';
 import type { Reading } from '../../validation/types';
 
 const MAX_DOCUMENT_ID_LENGTH = 64;
@@ -31,17 +39,21 @@ const listBase = {
   pageSize: z.string().optional(),
 };
 
+/** The filters both lists share: a country by its ISO code, a yes/no as `true` or `false`. */
+const countryFilter = z
+  .string()
+  .refine((value) => /^[A-Z]{2}$/.test(value), coded(problem('country.notAlpha2')))
+  .optional();
+const yesNoFilter = z
+  .string()
+  .refine((value) => value === 'true' || value === 'false', coded(problem('boolean.invalid')))
+  .optional();
+
 const contactListQuery = z.strictObject({
   ...listBase,
   client: documentId.optional(),
-  country: z
-    .string()
-    .refine((value) => /^[A-Z]{2}$/.test(value), coded(problem('country.notAlpha2')))
-    .optional(),
-  newsletter: z
-    .string()
-    .refine((value) => value === 'true' || value === 'false', coded(problem('boolean.invalid')))
-    .optional(),
+  country: countryFilter,
+  newsletter: yesNoFilter,
   role: z.enum(LINK_ROLES).optional(),
   // the contacts ticked on screen, comma-separated: the export of a selection
   documentIds: z
@@ -57,7 +69,18 @@ const contactListQuery = z.strictObject({
     .optional(),
 });
 
-const clientListQuery = z.strictObject(listBase);
+const clientListQuery = z.strictObject({
+  ...listBase,
+  type: z.enum(CLIENT_TYPES).optional(),
+  // a part of the town's name, as typed in the filter
+  city: z
+    .string()
+    .max(MAX_LENGTH.city)
+    .refine((value) => !containsControlCharacter(value), coded(problem('text.controlCharacters')))
+    .optional(),
+  country: countryFilter,
+  hasPrimary: yesNoFilter,
+});
 
 export type ContactListFilters = {
   client?: string;
@@ -65,6 +88,14 @@ export type ContactListFilters = {
   newsletter?: boolean;
   role?: (typeof LINK_ROLES)[number];
   documentIds?: string[];
+};
+
+export type ClientListFilters = {
+  type?: ClientType;
+  city?: string;
+  country?: string;
+  /** Whether the client has a primary contact (the person its documents are addressed to). */
+  hasPrimary?: boolean;
 };
 
 const readSearch = (query: { q?: string; order?: string; cursor?: string; pageSize?: string }) => {
@@ -101,11 +132,20 @@ export const readContactListQuery = (
   return { ok: true, value: { search: search.params, filters } };
 };
 
-export const readClientListQuery = (query: unknown): Reading<{ search: ListSearchParams }> => {
+export const readClientListQuery = (
+  query: unknown
+): Reading<{ search: ListSearchParams; filters: ClientListFilters }> => {
   const parsed = clientListQuery.safeParse(query ?? {});
   if (!parsed.success) return { ok: false, errors: fieldErrorsOfIssues(parsed.error.issues) };
-  const search = readSearch(parsed.data);
-  return search.ok ? { ok: true, value: { search: search.params } } : search;
+  const { type, city, country, hasPrimary, ...rest } = parsed.data;
+  const search = readSearch(rest);
+  if (!search.ok) return search;
+  const filters: ClientListFilters = {};
+  if (type) filters.type = type;
+  if (city?.trim()) filters.city = city.trim();
+  if (country) filters.country = country;
+  if (hasPrimary) filters.hasPrimary = hasPrimary === 'true';
+  return { ok: true, value: { search: search.params, filters } };
 };
 
 /** A record body holds only the record's own fields; the values are the normaliser's business. */

@@ -9,9 +9,10 @@ import {
   type ListResponse,
   type PrimaryContact,
 } from '../../../../../shared/contracts/admin';
-import type { ContactListFilters } from '../admin-request';
+import type { ClientListFilters, ContactListFilters } from '../admin-request';
 import type { ListSearchParams } from '../../search/request';
 import type { SearchableUid } from '../../search/services/list-search';
+import { modelOf } from '../../../utils/database-model';
 import { getService } from '../../../utils/get-service';
 import { withoutInternalIds } from '../../../utils/without-internal-ids';
 import { exportCell, type ExportCell } from '../../../utils/spreadsheet-cells';
@@ -61,6 +62,25 @@ const contactWhere = (filters: ContactListFilters): Record<string, unknown> | nu
     };
   } else if (filters.role) {
     where.$or = [{ clientLinks: { role: filters.role } }, { offerLinks: { role: filters.role } }];
+  }
+  return Object.keys(where).length > 0 ? where : null;
+};
+
+/**
+ * The Strapi `where` of the client list's filters. A client has a primary contact when one of its
+ * links is primary: each such link holds the client's documentId in its `primaryOf` column (under a
+ * unique index), so both answers are one indexed `IN` / `NOT IN`, with no join to the links.
+ */
+const clientWhere = (strapi: Core.Strapi, filters: ClientListFilters): Record<string, unknown> | null => {
+  const where: Record<string, unknown> = {};
+  if (filters.type) where.type = filters.type;
+  if (filters.city) where.city = { $containsi: filters.city };
+  if (filters.country) where.country = filters.country;
+  if (filters.hasPrimary !== undefined) {
+    const { tableName, attributes } = modelOf(strapi, UID.clientContact);
+    const primaryOf = attributes.primaryOf?.columnName ?? 'primary_of';
+    const primaries = strapi.db.connection(tableName).select(primaryOf).whereNotNull(primaryOf);
+    where.documentId = { [filters.hasPrimary ? '$in' : '$notIn']: primaries };
   }
   return Object.keys(where).length > 0 ? where : null;
 };
@@ -132,7 +152,8 @@ const adminRecords = ({ strapi }: { strapi: Core.Strapi }) => {
     listContacts: (search: ListSearchParams, filters: ContactListFilters) =>
       listPage<ContactDetail>(UID.contact, search, contactWhere(filters)),
 
-    listClients: (search: ListSearchParams) => listPage<ClientDetail>(UID.client, search, null),
+    listClients: (search: ListSearchParams, filters: ClientListFilters) =>
+      listPage<ClientDetail>(UID.client, search, clientWhere(strapi, filters)),
 
     /** The filtered, searched contact list as the contact export writes it. */
     exportContacts: (search: ListSearchParams, filters: ContactListFilters, columns: readonly string[]) =>
@@ -171,8 +192,9 @@ const adminRecords = ({ strapi }: { strapi: Core.Strapi }) => {
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
-    exportClients: (search: ListSearchParams, columns: readonly string[]) =>
-      exportRows(UID.client, search, null, columns),
+    /** The filtered, searched client list as the client export writes it. */
+    exportClients: (search: ListSearchParams, filters: ClientListFilters, columns: readonly string[]) =>
+      exportRows(UID.client, search, clientWhere(strapi, filters), columns),
 
     async contactDetail(documentId: string): Promise<ContactDetail> {
       // each target comes with its primary link and that link's contact: a few statements for the
