@@ -141,10 +141,11 @@ export function trigramSimilarity(left: string, right: string): number {
 export const SIMILAR_NAME_THRESHOLD = 0.5;
 
 /**
- * Each part of two similar names must be at least this similar, one typo apart or equal: pg_trgm's
- * default threshold for its `%` operator.
+ * Each part of two similar names must be at least this similar by trigrams, one typo apart or
+ * equal: "Jean" and "Jeanne" (0.5) are close, "Anne" and "Jeanne" (0.33), "Robert" and "Robin"
+ * (0.3) or "Colin" and "Cousin" (0.3) are other names.
  */
-export const SIMILAR_NAME_PART_THRESHOLD = 0.3;
+export const SIMILAR_NAME_PART_THRESHOLD = 0.4;
 
 /** The folded parts of a person's name; `key` is contactNameKey's. */
 export type NameParts = { key: string; first: string; last: string };
