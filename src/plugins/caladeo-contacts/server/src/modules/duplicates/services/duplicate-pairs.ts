@@ -13,13 +13,10 @@ import { newDocumentId } from '../../../utils/bulk-insert';
 import { cityKey, namePartsOf, type NameParts } from '../../../validation';
 import { REFRESH_JOB, SCAN_JOB } from '../jobs';
 import { pairKey, pairsOfBlock, similarNamePairs, MAX_BLOCK } from '../candidate-pairs';
+import { CLIENTS, CLIENT_LINKS, CONTACTS, CONTACT_LINKS, SHOWN_COLUMNS } from '../tables';
 import { comparisonKeys, duplicateScore, reasonsBetween, type ComparedContact } from '../reasons';
 
 const PAIRS = 'caladeo_duplicate_pairs';
-const CONTACTS = 'caladeo_contacts';
-// the link between a contact and a client is a record of its own, reached through two join tables
-const CONTACT_LINKS = 'caladeo_client_contacts_contact_lnk';
-const CLIENT_LINKS = 'caladeo_client_contacts_client_lnk';
 
 /** Rows read per page of the name pass. */
 const PAGE = 20_000;
@@ -29,16 +26,6 @@ const SCORE_BATCH = 5_000;
 const WRITE_BATCH = { sqlite: 1_000, postgres: 5_000 };
 
 export type ScoredPair = { a: number; b: number; score: number; reasons: DuplicateReason[] };
-
-const SHOWN_COLUMNS = {
-  documentId: 'document_id',
-  firstName: 'first_name',
-  lastName: 'last_name',
-  email: 'email',
-  phone: 'phone',
-  postalCode: 'postal_code',
-  city: 'city',
-} as const;
 
 export type PairContact = { [Key in keyof typeof SHOWN_COLUMNS]: string | null };
 
@@ -503,7 +490,7 @@ const duplicatePairs = ({ strapi }: { strapi: Core.Strapi }) => {
         if (client) {
           const members = knex()(`${CONTACT_LINKS} as cl`)
             .join(`${CLIENT_LINKS} as kl`, 'kl.client_contact_id', 'cl.client_contact_id')
-            .join('caladeo_clients as k', 'k.id', 'kl.client_id')
+            .join(`${CLIENTS} as k`, 'k.id', 'kl.client_id')
             .where('k.document_id', client)
             .select('cl.contact_id');
           query.where((either) => either.whereIn('p.contact_a', members).orWhereIn('p.contact_b', members));

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../../shared/constants';
 import { readConnection } from '../../../utils/read-transaction';
 import { SIMILAR_NAME_THRESHOLD } from '../../../validation';
+import { CLIENTS, CLIENT_LINKS, CONTACTS, CONTACT_LINKS, SHOWN_COLUMNS } from '../tables';
 import {
   comparisonKeys,
   duplicateScore,
@@ -11,10 +12,10 @@ import {
 } from '../reasons';
 
 /** What a likely duplicate shows of the stored contact: enough to recognise the person and open it. */
-const SHOWN_FIELDS = ['documentId', 'firstName', 'lastName', 'email', 'phone', 'postalCode', 'city'] as const;
+const SHOWN_FIELDS = Object.keys(SHOWN_COLUMNS) as (keyof typeof SHOWN_COLUMNS)[];
 
 type StoredContact = { id: number; documentId: string } & Record<
-  (typeof SHOWN_FIELDS)[number],
+  keyof typeof SHOWN_COLUMNS,
   string | null
 > & { updatedAt?: string };
 
@@ -38,8 +39,6 @@ export const bestFirst = <Found extends { score: number }>(
     .sort((a, b) => b.score - a.score || (documentIdOf(a) < documentIdOf(b) ? -1 : 1))
     .slice(0, MAX_ANSWERED);
 
-type LinkRow = { contact?: { id: number } | null; client?: { documentId: string } | null };
-
 const duplicates = ({ strapi }: { strapi: Core.Strapi }) => {
   const contacts = () => strapi.db.query(UID.contact);
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
@@ -58,30 +57,34 @@ const duplicates = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const similarInPostalCode = async (postalCode: string, nameKey: string, excluded: string | null) => {
     if (!isPostgres()) return byKey({ postalCode, nameKey: { $notNull: true } }, excluded);
-    const table = strapi.getModel(UID.contact).collectionName as string;
-    const rows = (await readConnection(strapi)(table)
-      .select('id')
-      .where({ postal_code: postalCode })
-      // `%` lets the trigram index narrow a crowded postal code (it holds from pg_trgm's default
-      // threshold, 0.3, up); the similarity test then keeps exactly what reasons.ts keeps
-      .whereRaw('name_key operator(public.%) ?', [nameKey])
-      .whereRaw('public.similarity(name_key, ?) >= ?', [nameKey, SIMILAR_NAME_THRESHOLD])
-      .modify((query) => (excluded ? query.whereNot({ document_id: excluded }) : query))
-      .orderByRaw('public.similarity(name_key, ?) desc', [nameKey])
-      .limit(CANDIDATES_PER_KEY)) as { id: number }[];
-    return rows.length === 0 ? [] : byKey({ id: { $in: rows.map((row) => row.id) } }, null);
+    return (
+      (await readConnection(strapi)(CONTACTS)
+        .select('id', ...SHOWN_FIELDS.map((field) => `${SHOWN_COLUMNS[field]} as ${field}`))
+        .where({ postal_code: postalCode })
+        // `%` lets the trigram index narrow a crowded postal code (it holds from pg_trgm's default
+        // threshold, 0.3, up); the similarity test then keeps exactly what reasons.ts keeps
+        .whereRaw('name_key operator(public.%) ?', [nameKey])
+        .whereRaw('public.similarity(name_key, ?) >= ?', [nameKey, SIMILAR_NAME_THRESHOLD])
+        .modify((query) => (excluded ? query.whereNot({ document_id: excluded }) : query))
+        .orderByRaw('public.similarity(name_key, ?) desc', [nameKey])
+        .limit(CANDIDATES_PER_KEY)) as StoredContact[]
+    );
   };
 
+  /** The documentIds of the clients of each contact, read through the link's two join tables at once. */
   const clientsOf = async (contactIds: number[]) => {
     const clients = new Map<number, string[]>();
     if (contactIds.length === 0) return clients;
-    const links = (await strapi.db.query(UID.clientContact).findMany({
-      where: { contact: { id: { $in: contactIds } } },
-      populate: { contact: { select: ['id'] }, client: { select: ['documentId'] } },
-    })) as LinkRow[];
-    for (const { contact, client } of links) {
-      if (contact && client) clients.set(contact.id, [...(clients.get(contact.id) ?? []), client.documentId]);
-    }
+    const links = (await readConnection(strapi)(`${CONTACT_LINKS} as cl`)
+      .join(`${CLIENT_LINKS} as kl`, 'kl.client_contact_id', 'cl.client_contact_id')
+      .join(`${CLIENTS} as k`, 'k.id', 'kl.client_id')
+      .whereIn('cl.contact_id', contactIds)
+      .select('cl.contact_id as contactId', 'k.document_id as documentId')) as {
+      contactId: number;
+      documentId: string;
+    }[];
+    for (const { contactId, documentId } of links)
+      clients.set(contactId, [...(clients.get(contactId) ?? []), documentId]);
     return clients;
   };
 
