@@ -7,7 +7,10 @@ import type { Knex } from 'knex';
  * each trigram's entry of the country: 35–55 ms in a postal code of 19,000 contacts at a million,
  * which the refresh of a contact's pairs after each write pays. A GiST index over both (btree_gist
  * gives the postal code a GiST operator class) descends to the postal code's closest names
- * instead: 13 ms for the same lookups. It replaces the GIN one, which nothing else reads.
+ * instead: 13 ms for the same lookups. It replaces the GIN one, which nothing else reads. It
+ * indexes `lower(name_key)` (the key is lower case already, so the similarities are the same)
+ * rather than the column: a trigram operator class also serves `=`, and over the column the planner
+ * took it for the lookup of one name's namesakes, 30 ms there instead of 0.5 ms through the btree.
  * PostgreSQL only; SQLite reads the postal code's contacts through its btree. Idempotent.
  */
 const TABLE = 'caladeo_contacts';
@@ -20,7 +23,7 @@ export async function up(knex: Knex) {
   await knex.raw('CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA public');
   await knex.raw(
     `CREATE INDEX IF NOT EXISTS ${SIMILAR_NAME_INDEX} ON ${TABLE} ` +
-      'USING gist (postal_code public.gist_text_ops, name_key public.gist_trgm_ops)'
+      'USING gist (postal_code public.gist_text_ops, (lower(name_key)) public.gist_trgm_ops)'
   );
   await knex.raw('DROP INDEX IF EXISTS caladeo_contacts_postal_name_trgm_idx');
 }

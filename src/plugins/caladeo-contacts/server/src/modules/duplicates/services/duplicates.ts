@@ -63,10 +63,12 @@ const duplicates = ({ strapi }: { strapi: Core.Strapi }) => {
         .where({ postal_code: postalCode })
         // `%` lets the trigram index narrow a crowded postal code (it holds from pg_trgm's default
         // threshold, 0.3, up); the similarity test then keeps exactly what reasons.ts keeps
-        .whereRaw('name_key operator(public.%) ?', [nameKey])
-        .whereRaw('public.similarity(name_key, ?) >= ?', [nameKey, SIMILAR_NAME_THRESHOLD])
+        // lower(name_key) is the key itself (stored in lower case), as the GiST index of the postal
+        // code and name has it (database/migrations/2026.12.09T00.00.00.similar-name-gist.ts)
+        .whereRaw('lower(name_key) operator(public.%) ?', [nameKey])
+        .whereRaw('public.similarity(lower(name_key), ?) >= ?', [nameKey, SIMILAR_NAME_THRESHOLD])
         .modify((query) => (excluded ? query.whereNot({ document_id: excluded }) : query))
-        .orderByRaw('public.similarity(name_key, ?) desc', [nameKey])
+        .orderByRaw('public.similarity(lower(name_key), ?) desc', [nameKey])
         .limit(CANDIDATES_PER_KEY)) as StoredContact[]
     );
   };
