@@ -22,6 +22,7 @@ import {
   type LinkKeyTable,
 } from '../src/plugins/caladeo-contacts/server/src/utils/link-keys';
 import {
+  cityKey,
   clientNameKey,
   contactNameKey,
   emailLocalPartKey,
@@ -95,6 +96,7 @@ export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
         country: { type: 'text', values: batch.map(() => 'FR') },
         search_text: { type: 'text', values: batch.map((client) => client.searchText) },
         name_key: { type: 'text', values: batch.map((client) => clientNameKey(client.name)) },
+        city_key: { type: 'text', values: batch.map((client) => cityKey(client.city)) },
       },
       { returning: ['id', 'name'] }
     );

@@ -9,6 +9,7 @@ import { adminClient, adminTokenWithActions, superAdminToken, type AdminClient }
 import { adminCsvRows, adminDownload } from '../helpers/downloads';
 import { errorCodes } from '../helpers/http';
 import { useStrapi } from '../helpers/strapi';
+import { up as upClientCityKeys } from '../../database/migrations/2026.12.10T00.00.00.client-city-keys';
 
 const app = useStrapi();
 let admin: AdminClient;
@@ -180,5 +181,34 @@ describe('who may filter and export clients', () => {
     const exporter = await adminTokenWithActions(app, [ACTION['clients.export']]);
     const rows = await adminCsvRows(app, '/clients/export?country=BE&columns=name', exporter);
     expect(rows.slice(1)).toEqual([['Comité Atomium']]);
+  });
+});
+
+describe('the town filter, folded like the search', () => {
+  it('ignores accents, case, hyphens and "St" for "Saint", and follows a change of town', async () => {
+    const cercle = await createClient({ name: 'Cercle nautique', type: 'association', city: 'Sète' });
+    await createClient({ name: 'Club forézien', type: 'association', city: 'Saint-Étienne' });
+    expect(await names('city=sete')).toEqual(['Cercle nautique']);
+    expect(await names('city=S%C3%88TE')).toEqual(['Cercle nautique']);
+    expect(await names('city=st%20etienne')).toEqual(['Club forézien']);
+    expect(await names('city=saint-eti')).toEqual(['Club forézien']);
+    expect(await names('city=--')).toEqual([]);
+
+    expect((await admin.put(`/clients/${cercle}`, { city: 'Agde' })).status).toBe(200);
+    expect(await names('city=sete')).toEqual([]);
+    expect(await names('city=agde')).toEqual(['Cercle nautique']);
+  });
+
+  it('finds the clients stored before the folded town existed, once the migration has run', async () => {
+    await createClient({ name: 'Amis de Nîmes', type: 'friends_group', city: 'Nîmes' });
+    const knex = app.strapi.db.connection;
+    await knex('caladeo_clients').update({ city_key: null });
+    expect(await names('city=nimes')).toEqual([]);
+
+    await upClientCityKeys(knex as never);
+    await upClientCityKeys(knex as never);
+
+    expect(await names('city=nimes')).toEqual(['Amis de Nîmes']);
+    expect(await names('city=lyon')).toEqual(['Amicale des cheminots', 'École Saint-Exupéry']);
   });
 });

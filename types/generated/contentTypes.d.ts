@@ -470,6 +470,11 @@ export interface PluginCaladeoContactsClient extends Struct.CollectionTypeSchema
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 100;
       }>;
+    cityKey: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     contactLinks: Schema.Attribute.Relation<'oneToMany', 'plugin::caladeo-contacts.client-contact'>;
     country: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{

@@ -22,7 +22,7 @@ export {
   trigramsOf,
   type NameParts,
 } from './match-keys';
-export { derivedContactFields } from './derived';
+export { derivedClientFields, derivedContactFields } from './derived';
 export { resolveCountryCode } from './country';
 export { findDepartementsForPostalCode, isFrenchPostalCode, type Departement } from './france';
 export { addressCountryOf } from './address';

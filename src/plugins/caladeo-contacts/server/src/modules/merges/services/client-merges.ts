@@ -4,7 +4,7 @@ import { UID } from '../../../../../shared/constants';
 import { joinOf, modelOf } from '../../../utils/database-model';
 import { linkKeyTableOf, refreshLinkPairKeys } from '../../../utils/link-keys';
 import { getService } from '../../../utils/get-service';
-import { buildClientSearchText, clientNameKey, problem } from '../../../validation';
+import { derivedClientFields, problem } from '../../../validation';
 import type { ConsentActor } from '../../newsletter/services/consent-log';
 import {
   MERGED_CLIENT_FIELDS,
@@ -177,12 +177,6 @@ const clientMerges = ({ strapi }: { strapi: Core.Strapi }) => {
     const contactIds: number[] = [];
     for (const clientId of clientIds) contactIds.push(...(await index.contactIdsOfClient(clientId)));
     await index.refreshContacts(contactIds);
-  };
-
-  /** A client's own search text and duplicate key, from its fields. */
-  const derivedClientFields = (fields: Record<string, unknown>) => {
-    const named = fields as { name?: string | null; city?: string | null };
-    return { searchText: buildClientSearchText(named), nameKey: clientNameKey(named.name) };
   };
 
   return {

@@ -9,6 +9,7 @@ import {
   type ListResponse,
   type PrimaryContact,
 } from '../../../../../shared/contracts/admin';
+import { cityKey } from '../../../validation';
 import type { ClientListFilters, ContactListFilters } from '../admin-request';
 import type { ListSearchParams } from '../../search/request';
 import type { SearchableUid } from '../../search/services/list-search';
@@ -74,7 +75,12 @@ const contactWhere = (filters: ContactListFilters): Record<string, unknown> | nu
 const clientWhere = (strapi: Core.Strapi, filters: ClientListFilters): Record<string, unknown> | null => {
   const where: Record<string, unknown> = {};
   if (filters.type) where.type = filters.type;
-  if (filters.city) where.city = { $containsi: filters.city };
+  if (filters.city) {
+    // folded like the stored key: "sete" finds Sète, "St-Etienne" finds Saint-Étienne
+    const city = cityKey(filters.city);
+    // a town of punctuation alone matches no client
+    where.cityKey = city === null ? { $in: [] } : { $contains: city };
+  }
   if (filters.country) where.country = filters.country;
   if (filters.hasPrimary !== undefined) {
     const { tableName, attributes } = modelOf(strapi, UID.clientContact);

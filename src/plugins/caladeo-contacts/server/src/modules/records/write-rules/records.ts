@@ -2,8 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ERASED_CONTACT_LAST_NAME, UID } from '../../../../../shared/constants';
 import { personalFieldNames } from '../../../../../shared/fields';
 import {
-  buildClientSearchText,
-  clientNameKey,
+  derivedClientFields,
   derivedContactFields,
   normaliseClientPatch,
   normaliseContactPatch,
@@ -78,13 +77,11 @@ const completeContact: RecordSpec['complete'] = async (strapi, data, existing) =
 };
 
 /**
- * A client stores its search text and the folded name its duplicates are looked up by; a renamed
- * client changes the search text of every contact linked to it.
+ * A client stores its search text and folded keys (derivedClientFields); a renamed client changes
+ * the search text of every contact linked to it.
  */
 const completeClient: RecordSpec['complete'] = async (strapi, data, existing) => {
-  const merged = { ...existing, ...data } as { name?: string | null; city?: string | null };
-  data.searchText = buildClientSearchText(merged);
-  data.nameKey = clientNameKey(merged.name);
+  Object.assign(data, derivedClientFields({ ...existing, ...data }));
   if (existing && data.name !== undefined && data.name !== existing.name) {
     return async () => {
       const index = searchIndexOf(strapi);
