@@ -54,13 +54,29 @@ const listSearch = ({ strapi }: { strapi: Core.Strapi }) => {
   const sortKey = () => (isPostgres() ? 'search_text COLLATE "C"' : 'search_text');
   const keyParameter = () => (isPostgres() ? '? COLLATE "C"' : '?');
 
+  /** The word whose place ranks a match: the prefix typed, or the first word. */
+  const rankingWord = (plan: SearchPlan) =>
+    escapeLike(
+      plan.kind === 'substring' ? (plan.tokens[0] ?? '') : plan.kind === 'prefix' ? plan.prefix : ''
+    );
+
   const rankOf = (plan: SearchPlan) => {
-    const first = plan.kind === 'substring' ? plan.tokens[0] : plan.kind === 'prefix' ? plan.prefix : '';
-    const escaped = escapeLike(first);
+    const escaped = rankingWord(plan);
     return knex().raw(
       `CASE WHEN search_text LIKE ? ${ESCAPE} THEN 0 WHEN search_text LIKE ? ${ESCAPE} THEN 1 ELSE 2 END`,
       [`${escaped}%`, `% ${escaped}%`]
     );
+  };
+
+  const applyWhere = (query: Knex.QueryBuilder, uid: SearchableUid, where: ListSearchRequest['where']) => {
+    if (where && Object.keys(where).length > 0) {
+      const filtered = strapi.db
+        .queryBuilder(uid)
+        .init({ where, select: ['id'] })
+        .getKnexQuery();
+      query.whereIn('id', filtered as unknown as Knex.QueryBuilder);
+    }
+    return query;
   };
 
   /** Rows matching the plan and the caller's filters, before ordering and paging. */
@@ -72,14 +88,24 @@ const listSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const token of plan.tokens)
         query.whereRaw(`search_text LIKE ? ${ESCAPE}`, [`%${escapeLike(token)}%`]);
     }
-    if (where && Object.keys(where).length > 0) {
-      const filtered = strapi.db
-        .queryBuilder(uid)
-        .init({ where, select: ['id'] })
-        .getKnexQuery();
-      query.whereIn('id', filtered as unknown as Knex.QueryBuilder);
+    return applyWhere(query, uid, where);
+  };
+
+  /**
+   * The first rank's rows (the search text starts with the ranking word: a last name typed) in
+   * the sort key's byte order, which is the btree's: a common name's page is read from the index
+   * and stops at the page, instead of ranking every match. The ranking word's prefix condition on
+   * the byte-ordered key lets PostgreSQL scan that index range; the other words are filters.
+   */
+  const firstRank = (uid: SearchableUid, plan: SearchPlan, where: ListSearchRequest['where']) => {
+    const query = knex()(SEARCHABLE[uid].table).whereRaw(`${sortKey()} LIKE ? ${ESCAPE}`, [
+      `${rankingWord(plan)}%`,
+    ]);
+    if (plan.kind === 'substring') {
+      for (const token of plan.tokens.slice(1))
+        query.whereRaw(`search_text LIKE ? ${ESCAPE}`, [`%${escapeLike(token)}%`]);
     }
-    return query;
+    return applyWhere(query, uid, where);
   };
 
   const applyOrderAndCursor = (
@@ -145,6 +171,31 @@ const listSearch = ({ strapi }: { strapi: Core.Strapi }) => {
     return countUpToCap(knex(), matching(uid, plan, where));
   };
 
+  /** The page's rows and one more (there is a next page when it comes), in the list's order. */
+  const rowsOfPage = async (uid: SearchableUid, plan: SearchPlan, request: ListSearchRequest) => {
+    const wanted = request.pageSize + 1;
+    const { cursor } = request;
+    const ranked = request.order === 'relevance' && plan.kind !== 'everything';
+    if (!ranked || (cursor?.order === 'relevance' && cursor.rank > 0)) {
+      const query = matching(uid, plan, request.where).select('id', 'search_text');
+      applyOrderAndCursor(query, plan, request.order, cursor);
+      return (await query.limit(wanted)) as Row[];
+    }
+    // the first rank alone, in the index's order: it fills the page of a common last name
+    const first = firstRank(uid, plan, request.where).select('id', 'search_text', knex().raw('0 as rank'));
+    if (cursor?.order === 'relevance') {
+      first.whereRaw(`(${sortKey()}, id) > (${keyParameter()}, ?)`, [cursor.sortKey, cursor.id]);
+    }
+    const rows = (await first.orderByRaw(`${sortKey()}, id`).limit(wanted)) as Row[];
+    // a prefix typed (one or two letters) matches nothing beyond the first rank
+    if (rows.length >= wanted || plan.kind === 'prefix') return rows;
+    const rest = matching(uid, plan, request.where)
+      .select('id', 'search_text')
+      .whereRaw(`search_text NOT LIKE ? ${ESCAPE}`, [`${rankingWord(plan)}%`]);
+    applyOrderAndCursor(rest, plan, 'relevance', null);
+    return [...rows, ...((await rest.limit(wanted - rows.length)) as Row[])];
+  };
+
   return {
     /**
      * Every matching id, in the list's order, a batch at a time: the keyset walk of `page`, without
@@ -170,10 +221,8 @@ const listSearch = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async page(uid: SearchableUid, request: ListSearchRequest): Promise<ListSearchPage> {
       const plan = planSearch(request.q);
-      const query = matching(uid, plan, request.where).select('id', 'search_text');
-      applyOrderAndCursor(query, plan, request.order, request.cursor);
       const [rows, count] = await Promise.all([
-        query.limit(request.pageSize + 1) as Promise<Row[]>,
+        rowsOfPage(uid, plan, request),
         countMatching(uid, plan, request.where),
       ]);
       const pageRows = rows.slice(0, request.pageSize);
