@@ -33,6 +33,9 @@ export const UID = {
 } as const;
 
 /** What a Strapi documentId looks like (lower-case letters and digits); anything else names no record. */
+/** How long a list of the tab waits after the last key before it searches what was typed. */
+export const TYPING_PAUSE_MS = 150;
+
 export const DOCUMENT_ID_PATTERN = /^[a-z0-9]{1,64}$/;
 
 export type ContactUid = (typeof UID)['contact'];

@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'react';
-
-/** How long a list waits after the last key before it writes what was typed to the URL. */
-export const TYPING_PAUSE_MS = 300;
+import { TYPING_PAUSE_MS } from '../../../shared/constants';
 
 /**
  * Text typed into a list's box, handed to `onCommit` a moment after the user stops typing; the
