@@ -3,7 +3,7 @@ import request from 'supertest';
 import { ACTION, UID } from '../../src/plugins/caladeo-contacts/shared/constants';
 import { adminClient, adminTokenWithActions, superAdminToken, type AdminClient } from '../helpers/admin';
 import { createApiToken, createUserWithActions } from '../helpers/auth';
-import { CLIENTS, CLIENT_CONTACTS, CONTACTS, restClient, type RestClient } from '../helpers/http';
+import { CLIENTS, CLIENT_CONTACTS, CONTACTS, OFFERS, restClient, type RestClient } from '../helpers/http';
 import {
   GENEROUS_LIMITS,
   confirmationPathIn,
@@ -25,7 +25,7 @@ let api: RestClient;
 let admin: AdminClient;
 
 /** Every entry of a record, newest first, read straight from the service. */
-const entriesOf = async (targetType: 'contact' | 'client', documentId: string) =>
+const entriesOf = async (targetType: 'contact' | 'client' | 'offer', documentId: string) =>
   (
     (await app.strapi
       .plugin('caladeo-contacts')
@@ -132,6 +132,31 @@ describe('what is recorded', () => {
     expect((await entriesOf('client', client))[0]).toMatchObject({
       action: 'delete',
       changes: { name: { before: 'Amicale des Lilas', after: null } },
+    });
+  });
+
+  it('records an offer’s own fields: created, then only the field an update changed', async () => {
+    const created = await api.post(OFFERS, {
+      title: 'Séjour à Porto',
+      reference: `HIST-${process.pid}`,
+      pricePerPerson: 1250.5,
+      startDate: '2027-05-01',
+    });
+    expect(created.status).toBe(201);
+    const offer = created.body.data.documentId as string;
+    expect((await api.put(`${OFFERS}/${offer}`, { destination: 'Porto' })).status).toBe(200);
+
+    const [update, create] = await entriesOf('offer', offer);
+    expect(update).toMatchObject({
+      action: 'update',
+      actor: { type: 'api_token' },
+      changes: { destination: { before: null, after: 'Porto' } },
+    });
+    // the price and the date read back as stored are not news
+    expect(update?.changedFields).toEqual(['destination']);
+    expect(create).toMatchObject({
+      action: 'create',
+      changes: { title: { before: null, after: 'Séjour à Porto' } },
     });
   });
 

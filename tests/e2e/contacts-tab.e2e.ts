@@ -10,6 +10,12 @@ let superToken: string;
 let offerId: string;
 
 const OFFER_REFERENCE = 'OFF-2027-0042';
+/** The admin who registered the panel (app.ts), as the history names her. */
+const ADMIN_NAME = 'Claire Direction';
+const FRENCH_DATE = String.raw`\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4} à \d{2}:\d{2}`;
+/** The line under a detail page's heading: « Modifié le 3 décembre 2026 à 14:05 par Claire Direction ». */
+const lastChangeLine = (page: Page, participle: string) =>
+  page.getByText(new RegExp(`^${participle} le ${FRENCH_DATE} par ${ADMIN_NAME}$`));
 
 /** Clicks what starts a download and answers the file's name and its first bytes. */
 const download = async (page: Page, trigger: () => Promise<void>) => {
@@ -83,6 +89,8 @@ describe('a super admin in the Contacts tab', () => {
     await page.getByLabel('Newsletter').check();
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('heading', { name: 'Hélène Lefèvre' }).waitFor();
+    // under the heading, who created the contact and when, in French
+    await lastChangeLine(page, 'Créé').waitFor();
 
     await page.getByRole('link', { name: 'Retour aux contacts' }).click();
     await page.getByPlaceholder('Nom, e-mail, téléphone, ville…').fill('helene lefevre');
@@ -107,6 +115,8 @@ describe('a super admin in the Contacts tab', () => {
     await page.getByText('Principal', { exact: true }).first().waitFor();
     // the picker is ready for the next client: neither the old choice nor its text remain
     expect(await page.getByRole('combobox', { name: 'Chercher un client' }).inputValue()).toBe('');
+    // the new role is the contact's last change, answered with the attach itself
+    await lastChangeLine(page, 'Modifié').waitFor();
     await shot(page, '03-fiche-contact');
 
     await page
@@ -155,6 +165,11 @@ describe('a super admin in the Contacts tab', () => {
       .waitFor();
     expect(await page.getByRole('combobox', { name: 'Chercher un contact' }).inputValue()).toBe('');
     await shot(page, '09-fiche-client-contact-rattache');
+
+    // the offer's page in the tab: the payer attached from the contact's page is its last change
+    await page.goto(`${app.baseUrl}/admin/plugins/caladeo-contacts/offers/${offerId}`);
+    await lastChangeLine(page, 'Modifiée').waitFor();
+    await shot(page, '11-fiche-offre-derniere-modification');
 
     // the offer's own page in the content manager offers the same quote
     await page.goto(`${app.baseUrl}/admin/content-manager/collection-types/api::offer.offer/${offerId}`);

@@ -7,6 +7,8 @@ import type {
   ConsentAction,
   ConsentActorKind,
   DuplicateReason,
+  HistoryActorType,
+  HistoryEntryPoint,
   ImportMode,
   ImportStatus,
   JobState,
@@ -65,11 +67,31 @@ export type OfferListItem = { documentId: string } & OfferRecord & {
     client: Pick<ClientSummary, 'documentId' | 'name'> | null;
   };
 
-/** An offer's page (`GET /offers/:documentId`): its client and the people on it, with their roles. */
-export type OfferDetail = OfferListItem & { contactLinks: ContactLink[] };
+/**
+ * The « Modifié le … par … » line of a detail page: the record's last change as its history tells
+ * it (any entry: a field, a role on a client or an offer, a merge…). `by` is null when the history
+ * does not tell (recording turned off, entries from before it): `at` is then the record's own
+ * `updatedAt`, or its `createdAt` when it never changed.
+ */
+export type LastChange = {
+  kind: 'created' | 'modified';
+  at: string;
+  by: { type: HistoryActorType; name: string | null; entryPoint: HistoryEntryPoint } | null;
+};
 
-export type ContactDetail = Contact & { clientLinks: ClientLink[]; offerLinks: OfferLink[] };
-export type ClientDetail = Client & { contactLinks: ContactLink[]; offers: OfferSummary[] };
+/** An offer's page (`GET /offers/:documentId`): its client and the people on it, with their roles. */
+export type OfferDetail = OfferListItem & { contactLinks: ContactLink[]; lastChange: LastChange };
+
+export type ContactDetail = Contact & {
+  clientLinks: ClientLink[];
+  offerLinks: OfferLink[];
+  lastChange: LastChange;
+};
+export type ClientDetail = Client & {
+  contactLinks: ContactLink[];
+  offers: OfferSummary[];
+  lastChange: LastChange;
+};
 
 /** One line of a contact's consent log (`GET /contacts/:documentId/consent-events`), newest first. */
 export type ConsentEventEntry = {

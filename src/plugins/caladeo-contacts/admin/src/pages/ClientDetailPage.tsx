@@ -10,6 +10,7 @@ import { ClientDuplicates } from '../components/ClientDuplicates';
 import { EmailLink, PhoneLink } from '../components/ContactPoints';
 import { DeleteButton, FactsCard, SectionCard } from '../components/DetailParts';
 import { HistoryTimeline } from '../components/HistoryTimeline';
+import { DetailSubtitle } from '../components/LastChangeLine';
 import { LinksTable, type LinkRow } from '../components/LinksTable';
 import { QuoteButton } from '../components/QuoteButton';
 import { ContactPicker } from '../components/SearchPicker';
@@ -108,7 +109,9 @@ const ClientDetailPage = () => {
       <Page.Title>{client.name}</Page.Title>
       <Layouts.Header
         title={client.name}
-        subtitle={t(`clientType.${client.type}` as MessageKey)}
+        subtitle={
+          <DetailSubtitle text={t(`clientType.${client.type}` as MessageKey)} change={client.lastChange} />
+        }
         navigationAction={<BackLink to={PATHS.clients}>{t('nav.backToClients')}</BackLink>}
         primaryAction={
           <Flex gap={2}>

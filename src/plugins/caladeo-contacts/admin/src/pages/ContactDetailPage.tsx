@@ -14,6 +14,7 @@ import { BackLink } from '../components/BackLink';
 import { ConsentLog } from '../components/ConsentLog';
 import { EmailLink, PhoneLink } from '../components/ContactPoints';
 import { HistoryTimeline } from '../components/HistoryTimeline';
+import { DetailSubtitle } from '../components/LastChangeLine';
 import { DeleteButton, FactsCard, SectionCard } from '../components/DetailParts';
 import { EraseContactButton } from '../components/EraseContactButton';
 import { LinksTable, type LinkRow } from '../components/LinksTable';
@@ -185,7 +186,7 @@ const ContactDetailPage = () => {
       <Page.Title>{name}</Page.Title>
       <Layouts.Header
         title={name}
-        subtitle={contact.email ?? undefined}
+        subtitle={<DetailSubtitle text={contact.email} change={contact.lastChange} />}
         navigationAction={<BackLink to={PATHS.contacts}>{t('nav.backToContacts')}</BackLink>}
         primaryAction={
           <Flex gap={2}>

@@ -22,6 +22,7 @@ import { PagedListFooter } from '../components/ListFooter';
 import { TabNav } from '../components/TabNav';
 import { allOf } from '../permissions';
 import { API, refusalOf } from '../utils/api';
+import { useJobKindLabel } from '../utils/job-kind';
 import { useT, type MessageKey } from '../utils/translate';
 
 /** Running jobs move: the list is read again this often while the page is open. */
@@ -36,16 +37,6 @@ const STATE_BADGE: Record<JobState, { backgroundColor: string; textColor: string
   cancelled: { backgroundColor: 'warning100', textColor: 'warning700' },
 };
 
-/** A kind's name in the admin's language when the tab knows it, else as the server names it. */
-const useKindLabel = () => {
-  const { t } = useT();
-  return (kind: string) => {
-    const key = `jobKind.${kind}` as MessageKey;
-    const label = t(key);
-    return label === key ? kind : label;
-  };
-};
-
 const progressOf = (job: JobEntry) =>
   job.progressTotal
     ? `${job.progressDone ?? 0} / ${job.progressTotal}`
@@ -56,7 +47,7 @@ const progressOf = (job: JobEntry) =>
 /** The "Tâches" page: background jobs by state, with their last error, retry and cancel. */
 const JobsPage = () => {
   const { t, locale, intl } = useT();
-  const kindLabel = useKindLabel();
+  const kindLabel = useJobKindLabel();
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC(allOf('jobs'));

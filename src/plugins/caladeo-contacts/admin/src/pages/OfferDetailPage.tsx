@@ -7,6 +7,7 @@ import { LINK_ROLES, UID } from '../../../shared/constants';
 import type { DetailResponse, OfferDetail } from '../../../shared/contracts/admin';
 import { AttachForm } from '../components/AttachForm';
 import { BackLink } from '../components/BackLink';
+import { DetailSubtitle } from '../components/LastChangeLine';
 import { SectionCard } from '../components/DetailParts';
 import { LinksTable, type LinkRow } from '../components/LinksTable';
 import { QuoteButton } from '../components/QuoteButton';
@@ -136,7 +137,9 @@ const OfferDetailPage = () => {
       <Page.Title>{offer.title}</Page.Title>
       <Layouts.Header
         title={offer.title}
-        subtitle={`${offer.reference} · ${status}`}
+        subtitle={
+          <DetailSubtitle text={`${offer.reference} · ${status}`} change={offer.lastChange} feminine />
+        }
         navigationAction={<BackLink to={PATHS.offers}>{t('nav.backToOffers')}</BackLink>}
         primaryAction={
           <Flex gap={2}>

@@ -6,7 +6,7 @@ import { historyAdminRoutes, historyContentApiRoutes } from './routes';
 import services from './services';
 
 export { currentActor, withActor, type HistoryActor } from './actor';
-export type { HistoryEntry, HistoryEntryInput, HistoryService } from './services/history';
+export type { HistoryEntry, HistoryEntryInput, HistoryService, LatestEntry } from './services/history';
 
 /**
  * The history of contacts, clients and their links: an append-only entry for every change,

@@ -25,6 +25,7 @@ type Row = Record<string, unknown> & { id: number; documentId: string };
 const RECORDS: Record<string, HistoryTargetType> = {
   [UID.contact]: 'contact',
   [UID.client]: 'client',
+  [UID.offer]: 'offer',
 };
 
 const LINKS = {
@@ -242,7 +243,7 @@ export const registerHistoryRecorder = (strapi: Core.Strapi) => {
       throw new errors.ForbiddenError(APPEND_ONLY);
     if (!WRITES.has(call.action) || !history().isEnabled()) return next();
     const isLink = call.uid in LINKS;
-    const isRecord = call.uid in RECORDS || (call.uid === UID.offer && call.action === 'delete');
+    const isRecord = call.uid in RECORDS;
     if (!isLink && !isRecord) return next();
     const result = await strapi.db.transaction(() =>
       isLink ? recordLinkWrite(call, call.uid as LinkUid, next) : recordRecordWrite(call, next)

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import {
   UID,
   type HistoryAction,
+  type HistoryActorType,
   type HistoryEntryPoint,
   type HistoryTargetType,
 } from '../../../../../shared/constants';
@@ -45,6 +46,14 @@ export type HistoryEntry = {
   link: { type: string; documentId: string | null; relatedDocumentId: string | null } | null;
   changedFields: string[];
   changes: Changes | null;
+};
+
+/** A record's newest entry, without its values: what « Modifié le … par … » says. */
+export type LatestEntry = {
+  occurredAt: string;
+  action: HistoryAction;
+  actor: { type: HistoryActorType; name: string | null };
+  entryPoint: HistoryEntryPoint;
 };
 
 /** Fields Strapi keeps itself: their change is the write, not news. */
@@ -157,6 +166,28 @@ const history = ({ strapi }: { strapi: Core.Strapi }) => {
           };
         }),
       });
+    },
+
+    /**
+     * Who made a record's last change and when: its newest entry, in one read of the index on
+     * (target_type, target_document_id, occurred_at DESC, id DESC). Null when recording is off
+     * (the newest entries may be missing: the caller falls back to the record's own dates) or
+     * when the record has no entry.
+     */
+    async latestEntry(targetType: HistoryTargetType, documentId: string): Promise<LatestEntry | null> {
+      if (!this.isEnabled()) return null;
+      const row = (await strapi.db.query(UID.historyEntry).findOne({
+        select: ['occurredAt', 'action', 'actorType', 'actorName', 'entryPoint'],
+        where: { targetType, targetDocumentId: documentId },
+        orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+      })) as Pick<StoredEntry, 'occurredAt' | 'action' | 'actorType' | 'actorName' | 'entryPoint'> | null;
+      if (!row) return null;
+      return {
+        occurredAt: new Date(row.occurredAt).toISOString(),
+        action: row.action as HistoryAction,
+        actor: { type: row.actorType as HistoryActorType, name: row.actorName },
+        entryPoint: row.entryPoint as HistoryEntryPoint,
+      };
     },
 
     /** Entries about one record, newest first, one page at a time. */

@@ -8,6 +8,7 @@ import { withoutInternalIds } from '../../../utils/without-internal-ids';
 import { normaliseSearchTerm } from '../../../validation';
 import { escapeLike } from '../../search/plan';
 import { countUpToCap } from '../../search/services/list-search';
+import { lastChangeFrom, latestEntryOf } from '../last-change';
 import type { OfferListQuery } from '../offer-list-request';
 
 const OFFER_FIELDS = fieldNames('offer');
@@ -105,19 +106,27 @@ const adminOffers = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async detail(documentId: string): Promise<OfferDetail> {
-      const offer = await strapi.documents(UID.offer).findOne({
-        documentId,
-        fields: OFFER_FIELDS as never,
-        populate: {
-          client: { fields: ['name'] },
-          contactLinks: {
-            fields: LINK_FIELDS,
-            populate: { contact: { fields: CONTACT_SUMMARY_FIELDS } },
-          },
-        } as never,
-      });
+      const [offer, latest] = await Promise.all([
+        strapi.documents(UID.offer).findOne({
+          documentId,
+          // the dates only for the last change's fallback; the page shows the offer's fields
+          fields: [...OFFER_FIELDS, 'createdAt', 'updatedAt'] as never,
+          populate: {
+            client: { fields: ['name'] },
+            contactLinks: {
+              fields: LINK_FIELDS,
+              populate: { contact: { fields: CONTACT_SUMMARY_FIELDS } },
+            },
+          } as never,
+        }),
+        latestEntryOf(strapi, 'offer', documentId),
+      ]);
       if (!offer) throw new errors.NotFoundError('This offer does not exist');
-      return withoutInternalIds(offer) as unknown as OfferDetail;
+      const { createdAt, updatedAt, ...shown } = withoutInternalIds(offer) as Record<string, unknown>;
+      return {
+        ...shown,
+        lastChange: lastChangeFrom(latest, { createdAt, updatedAt }),
+      } as unknown as OfferDetail;
     },
 
     async assertExists(documentId: string) {

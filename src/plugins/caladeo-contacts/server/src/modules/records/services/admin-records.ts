@@ -4,7 +4,9 @@ import { UID } from '../../../../../shared/constants';
 import {
   CLIENT_FIELDS,
   CONTACT_FIELDS,
+  type Client,
   type ClientDetail,
+  type Contact,
   type ContactDetail,
   type ListResponse,
   type PrimaryContact,
@@ -18,6 +20,7 @@ import { getService } from '../../../utils/get-service';
 import { withoutInternalIds } from '../../../utils/without-internal-ids';
 import { exportCell, type ExportCell } from '../../../utils/spreadsheet-cells';
 import { DATE_COLUMNS } from '../../../../../shared/exports';
+import { lastChangeFrom, latestEntryOf } from '../last-change';
 
 /** Rows an export reads per query: big enough to be quick, small enough to keep memory flat. */
 const EXPORT_BATCH_SIZE = 1000;
@@ -156,10 +159,10 @@ const adminRecords = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     listContacts: (search: ListSearchParams, filters: ContactListFilters) =>
-      listPage<ContactDetail>(UID.contact, search, contactWhere(filters)),
+      listPage<Contact>(UID.contact, search, contactWhere(filters)),
 
     listClients: (search: ListSearchParams, filters: ClientListFilters) =>
-      listPage<ClientDetail>(UID.client, search, clientWhere(strapi, filters)),
+      listPage<Client>(UID.client, search, clientWhere(strapi, filters)),
 
     /** The filtered, searched contact list as the contact export writes it. */
     exportContacts: (search: ListSearchParams, filters: ContactListFilters, columns: readonly string[]) =>
@@ -215,14 +218,17 @@ const adminRecords = ({ strapi }: { strapi: Core.Strapi }) => {
           },
         },
       });
-      const contact = await strapi.documents(UID.contact).findOne({
-        documentId,
-        fields: LIST_FIELDS[UID.contact] as never,
-        populate: {
-          clientLinks: { fields: LINK_FIELDS, populate: { client: target(CLIENT_SUMMARY_FIELDS) } },
-          offerLinks: { fields: LINK_FIELDS, populate: { offer: target(OFFER_SUMMARY_FIELDS) } },
-        } as never,
-      });
+      const [contact, latest] = await Promise.all([
+        strapi.documents(UID.contact).findOne({
+          documentId,
+          fields: LIST_FIELDS[UID.contact] as never,
+          populate: {
+            clientLinks: { fields: LINK_FIELDS, populate: { client: target(CLIENT_SUMMARY_FIELDS) } },
+            offerLinks: { fields: LINK_FIELDS, populate: { offer: target(OFFER_SUMMARY_FIELDS) } },
+          } as never,
+        }),
+        latestEntryOf(strapi, 'contact', documentId),
+      ]);
       if (!contact) throw new errors.NotFoundError('This contact does not exist');
       const { clientLinks, offerLinks, ...fields } = withoutInternalIds(contact) as unknown as Record<
         string,
@@ -232,23 +238,30 @@ const adminRecords = ({ strapi }: { strapi: Core.Strapi }) => {
         ...fields,
         clientLinks: clientLinks.map((link) => withTargetPrimary(link, 'client')),
         offerLinks: offerLinks.map((link) => withTargetPrimary(link, 'offer')),
+        lastChange: lastChangeFrom(latest, fields),
       } as unknown as ContactDetail;
     },
 
     async clientDetail(documentId: string): Promise<ClientDetail> {
-      const client = await strapi.documents(UID.client).findOne({
-        documentId,
-        fields: LIST_FIELDS[UID.client] as never,
-        populate: {
-          contactLinks: {
-            fields: LINK_FIELDS,
-            populate: { contact: { fields: CONTACT_SUMMARY_FIELDS } },
-          },
-          offers: { fields: OFFER_SUMMARY_FIELDS },
-        } as never,
-      });
+      const [client, latest] = await Promise.all([
+        strapi.documents(UID.client).findOne({
+          documentId,
+          fields: LIST_FIELDS[UID.client] as never,
+          populate: {
+            contactLinks: {
+              fields: LINK_FIELDS,
+              populate: { contact: { fields: CONTACT_SUMMARY_FIELDS } },
+            },
+            offers: { fields: OFFER_SUMMARY_FIELDS },
+          } as never,
+        }),
+        latestEntryOf(strapi, 'client', documentId),
+      ]);
       if (!client) throw new errors.NotFoundError('This client does not exist');
-      return withoutInternalIds(client) as unknown as ClientDetail;
+      return {
+        ...withoutInternalIds(client),
+        lastChange: lastChangeFrom(latest, client),
+      } as unknown as ClientDetail;
     },
 
     /** Offers whose title, reference or destination contains the text, for the attach picker. */
