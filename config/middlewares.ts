@@ -15,6 +15,8 @@ export default [
   // a GraphQL document whose fragments spread themselves is a 400 before the depth limit walks it
   'global::graphql-fragment-cycles',
   // on PostgreSQL, each content-API read (REST GET, GraphQL query) under a statement timeout
+  // one caller's content-API reads at once are bounded, the next ones wait their turn (429 past that)
+  'plugin::caladeo-contacts.read-slots',
   'plugin::caladeo-contacts.read-timeout',
   'strapi::session',
   // browsers ask for /favicon.ico on every page; without a file there it answered 500

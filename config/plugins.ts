@@ -69,6 +69,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       api: {
         readTimeoutMs: env.int('API_READ_TIMEOUT_MS', 10000),
         requestTimeoutMs: env.int('API_REQUEST_TIMEOUT_MS', 15000),
+        // reads of one caller at once on a node, and how many more may wait for them
+        readsPerCaller: env.int('API_READS_PER_CALLER', 4),
+        queuedReadsPerCaller: env.int('API_QUEUED_READS_PER_CALLER', 50),
       },
       // how often each node looks for due background jobs besides being woken by its own enqueues
       jobs: { pollIntervalMs: env.int('JOBS_POLL_INTERVAL_MS', 5000) },

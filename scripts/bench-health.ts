@@ -6,7 +6,8 @@
  * for S seconds the heaviest reads the request limits still allow (docs/api.md, "Limits on one
  * request") with a read-only API token, while `/_health` is asked every 50 ms. Prints p50/p95/max
  * of `/_health` with no load first, then under the load, and what the heavy reads got: served,
- * refused by the statement timeout (`query.timeout`, API_READ_TIMEOUT_MS), anything else.
+ * refused by the statement timeout (`query.timeout`, API_READ_TIMEOUT_MS), refused for waiting too long
+ * for a read slot (`query.busy`, API_READS_PER_CALLER), anything else.
  *
  * The reads: REST filters through four names (three relations) inside `$or`, nested ten levels,
  * `$containsi` terms no contact holds (so that every row is scanned), sorted through three
@@ -36,7 +37,13 @@ type Options = { connections: number; duration: number; write: boolean };
 type HeavyRead = { label: string; method: 'GET' | 'POST'; path: string; body?: string };
 type LoadSpec = { baseUrl: string; token: string; reads: HeavyRead[]; connections: number; duration: number };
 /** `sent` counts the reads still running when the load stopped, which have no answer. */
-type ReadOutcomes = { sent: number; served: number; timedOut: number; other: Record<string, number> };
+type ReadOutcomes = {
+  sent: number;
+  served: number;
+  timedOut: number;
+  busy: number;
+  other: Record<string, number>;
+};
 type LoadFigures = {
   perRead: Record<string, ReadOutcomes>;
   total: number;
@@ -136,11 +143,12 @@ const connectionsOf = (total: number, reads: number, index: number) =>
   Math.max(1, Math.floor(total / reads) + (index < total % reads ? 1 : 0));
 
 const isTimeoutRefusal = (body: string) => body.includes('"query.timeout"');
+const isBusyRefusal = (body: string) => body.includes('"query.busy"');
 
 /** The load generator's side: autocannon cycling through the reads, outcomes per read as JSON. */
 async function runLoad({ baseUrl, token, reads, connections, duration }: LoadSpec): Promise<LoadFigures> {
   const perRead: Record<string, ReadOutcomes> = Object.fromEntries(
-    reads.map((read) => [read.label, { sent: 0, served: 0, timedOut: 0, other: {} }])
+    reads.map((read) => [read.label, { sent: 0, served: 0, timedOut: 0, busy: 0, other: {} }])
   );
   const latencies: number[] = [];
   // one instance per read, the connections shared out: an instance sends its list in order on each
@@ -168,6 +176,7 @@ async function runLoad({ baseUrl, token, reads, connections, duration }: LoadSpe
               const graphqlErrors = read.path === '/graphql' && body.includes('"errors"');
               if (status >= 200 && status < 300 && !graphqlErrors) outcomes.served += 1;
               else if (status === 400 && isTimeoutRefusal(body)) outcomes.timedOut += 1;
+              else if (status === 429 && isBusyRefusal(body)) outcomes.busy += 1;
               else outcomes.other[String(status)] = (outcomes.other[String(status)] ?? 0) + 1;
             },
           },
@@ -278,7 +287,7 @@ export default async function benchHealth(strapi: Core.Strapi, argv: string[]) {
   const contactCount = await strapi.db.query(UID.contact).count();
   if (contactCount < 1000)
     throw usageError(`only ${contactCount} contacts: seed first (npm run seed:bulk -- --contacts 1000000)`);
-  const { readTimeoutMs } = apiSettings(strapi);
+  const { readTimeoutMs, readsPerCaller } = apiSettings(strapi);
   const database = String(strapi.config.get('database.connection.connection.database'));
   const poolMax = strapi.config.get<number>('database.connection.pool.max', 10);
   const loadAverage = os
@@ -295,7 +304,7 @@ export default async function benchHealth(strapi: Core.Strapi, argv: string[]) {
   })) as { accessKey: string; id: number };
   try {
     console.log(
-      `${machine}; load average ${loadAverage}\n${contactCount} contacts (${database}), statement timeout of reads ${readTimeoutMs} ms, pool of ${poolMax}\n`
+      `${machine}; load average ${loadAverage}\n${contactCount} contacts (${database}), statement timeout of reads ${readTimeoutMs} ms, ${readsPerCaller} reads per caller at once, pool of ${poolMax}\n`
     );
     const alone: string[] = [];
     for (const read of HEAVY_READS) {
@@ -338,23 +347,28 @@ export default async function benchHealth(strapi: Core.Strapi, argv: string[]) {
         'sent',
         'served',
         'refused `query.timeout`',
+        'refused `query.busy` (429)',
         'other answers',
         'running at the end',
       ]),
-      line(Array<string>(7).fill('---')),
+      line(Array<string>(8).fill('---')),
       ...HEAVY_READS.map((read, index) => {
         const outcomes = load.perRead[read.label] as ReadOutcomes;
         const other = Object.entries(outcomes.other)
           .map(([status, count]) => `${count} × ${status}`)
           .join(', ');
         const answered =
-          outcomes.served + outcomes.timedOut + Object.values(outcomes.other).reduce((a, b) => a + b, 0);
+          outcomes.served +
+          outcomes.timedOut +
+          outcomes.busy +
+          Object.values(outcomes.other).reduce((a, b) => a + b, 0);
         return line([
           read.label,
           String(connectionsOf(options.connections, HEAVY_READS.length, index)),
           String(outcomes.sent),
           String(outcomes.served),
           String(outcomes.timedOut),
+          String(outcomes.busy),
           other || '0',
           String(outcomes.sent - answered),
         ]);
@@ -368,7 +382,7 @@ export default async function benchHealth(strapi: Core.Strapi, argv: string[]) {
       const section = [
         SECTION_TITLE,
         '',
-        `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${command}\` (\`scripts/bench-health.ts\`): ${machine}; load average at the start ${loadAverage}; ${contactCount} contacts; reads under a statement timeout of ${readTimeoutMs} ms (\`API_READ_TIMEOUT_MS\`), pool of ${poolMax} connections.`,
+        `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${command}\` (\`scripts/bench-health.ts\`): ${machine}; load average at the start ${loadAverage}; ${contactCount} contacts; reads under a statement timeout of ${readTimeoutMs} ms (\`API_READ_TIMEOUT_MS\`), at most ${readsPerCaller} reads of one caller at once (\`API_READS_PER_CALLER\`), pool of ${poolMax} connections.`,
         '',
         `${options.connections} connections with a read-only API token send, for ${options.duration} s, the heaviest reads the limits on one request allow (each alone first: ${alone.join('; ')}), while \`/_health\` is asked every ${SAMPLE_EVERY_MS} ms from another process.`,
         '',

@@ -52,7 +52,9 @@ describe('plugin configuration', () => {
   it.each([
     ['readTimeoutMs', 'API_READ_TIMEOUT_MS'],
     ['requestTimeoutMs', 'API_REQUEST_TIMEOUT_MS'],
-  ])('takes 0 ms as no %s and refuses a negative or fractional one', (key, variable) => {
+    ['readsPerCaller', 'API_READS_PER_CALLER'],
+    ['queuedReadsPerCaller', 'API_QUEUED_READS_PER_CALLER'],
+  ])('takes 0 as no %s and refuses a negative or fractional one', (key, variable) => {
     const timeout = (value: number) => ({ ...config.default, api: { ...config.default.api, [key]: value } });
     expect(() => config.validator(timeout(0))).not.toThrow();
     for (const wrong of [-1, 2.5])

@@ -64,6 +64,8 @@ export default {
     for (const [key, variable] of [
       ['readTimeoutMs', 'API_READ_TIMEOUT_MS'],
       ['requestTimeoutMs', 'API_REQUEST_TIMEOUT_MS'],
+      ['readsPerCaller', 'API_READS_PER_CALLER'],
+      ['queuedReadsPerCaller', 'API_QUEUED_READS_PER_CALLER'],
     ] as const) {
       const value = config.api[key];
       if (!Number.isInteger(value) || value < 0)

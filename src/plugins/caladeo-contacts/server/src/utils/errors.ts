@@ -34,7 +34,12 @@ export const readOrRefuse = <T>(read: Reading<T>): T => {
   return read.value;
 };
 
-const STATUS_NAMES = { 404: 'NotFoundError', 409: 'ConflictError', 410: 'GoneError' } as const;
+const STATUS_NAMES = {
+  404: 'NotFoundError',
+  409: 'ConflictError',
+  410: 'GoneError',
+  429: 'RateLimitError',
+} as const;
 
 /**
  * A refusal with another status than 400 (a record that does not exist, a state that forbids the

@@ -19,3 +19,23 @@ export const keepOutOfGraphqlInput = (strapi: Core.Strapi, uid: string, fields: 
   const shadowCRUD = graphql.service('extension').shadowCRUD(uid);
   for (const field of fields) if (field in model.attributes) shadowCRUD.field(field).disableInput();
 };
+
+type ErrorEnvelope = { name: string; message: string; details: unknown };
+
+/**
+ * Answers a GraphQL request refused by a middleware before the endpoint, the way the endpoint gives
+ * Strapi's errors: in `errors`, with the REST envelope's name, message and details in
+ * `extensions.error`, and the HTTP status of the refusal.
+ */
+export const answerGraphqlError = (
+  ctx: { status: number; type: string; body: unknown },
+  status: number,
+  { name, message, details }: ErrorEnvelope,
+  code?: string
+) => {
+  ctx.status = status;
+  ctx.type = 'application/json';
+  ctx.body = {
+    errors: [{ message, extensions: { error: { name, message, details }, ...(code ? { code } : {}) } }],
+  };
+};

@@ -64,6 +64,8 @@ export const FIELD_ERROR_MESSAGES = {
   'query.prototypeKey': 'is not a name a parameter may use',
   'query.timeout':
     'took the database longer than {max} ms to read: ask for less (narrower filters, a smaller page, fewer relations)',
+  'query.busy':
+    'has {max} reads of yours already running and as many waiting as allowed: wait for them, then try again',
   'body.tooDeep': 'may nest at most {max} levels',
   'body.prototypeKey': 'is not a name a field may have',
   'body.serverField': 'is set by the server and cannot be written',

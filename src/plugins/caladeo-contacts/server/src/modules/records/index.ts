@@ -22,6 +22,7 @@ import adminBulk from './controllers/admin-bulk';
 import adminLinks from './controllers/admin-links';
 import adminOffers from './controllers/admin-offers';
 import queryShape, { bodyShape } from './middlewares/query-shape';
+import readSlots from './middlewares/read-slots';
 import readTimeout from './middlewares/read-timeout';
 import serverFields, { serverOwnedFields } from './middlewares/server-fields';
 import sortThroughField from './middlewares/sort-through-field';
@@ -87,6 +88,7 @@ export default defineModule({
     'query-shape': queryShape,
     'body-shape': bodyShape,
     'read-timeout': readTimeout,
+    'read-slots': readSlots,
     'server-fields': serverFields,
     'sort-through-field': sortThroughField,
     'unreadable-relations': unreadableRelations,

@@ -12,9 +12,21 @@ export type ApiSettings = {
    * next statement is refused (and on PostgreSQL the running one cancelled) with the same 400; 0: no limit.
    */
   requestTimeoutMs: number;
+  /**
+   * Content-API reads of one caller (its bearer credential, or its address) that may run at once
+   * on a node; 0: no limit (modules/records/middlewares/read-slots.ts).
+   */
+  readsPerCaller: number;
+  /** Reads of one caller that may wait for a slot when its reads all run; past them a 429. */
+  queuedReadsPerCaller: number;
 };
 
-export const DEFAULT_API_SETTINGS: ApiSettings = { readTimeoutMs: 10_000, requestTimeoutMs: 15_000 };
+export const DEFAULT_API_SETTINGS: ApiSettings = {
+  readTimeoutMs: 10_000,
+  requestTimeoutMs: 15_000,
+  readsPerCaller: 4,
+  queuedReadsPerCaller: 50,
+};
 
 export const apiSettings = (strapi: Core.Strapi): ApiSettings =>
   strapi.config.get(`plugin::${PLUGIN_ID}.api`, DEFAULT_API_SETTINGS);

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { getOperationAST, parse } from 'graphql';
 import type { Context, Next } from 'koa';
 import { singleFieldError } from '../../../utils/errors';
+import { answerGraphqlError } from '../../../utils/graphql';
 import {
   ReadBudgetExhausted,
   refuseStatementsPastDeadline,
@@ -49,21 +50,6 @@ export const contentApiReadOf = (ctx: Context, restPrefix: string): 'rest' | 'gr
 
 const timeoutRefusal = (max: number) => singleFieldError('query', problem('query.timeout', { max }));
 
-/** The refusal as GraphQL gives Strapi's ValidationErrors: in `errors`, with the same details as REST. */
-const refuseGraphql = (ctx: Context, max: number) => {
-  const { message, details } = timeoutRefusal(max);
-  ctx.status = 400;
-  ctx.type = 'application/json';
-  ctx.body = {
-    errors: [
-      {
-        message,
-        extensions: { error: { name: 'ValidationError', message, details }, code: 'BAD_USER_INPUT' },
-      },
-    ],
-  };
-};
-
 type Knexish = { client: Parameters<typeof refuseStatementsPastDeadline>[0] };
 
 /**
@@ -95,7 +81,7 @@ const readTimeout = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 
   const refuse = (ctx: Context, read: 'rest' | 'graphql', max: number) => {
     if (read === 'rest') throw timeoutRefusal(max);
-    refuseGraphql(ctx, max);
+    answerGraphqlError(ctx, 400, timeoutRefusal(max), 'BAD_USER_INPUT');
   };
 
   return async (ctx: Context, next: Next) => {
