@@ -152,6 +152,8 @@ export type JobEntry = {
   lastError: string | null;
   progressDone: number | null;
   progressTotal: number | null;
+  /** What the job reports it has done so far, by outcome (a bulk action's counts); null if nothing. */
+  result: Record<string, number> | null;
   cancelRequested: boolean | null;
   claimedBy: string | null;
   availableAt: string;
