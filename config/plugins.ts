@@ -70,6 +70,13 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         readTimeoutMs: env.int('API_READ_TIMEOUT_MS', 10000),
         requestTimeoutMs: env.int('API_REQUEST_TIMEOUT_MS', 15000),
       },
+      // the contact list's bulk actions (docs/admin.md): up to inlineMax contacts are done while the
+      // request waits, more (up to jobMaxContacts) as a background job, jobChunkSize a transaction
+      bulk: {
+        inlineMax: env.int('BULK_INLINE_MAX', 500),
+        jobMaxContacts: env.int('BULK_JOB_MAX_CONTACTS', 100000),
+        jobChunkSize: env.int('BULK_JOB_CHUNK_SIZE', 100),
+      },
       // how often each node looks for due background jobs besides being woken by its own enqueues
       jobs: { pollIntervalMs: env.int('JOBS_POLL_INTERVAL_MS', 5000) },
       // the largest file a contact import takes
