@@ -73,6 +73,13 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         readsPerCaller: env.int('API_READS_PER_CALLER', 4),
         queuedReadsPerCaller: env.int('API_QUEUED_READS_PER_CALLER', 50),
       },
+      // the contact list's bulk actions (docs/admin.md): up to inlineMax contacts are done while the
+      // request waits, more (up to jobMaxContacts) as a background job, jobChunkSize a transaction
+      bulk: {
+        inlineMax: env.int('BULK_INLINE_MAX', 500),
+        jobMaxContacts: env.int('BULK_JOB_MAX_CONTACTS', 100000),
+        jobChunkSize: env.int('BULK_JOB_CHUNK_SIZE', 100),
+      },
       // how often each node looks for due background jobs besides being woken by its own enqueues
       jobs: { pollIntervalMs: env.int('JOBS_POLL_INTERVAL_MS', 5000) },
       // the largest file a contact import takes

@@ -21,8 +21,10 @@ const actionOf = (route: { config?: { policies?: RoutePolicy[] } }): string[] =>
 
 /** A request each route answers once it lets the caller in: a list, a creation, or a missing record. */
 const MISSING = 'no-such-document';
+/** A job id no job has. */
+const MISSING_JOB = '999999999';
 const requestFor = (method: string, path: string) => {
-  const concretePath = path.replace(':documentId', MISSING);
+  const concretePath = path.replace(':documentId', MISSING).replace(':id', MISSING_JOB);
   const bodies: Record<string, unknown> = {
     '/contacts': { lastName: 'Tableau' },
     '/clients': { name: 'Client du tableau' },
@@ -43,7 +45,7 @@ const requestFor = (method: string, path: string) => {
   };
   // a bulk attach to an offer that does not exist is a 404; a bulk delete answers its counts
   const bulkExpected: Record<string, number> = { '/contacts/bulk/links': 404, '/contacts/bulk/delete': 200 };
-  const expected = bulkExpected[path] ?? (path.includes(':documentId') ? 404 : method === 'POST' ? 201 : 200);
+  const expected = bulkExpected[path] ?? (/:documentId|:id/.test(path) ? 404 : method === 'POST' ? 201 : 200);
   return { concretePath, body: bodies[path] ?? {}, expected };
 };
 

@@ -20,6 +20,15 @@ export const createContact = async (strapi: Core.Strapi, data: ContactData) =>
       .create({ data: rawInput(UID.contact, { email: `c${next()}@example.fr`, ...data }) })
   ).documentId as string;
 
+/** Contacts sharing a last name no other test uses, so that a search finds exactly them. */
+export const contactsNamed = async (strapi: Core.Strapi, lastName: string, count: number) => {
+  const ids: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    ids.push(await createContact(strapi, { firstName: `Prénom${next()}`, lastName }));
+  }
+  return ids;
+};
+
 export const createClient = async (strapi: Core.Strapi, data: Record<string, unknown> = {}) =>
   (
     await strapi

@@ -1379,6 +1379,7 @@ export interface PluginCaladeoContactsJob extends Struct.CollectionTypeSchema {
     progressDone: Schema.Attribute.Integer;
     progressTotal: Schema.Attribute.Integer;
     publishedAt: Schema.Attribute.DateTime;
+    result: Schema.Attribute.JSON;
     startedAt: Schema.Attribute.DateTime;
     state: Schema.Attribute.Enumeration<['queued', 'running', 'completed', 'dead', 'cancelled']> &
       Schema.Attribute.Required &

@@ -75,10 +75,10 @@ export const LINK_ROLES = [
 export type LinkRole = (typeof LINK_ROLES)[number];
 
 /**
- * Most contacts one bulk action (attach, delete, export of a selection) names at once: the whole
- * batch is done while the request waits, one contact's transaction at a time, and its ids travel in
- * one URL for an export. Beyond it the list asks for a narrower search (an export of every result
- * of a search has no such limit: it streams).
+ * Most contacts ticked one by one that an export of a selection names (their ids travel in one
+ * URL), and the default of `bulk.inlineMax`: the most a bulk attach or delete does while its
+ * request waits, one contact's transaction at a time. Past it the action is a background job, up
+ * to `bulk.jobMaxContacts` (an export of every result of a search has no limit: it streams).
  */
 export const BULK_MAX_CONTACTS = 500;
 

@@ -80,4 +80,19 @@ describe('plugin configuration', () => {
       `caladeo-contacts: ${message}`
     );
   });
+
+  it.each([
+    [{ inlineMax: 0 }, 'bulk.inlineMax (BULK_INLINE_MAX) must be a positive integer'],
+    [{ jobMaxContacts: 1.5 }, 'bulk.jobMaxContacts (BULK_JOB_MAX_CONTACTS) must be a positive integer'],
+    [{ jobChunkSize: -1 }, 'bulk.jobChunkSize (BULK_JOB_CHUNK_SIZE) must be a positive integer'],
+    [
+      { inlineMax: 600, jobMaxContacts: 500 },
+      'bulk.inlineMax (BULK_INLINE_MAX) must not exceed bulk.jobMaxContacts (BULK_JOB_MAX_CONTACTS)',
+    ],
+  ])('stops the boot on the bulk setting %j, naming it', (change, message) => {
+    const bulk = { ...config.default.bulk, ...change };
+    expect(() => config.validator({ ...config.default, bulk } as never)).toThrow(
+      `caladeo-contacts: ${message}`
+    );
+  });
 });

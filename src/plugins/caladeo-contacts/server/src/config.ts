@@ -6,7 +6,13 @@ import {
 } from './modules/newsletter/settings';
 import { DEFAULT_IMPORT_SETTINGS, type ImportSettings } from './modules/imports/settings';
 import { DEFAULT_JOB_SETTINGS, type JobSettings } from './modules/jobs/settings';
-import { DEFAULT_API_SETTINGS, type ApiSettings } from './modules/records/settings';
+import {
+  DEFAULT_API_SETTINGS,
+  DEFAULT_BULK_SETTINGS,
+  checkBulkSettings,
+  type ApiSettings,
+  type BulkSettings,
+} from './modules/records/settings';
 import { DEFAULT_HISTORY_SETTINGS } from './modules/history/settings';
 import { DEFAULT_MERGE_SETTINGS, type MergeSettings } from './modules/merges/settings';
 import { DEFAULT_DUPLICATE_SETTINGS, type DuplicateSettings } from './modules/duplicates/settings';
@@ -24,6 +30,7 @@ import {
 type PluginConfig = {
   agency?: unknown;
   api: ApiSettings;
+  bulk: BulkSettings;
   newsletter: NewsletterSettings;
   jobs: JobSettings;
   imports: ImportSettings;
@@ -44,6 +51,7 @@ export default {
   default: {
     agency: DEFAULT_AGENCY,
     api: DEFAULT_API_SETTINGS,
+    bulk: DEFAULT_BULK_SETTINGS,
     newsletter: DEFAULT_NEWSLETTER_SETTINGS,
     jobs: DEFAULT_JOB_SETTINGS,
     imports: DEFAULT_IMPORT_SETTINGS,
@@ -77,6 +85,7 @@ export default {
         'caladeo-contacts: duplicates.scanEveryHours (DUPLICATE_SCAN_EVERY_HOURS) must be 0 or a positive integer'
       );
     checkRetentionSettings(config.retention);
+    checkBulkSettings(config.bulk);
     const { newsletter } = config;
     const { rateLimits } = newsletter;
     for (const [name, value] of Object.entries({

@@ -140,6 +140,32 @@ export type BulkLinksResult = {
 
 /** The answer of `POST /contacts/bulk/delete`: `missing` were already gone. */
 export type BulkDeleteResult = { deleted: number; missing: number };
+
+/** How many contacts of a bulk attach run as a job got the role, already had it, were refused. */
+export type BulkLinksCounts = Omit<BulkLinksResult, 'results'>;
+
+/** The two bulk actions, as their routes name them (`/contacts/bulk/links`, `/contacts/bulk/delete`). */
+export type BulkAction = 'links' | 'delete';
+
+/**
+ * A bulk action over more contacts than are done while the request waits: the answer (202) of
+ * `POST /contacts/bulk/{links,delete}` and of `GET /contacts/bulk/{links,delete}/jobs/:id`.
+ * `result` counts what the chunks done so far did; it is final once `status` is `completed`
+ * (or `cancelled`: what was done before the cancel stays done).
+ */
+export type BulkJob<Result = BulkLinksCounts | BulkDeleteResult> = {
+  id: number;
+  action: BulkAction;
+  status: JobState;
+  /** A cancel was asked for; the job stops after the chunk it is in. */
+  cancelRequested: boolean;
+  progress: { done: number; total: number };
+  result: Result;
+  /** The last failed attempt's error, while the job is retried or once it is dead. */
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+};
 export type DetailResponse<Item> = { data: Item };
 
 /** A background job as the "Tâches" page lists it (`GET /jobs`): never its payload. */
@@ -152,6 +178,8 @@ export type JobEntry = {
   lastError: string | null;
   progressDone: number | null;
   progressTotal: number | null;
+  /** What the job reports it has done so far, by outcome (a bulk action's counts); null if nothing. */
+  result: Record<string, number> | null;
   cancelRequested: boolean | null;
   claimedBy: string | null;
   availableAt: string;

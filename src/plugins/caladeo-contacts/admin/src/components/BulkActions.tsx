@@ -3,13 +3,13 @@ import { Button, Flex, Modal, Radio, Typography } from '@strapi/design-system';
 import { Link as LinkIcon, Trash } from '@strapi/icons';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
-import { BULK_MAX_CONTACTS } from '../../../shared/constants';
-import type { BulkDeleteResult, BulkLinksResult, Contact } from '../../../shared/contracts/admin';
+import type { BulkDeleteResult, BulkJob, BulkLinksResult, Contact } from '../../../shared/contracts/admin';
 import { API, refusalOf } from '../utils/api';
 import type { Selection } from '../utils/useSelection';
 import { isMergeableCount, MAX_MERGED, MIN_MERGED } from '../utils/merge';
 import { PATHS } from '../utils/paths';
 import { useT } from '../utils/translate';
+import { BulkJobProgress } from './BulkJobProgress';
 import { ExportDialog } from './ExportDialog';
 import { TypedConfirmDialog } from './TypedConfirmDialog';
 import { RoleSelect } from './RoleSelect';
@@ -25,11 +25,9 @@ const selectionBody = (selection: Selection<Contact>, query: Record<string, stri
 /** "Associer…": one role on one offer or client for every contact selected (never primary). */
 const AttachDialog = ({
   count,
-  disabled,
   onAttach,
 }: {
   count: number;
-  disabled: boolean;
   onAttach: (target: Target, documentId: string, role: string) => Promise<boolean>;
 }) => {
   const { t } = useT();
@@ -43,7 +41,7 @@ const AttachDialog = ({
   return (
     <Modal.Root open={open} onOpenChange={setOpen}>
       <Modal.Trigger>
-        <Button variant="secondary" startIcon={<LinkIcon />} disabled={disabled}>
+        <Button variant="secondary" startIcon={<LinkIcon />}>
           {t('bulk.attach')}
         </Button>
       </Modal.Trigger>
@@ -140,11 +138,17 @@ const DeleteDialog = ({
   );
 };
 
+/** A bulk route's answer: 200 with what was done, or 202 with the job that will do it. */
+const jobOf = <Result,>(response: { status?: number; data: { data: Result | BulkJob } }) =>
+  response.status === 202 ? (response.data.data as BulkJob) : null;
+
 /**
  * The bar over the contact list once rows are ticked: how many, and what can be done with them
  * (attach to an offer or a client with a role, export, delete, merge 2 to 5 of them on the merge
- * page), each shown to the roles holding its action. "Every result of the search" acts through the search itself; attach and delete take at
- * most BULK_MAX_CONTACTS contacts, the export every result.
+ * page), each shown to the roles holding its action. "Every result of the search" acts through
+ * the search itself. Past the contacts a request waits for, attach and delete answer with a job,
+ * whose progress is shown above the bar until it is dismissed; the server refuses a selection
+ * past its job limit. Delete needs the exact count typed, so not an estimated total.
  */
 export const BulkActions = ({
   selection,
@@ -170,21 +174,34 @@ export const BulkActions = ({
   const navigate = useNavigate();
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
+  const [job, setJob] = useState<BulkJob | null>(null);
   const count = selection.allResults ? total : selection.count;
-  const tooMany = selection.allResults && (!totalIsExact || total > BULK_MAX_CONTACTS);
+  const countUnknown = selection.allResults && !totalIsExact;
   // a merge names its contacts one by one: "every result" is never one
   const mergeable = !selection.allResults && isMergeableCount(count);
-  if (count === 0) return null;
+  if (count === 0 && !job) return null;
+
+  /** The action became a job: its progress replaces the selection, which the job has copied. */
+  const follow = (started: BulkJob) => {
+    setJob(started);
+    toggleNotification({ type: 'info', message: t('bulk.job.started', { count: started.progress.total }) });
+    selection.clear();
+  };
 
   const attach = async (target: Target, documentId: string, role: string) => {
     try {
-      const { data } = await post<{ data: BulkLinksResult }>(`${API}/contacts/bulk/links`, {
+      const response = await post<{ data: BulkLinksResult | BulkJob }>(`${API}/contacts/bulk/links`, {
         ...selectionBody(selection, query),
         target,
         documentId,
         role,
       });
-      const result = data.data;
+      const started = jobOf(response);
+      if (started) {
+        follow(started);
+        return true;
+      }
+      const result = response.data.data as BulkLinksResult;
       toggleNotification({
         type: result.refused > 0 ? 'warning' : 'success',
         message: t('bulk.attached', {
@@ -204,11 +221,17 @@ export const BulkActions = ({
 
   const remove = async () => {
     try {
-      const { data } = await post<{ data: BulkDeleteResult }>(`${API}/contacts/bulk/delete`, {
+      const response = await post<{ data: BulkDeleteResult | BulkJob }>(`${API}/contacts/bulk/delete`, {
         ...selectionBody(selection, query),
         confirm: count,
       });
-      toggleNotification({ type: 'success', message: t('bulk.deleted', { count: data.data.deleted }) });
+      const started = jobOf(response);
+      if (started) {
+        follow(started);
+        return;
+      }
+      const result = response.data.data as BulkDeleteResult;
+      toggleNotification({ type: 'success', message: t('bulk.deleted', { count: result.deleted }) });
       selection.clear();
       onDone();
     } catch (error) {
@@ -219,47 +242,60 @@ export const BulkActions = ({
     }
   };
 
+  const progress = job && (
+    <BulkJobProgress
+      key={`${job.action}-${job.id}`}
+      job={job}
+      onEnded={onDone}
+      onDismiss={() => setJob(null)}
+    />
+  );
+  if (count === 0) return progress;
+
   return (
-    <SelectionBar
-      status={
-        selection.allResults
-          ? t(totalIsExact ? 'bulk.allSelected' : 'bulk.allSelectedAtLeast', { count: total })
-          : t('bulk.selected', { count })
-      }
-      hints={
-        <>
-          {tooMany && (
-            <Typography variant="pi" textColor="neutral700">
-              {t('bulk.tooManyHint', { max: BULK_MAX_CONTACTS })}
-            </Typography>
-          )}
-          {can.merge && !mergeable && (
-            <MergeHint>{t('bulk.mergeHint', { min: MIN_MERGED, max: MAX_MERGED })}</MergeHint>
-          )}
-        </>
-      }
-    >
-      {can.merge && (
-        <MergeSelectedButton
-          mergeable={mergeable}
-          onMerge={() => navigate(PATHS.merge(selection.documentIds))}
-        />
-      )}
-      {can.update && <AttachDialog count={count} disabled={tooMany} onAttach={attach} />}
-      {can.export && (
-        <ExportDialog
-          type="contact"
-          path={`${API}/contacts/export`}
-          listParams={listParams}
-          keys={selection.allResults ? exportKeys : ['order']}
-          documentIds={selection.allResults ? undefined : selection.documentIds}
-          label={t('bulk.export')}
-        />
-      )}
-      {can.delete && <DeleteDialog count={count} disabled={tooMany} onDelete={remove} />}
-      <Button variant="tertiary" onClick={selection.clear}>
-        {t('bulk.clear')}
-      </Button>
-    </SelectionBar>
+    <>
+      {progress}
+      <SelectionBar
+        status={
+          selection.allResults
+            ? t(totalIsExact ? 'bulk.allSelected' : 'bulk.allSelectedAtLeast', { count: total })
+            : t('bulk.selected', { count })
+        }
+        hints={
+          <>
+            {countUnknown && can.delete && (
+              <Typography variant="pi" textColor="neutral700">
+                {t('bulk.countUnknownHint')}
+              </Typography>
+            )}
+            {can.merge && !mergeable && (
+              <MergeHint>{t('bulk.mergeHint', { min: MIN_MERGED, max: MAX_MERGED })}</MergeHint>
+            )}
+          </>
+        }
+      >
+        {can.merge && (
+          <MergeSelectedButton
+            mergeable={mergeable}
+            onMerge={() => navigate(PATHS.merge(selection.documentIds))}
+          />
+        )}
+        {can.update && <AttachDialog count={count} onAttach={attach} />}
+        {can.export && (
+          <ExportDialog
+            type="contact"
+            path={`${API}/contacts/export`}
+            listParams={listParams}
+            keys={selection.allResults ? exportKeys : ['order']}
+            documentIds={selection.allResults ? undefined : selection.documentIds}
+            label={t('bulk.export')}
+          />
+        )}
+        {can.delete && <DeleteDialog count={count} disabled={countUnknown} onDelete={remove} />}
+        <Button variant="tertiary" onClick={selection.clear}>
+          {t('bulk.clear')}
+        </Button>
+      </SelectionBar>
+    </>
   );
 };

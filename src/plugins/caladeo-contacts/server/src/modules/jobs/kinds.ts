@@ -11,16 +11,21 @@ export type JobContext<Payload> = {
   /** Aborted once this run no longer holds the job: cancelled by an admin, or its lease taken over. */
   signal: AbortSignal;
   /**
-   * Records how far the job is (shown on the "Tâches" page) and renews the lease. Throws
-   * `JobStoppedError` if the job was cancelled or another node took it over: stop there.
+   * Records how far the job is (shown on the "Tâches" page) and, when given, what it has done so
+   * far (`result`: counts, never personal data), and renews the lease. Throws `JobStoppedError` if
+   * the job was cancelled or another node took it over: stop there. Called inside a transaction,
+   * the report is part of it: committed with the work it reports, or not at all.
    */
-  progress(done: number, total?: number): Promise<void>;
+  progress(done: number, total?: number, result?: JobResult): Promise<void>;
   /**
    * Throws `JobStoppedError` unless this run still holds the job. Called inside a transaction
    * before a write, it makes the write and the claim one: a run that lost its job writes nothing.
    */
   assertClaimed(): Promise<void>;
 };
+
+/** What a job reports it has done (counts by outcome); shown with the job. */
+export type JobResult = Record<string, number>;
 
 /** One kind of job: its code and how it is retried. */
 export type JobKind<Payload = unknown> = {

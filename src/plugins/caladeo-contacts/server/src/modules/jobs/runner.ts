@@ -39,12 +39,18 @@ type RunnerOptions = {
 const errorMessage = (error: unknown) =>
   (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
 
+export type EnqueueOptions = {
+  delayMs?: number;
+  /** How much work the job has to do, known when it is enqueued: its progress starts at 0 of it. */
+  total?: number;
+};
+
 /** Writes a job to run as soon as possible (or after `delayMs`); part of the caller's transaction. */
 export const enqueueJob = async (
   strapi: Core.Strapi,
   kind: JobKind<unknown>,
   payload: unknown,
-  { delayMs = 0 }: { delayMs?: number } = {}
+  { delayMs = 0, total }: EnqueueOptions = {}
 ) => {
   const job = (await strapi.db.query(UID.job).create({
     data: {
@@ -55,6 +61,7 @@ export const enqueueJob = async (
       attempts: 0,
       maxAttempts: kind.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       cancelRequested: false,
+      ...(total === undefined ? {} : { progressDone: 0, progressTotal: total }),
     },
   })) as { id: number };
   return job.id;
@@ -145,10 +152,12 @@ export const createJobRunner = (strapi: Core.Strapi, { kinds, schedules, nodeId 
           payload: job.payload,
           attempt: job.attempts,
           signal: controller.signal,
-          progress: (done, total) =>
-            renew(
-              total === undefined ? { progressDone: done } : { progressDone: done, progressTotal: total }
-            ),
+          progress: (done, total, result) =>
+            renew({
+              progressDone: done,
+              ...(total === undefined ? {} : { progressTotal: total }),
+              ...(result === undefined ? {} : { result }),
+            }),
           assertClaimed: () => renew(),
         })
       );

@@ -1,15 +1,11 @@
 /**
  * The bodies of the contact list's bulk actions. A selection is either the contacts ticked on
  * screen (`contacts`, documentIds) or every result of the list's search and filters (`search`,
- * the list's own query), never both; either way it holds at most BULK_MAX_CONTACTS contacts.
+ * the list's own query), never both; either way it holds at most `max` contacts (the most a bulk
+ * job takes, `bulk.jobMaxContacts`).
  */
 import { z } from 'zod';
-import {
-  BULK_MAX_CONTACTS,
-  DOCUMENT_ID_PATTERN,
-  LINK_ROLES,
-  type LinkRole,
-} from '../../../../shared/constants';
+import { DOCUMENT_ID_PATTERN, LINK_ROLES, type LinkRole } from '../../../../shared/constants';
 import type { ListSearchParams } from '../search/request';
 import { coded, fieldErrorsOfIssues } from '../../validation/issues';
 import { fieldError, problem } from '../../validation/messages';
@@ -47,7 +43,14 @@ const deleteBody = z.strictObject({
 /** The list's query keys that do not choose contacts: a selection is every result, not a page. */
 const PAGE_KEYS = ['cursor', 'pageSize'];
 
-const readSelection = (body: { contacts?: unknown; search?: unknown }): Reading<BulkSelection> => {
+/** More contacts than a bulk action takes, named on the field that selected them. */
+export const tooManyContacts = (field: 'contacts' | 'search', max: number) =>
+  fieldError([field], problem('bulk.tooMany', { max }));
+
+const readSelection = (
+  body: { contacts?: unknown; search?: unknown },
+  max: number
+): Reading<BulkSelection> => {
   const { contacts, search } = body;
   if (contacts !== undefined && search !== undefined) {
     return { ok: false, errors: [fieldError(['contacts'], problem('bulk.contactsOrSearch'))] };
@@ -76,38 +79,38 @@ const readSelection = (body: { contacts?: unknown; search?: unknown }): Reading<
   );
   if (errors.length > 0) return { ok: false, errors: errors.slice(0, 10) };
   const documentIds = [...new Set(contacts as string[])];
-  if (documentIds.length > BULK_MAX_CONTACTS) {
-    return {
-      ok: false,
-      errors: [fieldError(['contacts'], problem('bulk.tooMany', { max: BULK_MAX_CONTACTS }))],
-    };
-  }
+  if (documentIds.length > max) return { ok: false, errors: [tooManyContacts('contacts', max)] };
   return { ok: true, value: { documentIds } };
 };
 
 const readBody = <Shape extends { contacts?: unknown; search?: unknown }>(
   schema: z.ZodType<Shape>,
-  body: unknown
+  body: unknown,
+  max: number
 ): Reading<{ selection: BulkSelection; body: Shape }> => {
   const parsed = schema.safeParse(body ?? {});
   if (!parsed.success) return { ok: false, errors: fieldErrorsOfIssues(parsed.error.issues) };
-  const selection = readSelection(parsed.data);
+  const selection = readSelection(parsed.data, max);
   return selection.ok ? { ok: true, value: { selection: selection.value, body: parsed.data } } : selection;
 };
 
 /** `POST /contacts/bulk/links`: one role on one client or offer for every contact selected. */
 export const readBulkLinksBody = (
-  body: unknown
+  body: unknown,
+  max: number
 ): Reading<{ selection: BulkSelection; target: BulkTarget; documentId: string; role: LinkRole }> => {
-  const read = readBody(linksBody, body);
+  const read = readBody(linksBody, body, max);
   if (!read.ok) return read;
   const { target, documentId, role } = read.value.body;
   return { ok: true, value: { selection: read.value.selection, target, documentId, role } };
 };
 
 /** `POST /contacts/bulk/delete`: `confirm` is the count the user confirmed. */
-export const readBulkDeleteBody = (body: unknown): Reading<{ selection: BulkSelection; confirm: number }> => {
-  const read = readBody(deleteBody, body);
+export const readBulkDeleteBody = (
+  body: unknown,
+  max: number
+): Reading<{ selection: BulkSelection; confirm: number }> => {
+  const read = readBody(deleteBody, body, max);
   if (!read.ok) return read;
   return { ok: true, value: { selection: read.value.selection, confirm: read.value.body.confirm } };
 };

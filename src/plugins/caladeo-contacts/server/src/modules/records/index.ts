@@ -7,9 +7,11 @@ import {
   UID,
   UNREADABLE_RELATIONS_MIDDLEWARE,
 } from '../../../../shared/constants';
+import { getService } from '../../utils/get-service';
 import { keepOutOfGraphqlInput } from '../../utils/graphql';
 import { coreRoutes } from '../../utils/routes';
 import { defineModule } from '../module';
+import { BULK_DELETE_JOB, BULK_LINKS_JOB } from './bulk-jobs';
 import { documentedRecordRoutes, RECORD_ROUTE_UIDS, type RecordRouteUid } from './contract';
 import contact from './content-types/contact';
 import client from './content-types/client';
@@ -102,6 +104,9 @@ export default defineModule({
   ],
   register(strapi) {
     registerDocumentRules(strapi);
+    // the contact list's bulk actions over more contacts than a request waits for
+    getService(strapi, 'jobs').define(BULK_LINKS_JOB);
+    getService(strapi, 'jobs').define(BULK_DELETE_JOB);
     // GraphQL's schema refuses what the REST routes' server-fields middleware refuses
     for (const uid of RECORD_ROUTE_UIDS) {
       const model = strapi.getModel(uid);

@@ -1,7 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { JOB_STATES, UID, type JobState } from '../../../../../shared/constants';
 import type { JobEntry } from '../../../../../shared/contracts/admin';
-import { createJobRunner, enqueueJob, type JobRunner, type KindRegistry } from '../runner';
+import {
+  createJobRunner,
+  enqueueJob,
+  type EnqueueOptions,
+  type JobRunner,
+  type KindRegistry,
+} from '../runner';
 import type { JobKind, JobSchedule } from '../kinds';
 
 /** What the "Tâches" page shows of a job: never its payload, which may hold personal data. */
@@ -14,6 +20,7 @@ const LISTED_FIELDS: (keyof JobEntry)[] = [
   'lastError',
   'progressDone',
   'progressTotal',
+  'result',
   'cancelRequested',
   'claimedBy',
   'availableAt',
@@ -56,7 +63,7 @@ const jobs = ({ strapi }: { strapi: Core.Strapi }) => {
      * once the job can be seen: at once outside a transaction, after the commit inside one (before
      * it, no other connection could claim the job; after a rollback there is none).
      */
-    async enqueue<Payload>(kind: JobKind<Payload>, payload: Payload, options?: { delayMs?: number }) {
+    async enqueue<Payload>(kind: JobKind<Payload>, payload: Payload, options?: EnqueueOptions) {
       if (kinds.get(kind.kind) !== kind) throw new Error(`the job kind "${kind.kind}" is not declared`);
       const id = await enqueueJob(strapi, kind as JobKind<unknown>, payload, options);
       const wake = () => thisNode().kick(kind.kind);
@@ -95,6 +102,9 @@ const jobs = ({ strapi }: { strapi: Core.Strapi }) => {
         number
       >;
     },
+
+    /** One job as the "Tâches" page shows it, or null. */
+    find: findSummary,
 
     /** The kinds this node knows, for the page's filter. */
     kindNames: () => [...kinds.keys()].sort(),

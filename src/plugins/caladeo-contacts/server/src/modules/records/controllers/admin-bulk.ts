@@ -1,108 +1,90 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { BULK_MAX_CONTACTS, UID } from '../../../../../shared/constants';
-import type {
-  BulkDeleteResult,
-  BulkLinkOutcome,
-  BulkLinksResult,
-} from '../../../../../shared/contracts/admin';
+import type { BulkAction, BulkJob, BulkLinksResult } from '../../../../../shared/contracts/admin';
 import { problem } from '../../../validation';
-import { readBulkDeleteBody, readBulkLinksBody, type BulkSelection } from '../bulk-request';
-import { LINK_TYPES } from '../services/links';
+import { readBulkDeleteBody, readBulkLinksBody } from '../bulk-request';
+import { bulkSettings } from '../settings';
 import { readOrRefuse, singleFieldError, statusError } from '../../../utils/errors';
 import { getService } from '../../../utils/get-service';
+import { readJobId } from '../../jobs/validation';
 import type { Context } from './admin-record-handlers';
 
-const LINK_UID = { client: UID.clientContact, offer: UID.offerContact } as const;
-
-/** The codes of a refused write's field errors, or null when the error is not a refusal. */
-const refusalCodes = (error: unknown): string[] | null => {
-  if (!(error instanceof errors.ValidationError) && !(error instanceof errors.NotFoundError)) return null;
-  const details = (error as { details?: { errors?: Array<{ code?: unknown }> } }).details;
-  const codes = (details?.errors ?? []).flatMap((entry) =>
-    typeof entry.code === 'string' ? [entry.code] : []
-  );
-  return codes.length > 0 ? codes : ['field.invalid'];
+/** A bulk action's job answered on its creation: 202, the work is still to be done. */
+const accepted = (ctx: Context, job: BulkJob | null) => {
+  if (!job) throw new Error('the bulk job just queued cannot be read back');
+  ctx.body = { data: job };
+  ctx.status = 202;
 };
 
 /**
- * The contact list's bulk actions. Each contact is written on its own, through the document
- * service and so through the same rules as a single attach or delete, each in its own
- * transaction: a contact the rules refuse is reported and skipped, and the others are done (what
- * was done stays done if the request is cut short; running it again finds those already done).
+ * The contact list's bulk actions. Up to `bulk.inlineMax` contacts are done while the request
+ * waits, each contact in its own transaction (what was done stays done if the request is cut
+ * short; running it again finds those already done). More, up to `bulk.jobMaxContacts`, become a
+ * job: the answer is 202 with the job, which its own routes show and cancel.
  */
 const adminBulk = ({ strapi }: { strapi: Core.Strapi }) => {
-  const records = () => getService(strapi, 'admin-records');
+  const bulk = () => getService(strapi, 'bulk-actions');
 
-  /** The documentIds selected: those given, or the search's results, at most BULK_MAX_CONTACTS. */
-  const contactsOf = async (selection: BulkSelection) => {
-    if ('documentIds' in selection) return selection.documentIds;
-    const found = await records().selectedContacts(selection, BULK_MAX_CONTACTS + 1);
-    if (found.length > BULK_MAX_CONTACTS) {
-      throw singleFieldError('search', problem('bulk.tooMany', { max: BULK_MAX_CONTACTS }));
-    }
-    return found;
-  };
+  // the router also hands over what the admin's catch-all routes captured ("0"): only `id` is ours
+  const jobIdOf = (ctx: Context) => readOrRefuse(readJobId({ id: (ctx.params as { id?: unknown }).id }));
+
+  const jobRoutes = (action: BulkAction) => ({
+    async find(ctx: Context) {
+      const id = jobIdOf(ctx);
+      const job = await bulk().findJob(action, id);
+      if (!job) throw new errors.NotFoundError('no such bulk job');
+      ctx.body = { data: job };
+    },
+    async cancel(ctx: Context) {
+      const id = jobIdOf(ctx);
+      const { changed, job } = await bulk().cancelJob(action, id);
+      if (!job) throw new errors.NotFoundError('no such bulk job');
+      if (!changed) throw singleFieldError('status', problem('job.notCancellable', { state: job.status }));
+      ctx.body = { data: job };
+    },
+  });
+  const linksJobs = jobRoutes('links');
+  const deleteJobs = jobRoutes('delete');
 
   return {
     async attach(ctx: Context) {
-      const { selection, target, documentId, role } = readOrRefuse(readBulkLinksBody(ctx.request.body));
-      const linkUid = LINK_UID[target];
-      const { targetField, targetUid } = LINK_TYPES[linkUid];
-      if (!(await getService(strapi, 'links').exists(targetUid, documentId))) {
+      const { inlineMax, jobMaxContacts } = bulkSettings(strapi);
+      const { selection, target, documentId, role } = readOrRefuse(
+        readBulkLinksBody(ctx.request.body, jobMaxContacts)
+      );
+      if (!(await bulk().targetExists(target, documentId))) {
         throw statusError(404, ['documentId'], problem('link.endNotFound'));
       }
-      const contacts = await contactsOf(selection);
-      const results: BulkLinkOutcome[] = [];
-      for (const contact of contacts) {
-        try {
-          await strapi
-            .documents(linkUid)
-            .create({ data: { contact, [targetField]: documentId, role } as never });
-          results.push({ contact, status: 'attached' });
-        } catch (error) {
-          const codes = refusalCodes(error);
-          if (!codes) throw error;
-          results.push(
-            codes.includes('link.roleTaken')
-              ? { contact, status: 'already' }
-              : { contact, status: 'refused', code: codes[0] as string }
-          );
-        }
+      const contacts = await bulk().contactsOf(selection, jobMaxContacts);
+      if (contacts.length > inlineMax) {
+        accepted(ctx, await bulk().enqueueLinks({ contacts, target, documentId, role }));
+        return;
       }
-      const count = (status: BulkLinkOutcome['status']) =>
-        results.filter((result) => result.status === status).length;
-      const body: BulkLinksResult = {
-        attached: count('attached'),
-        already: count('already'),
-        refused: count('refused'),
-        results,
-      };
+      const body: BulkLinksResult = await bulk().attachEach(contacts, target, documentId, role);
       ctx.body = { data: body };
     },
 
     async delete(ctx: Context) {
-      const { selection, confirm } = readOrRefuse(readBulkDeleteBody(ctx.request.body));
-      const contacts = await contactsOf(selection);
+      const { inlineMax, jobMaxContacts } = bulkSettings(strapi);
+      const { selection, confirm } = readOrRefuse(readBulkDeleteBody(ctx.request.body, jobMaxContacts));
+      const contacts = await bulk().contactsOf(selection, jobMaxContacts);
       if (confirm !== contacts.length) {
         throw singleFieldError(
           'confirm',
           problem('bulk.countMismatch', { given: confirm, count: contacts.length })
         );
       }
-      const body: BulkDeleteResult = { deleted: 0, missing: 0 };
-      for (const documentId of contacts) {
-        try {
-          // the document rules delete the contact's links in the same transaction
-          await strapi.documents(UID.contact).delete({ documentId });
-          body.deleted += 1;
-        } catch (error) {
-          if (!(error instanceof errors.NotFoundError)) throw error;
-          body.missing += 1;
-        }
+      if (contacts.length > inlineMax) {
+        accepted(ctx, await bulk().enqueueDelete(contacts));
+        return;
       }
-      ctx.body = { data: body };
+      ctx.body = { data: await bulk().deleteEach(contacts) };
     },
+
+    findLinksJob: linksJobs.find,
+    cancelLinksJob: linksJobs.cancel,
+    findDeleteJob: deleteJobs.find,
+    cancelDeleteJob: deleteJobs.cancel,
   };
 };
 

@@ -5,9 +5,24 @@ import { guarded, type AdminRoute } from '../../../utils/routes';
 export const ADMIN_ROUTES: AdminRoute[] = [
   guarded('GET', '/contacts', 'admin-contacts.find', ACTION['contacts.read']),
   guarded('GET', '/contacts/export', 'admin-contacts.export', ACTION['contacts.export']),
-  // bulk actions of the contact list, at most BULK_MAX_CONTACTS contacts a request
+  // bulk actions of the contact list: done while the request waits up to bulk.inlineMax contacts,
+  // a job past it; a job is read and cancelled with the action it does
   guarded('POST', '/contacts/bulk/links', 'admin-bulk.attach', ACTION['contacts.update']),
   guarded('POST', '/contacts/bulk/delete', 'admin-bulk.delete', ACTION['contacts.delete']),
+  guarded('GET', '/contacts/bulk/links/jobs/:id', 'admin-bulk.findLinksJob', ACTION['contacts.update']),
+  guarded(
+    'POST',
+    '/contacts/bulk/links/jobs/:id/cancel',
+    'admin-bulk.cancelLinksJob',
+    ACTION['contacts.update']
+  ),
+  guarded('GET', '/contacts/bulk/delete/jobs/:id', 'admin-bulk.findDeleteJob', ACTION['contacts.delete']),
+  guarded(
+    'POST',
+    '/contacts/bulk/delete/jobs/:id/cancel',
+    'admin-bulk.cancelDeleteJob',
+    ACTION['contacts.delete']
+  ),
   guarded('GET', '/contacts/:documentId', 'admin-contacts.findOne', ACTION['contacts.read']),
   guarded('POST', '/contacts', 'admin-contacts.create', ACTION['contacts.create']),
   guarded('PUT', '/contacts/:documentId', 'admin-contacts.update', ACTION['contacts.update']),

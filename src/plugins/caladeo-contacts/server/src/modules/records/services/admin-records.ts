@@ -24,6 +24,8 @@ import { lastChangeFrom, latestEntryOf } from '../last-change';
 
 /** Rows an export reads per query: big enough to be quick, small enough to keep memory flat. */
 const EXPORT_BATCH_SIZE = 1000;
+/** Contacts of a bulk action's search resolved at once. */
+const SELECTION_BATCH = 1000;
 
 const TIMESTAMPS = ['createdAt', 'updatedAt'] as const;
 const LINK_FIELDS = ['role', 'isPrimary'] as const;
@@ -184,21 +186,24 @@ const adminRecords = ({ strapi }: { strapi: Core.Strapi }) => {
         const found = new Set(rows.map((row) => row.documentId));
         return selection.documentIds.filter((documentId) => found.has(documentId)).slice(0, limit);
       }
+      // a bulk job names up to 100,000 contacts: read them by batches, each one `IN` list short
+      // enough for every database
       const batches = getService(strapi, 'list-search').idBatches(UID.contact, {
         ...selection.search,
         where: contactWhere(selection.filters),
-        batchSize: limit,
+        batchSize: Math.min(limit, SELECTION_BATCH),
       });
-      const first = await batches.next();
-      await batches.return(undefined);
-      const ids = first.done ? [] : first.value;
-      if (ids.length === 0) return [];
-      const rows = (await strapi.db.query(UID.contact).findMany({
-        select: ['id', 'documentId'],
-        where: { id: { $in: ids } },
-      })) as Array<{ id: number; documentId: string }>;
-      const byId = new Map(rows.map((row) => [Number(row.id), row.documentId]));
-      return ids.flatMap((id) => byId.get(id) ?? []);
+      const documentIds: string[] = [];
+      for await (const ids of batches) {
+        const rows = (await strapi.db.query(UID.contact).findMany({
+          select: ['id', 'documentId'],
+          where: { id: { $in: ids } },
+        })) as Array<{ id: number; documentId: string }>;
+        const byId = new Map(rows.map((row) => [Number(row.id), row.documentId]));
+        documentIds.push(...ids.flatMap((id) => byId.get(id) ?? []));
+        if (documentIds.length >= limit) break;
+      }
+      return documentIds.slice(0, limit);
     },
 
     /** The filtered, searched client list as the client export writes it. */

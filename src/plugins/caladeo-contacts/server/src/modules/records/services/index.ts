@@ -2,6 +2,7 @@ import { factories } from '@strapi/strapi';
 import { UID } from '../../../../../shared/constants';
 import adminOffers from './admin-offers';
 import adminRecords from './admin-records';
+import bulkActions from './bulk-actions';
 import links from './links';
 
 export default {
@@ -12,4 +13,5 @@ export default {
   links,
   'admin-records': adminRecords,
   'admin-offers': adminOffers,
+  'bulk-actions': bulkActions,
 };
