@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import JSZip from 'jszip';
 import type { Knex } from 'knex';
 import request from 'supertest';
 import * as migration from '../../database/migrations/2026.12.07T06.00.00.import-template-names';
@@ -48,6 +49,49 @@ const upload = (
   if (token) call = call.set('Authorization', `Bearer ${token}`);
   for (const [key, value] of Object.entries(fields)) call = call.field(key, value);
   return file ? call.attach('file', file, 'contacts.csv') : call;
+};
+
+/** The parts of a workbook in the order an exceljs reader meets them at their worst. */
+const WORKSHEETS_BEFORE_INDEX = [
+  '[Content_Types].xml',
+  '_rels/.rels',
+  'xl/_rels/workbook.xml.rels',
+  'xl/sharedStrings.xml',
+  'xl/worksheets/sheet1.xml',
+  'xl/worksheets/sheet2.xml',
+];
+
+/** The workbook's relationships to its tabs as absolute part names (`/xl/worksheets/…`). */
+const absoluteTargets = (name: string, text: string) =>
+  name === 'xl/_rels/workbook.xml.rels'
+    ? text.replaceAll('Target="worksheets/', 'Target="/xl/worksheets/')
+    : text;
+
+/**
+ * A workbook zipped again: the parts named first in that order, the others after them with the
+ * workbook's index last, each XML part through `edit`.
+ */
+const rewrittenWorkbook = async (
+  file: Buffer,
+  firstParts: string[],
+  edit: (name: string, text: string) => string = (_name, text) => text
+) => {
+  const source = await JSZip.loadAsync(file);
+  const names = Object.values(source.files)
+    .filter((entry) => !entry.dir)
+    .map((entry) => entry.name);
+  const index = 'xl/workbook.xml';
+  const order = [
+    ...firstParts,
+    ...names.filter((name) => !firstParts.includes(name) && name !== index),
+    index,
+  ];
+  expect(firstParts.filter((name) => !names.includes(name))).toEqual([]);
+  const target = new JSZip();
+  for (const name of order) {
+    target.file(name, edit(name, await (source.file(name) as JSZip.JSZipObject).async('string')));
+  }
+  return target.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 };
 
 /** How many rows the imports' tables and the contacts hold: what "nothing written" compares. */
@@ -137,6 +181,41 @@ describe('previewing a file', () => {
       rows: [['Perrin', 'Élodie', 'elodie.perrin@exemple.fr']],
       mapping: { Nom: 'lastName', Prénom: 'firstName', 'E-mail': 'email' },
     });
+  });
+
+  // Zip writers differ: Excel puts the workbook's index first, exceljs last, others between the
+  // shared strings and the tabs; some point at a tab by an absolute path. The index read first
+  // names every tab whatever the order.
+  it.each<[string, string[], ((name: string, text: string) => string) | undefined]>([
+    ['the tabs come before the index, after the shared strings', WORKSHEETS_BEFORE_INDEX, undefined],
+    ['the index points at its tabs by absolute paths', [], absoluteTargets],
+  ])('finds a sheet asked by name or by number when %s', async (_case, firstParts, edit) => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Notes').addRow(['rien à importer']);
+    const sheet = workbook.addWorksheet('Contacts 2026');
+    sheet.addRow(['Nom', 'Prénom', 'E-mail']);
+    sheet.addRow(['Perrin', 'Élodie', 'elodie.perrin@exemple.fr']);
+    const file = await rewrittenWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()), firstParts, edit);
+    for (const asked of ['Contacts 2026', '2']) {
+      const response = await upload(creator, '/imports/preview', file, { sheet: asked });
+      expect({ asked, status: response.status, error: response.body.error }).toEqual({
+        asked,
+        status: 200,
+        error: undefined,
+      });
+      expect(response.body.data).toMatchObject({
+        file: { format: 'xlsx', sheet: asked },
+        sheets: ['Notes', 'Contacts 2026'],
+        headers: ['Nom', 'Prénom', 'E-mail'],
+        rows: [['Perrin', 'Élodie', 'elodie.perrin@exemple.fr']],
+      });
+    }
+    const first = await upload(creator, '/imports/preview', file);
+    expect(first.status).toBe(200);
+    expect(first.body.data.headers).toEqual(['rien à importer']);
+    const missing = await upload(creator, '/imports/preview', file, { sheet: 'Contacts 2025' });
+    expect(missing.status).toBe(400);
+    expect(fieldPaths(missing.body)).toEqual(['file']);
   });
 
   it('shows a file whose headers it does not know, for the user to map by hand', async () => {

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { ACTION, UID } from '../../src/plugins/caladeo-contacts/shared/constants';
 import { adminClient, adminTokenWithActions } from '../helpers/admin';
+import { inAdmin } from '../helpers/admin-messages';
 import { createApiToken } from '../helpers/auth';
 import {
   CLIENTS,
@@ -503,16 +504,21 @@ describe('refusals write nothing', () => {
     expect(errorCodes(notAClient.body as ErrorEnvelope)).toEqual(['survivor: merge.clientNotFound']);
     expect(await clientCount()).toBe(count);
 
-    const survivor = await createClient({ name: 'Déjà' });
-    const gone = await createClient({ name: 'Déjà' });
+    const survivor = await createClient({ name: 'Amicale Déjà' });
+    const gone = await createClient({ name: 'Amicale Déjà' });
     await mergeOk({ survivor, merged: [gone] });
     const again = await merge({ survivor: a, merged: [gone] });
     expect(again.status).toBe(409);
-    expect(again.body.error.details.errors[0]).toMatchObject({
+    const refusal = again.body.error.details.errors[0];
+    expect(refusal).toMatchObject({
       path: ['merged', '0'],
       code: 'merge.alreadyMerged',
-      values: { documentId: survivor },
+      values: { survivor: 'Amicale Déjà', documentId: survivor },
     });
+    expect(inAdmin(refusal, 'fr')).toBe(
+      'Cette fiche a déjà été fusionnée : la fiche conservée est Amicale Déjà'
+    );
+    expect(inAdmin(refusal, 'en')).toBe('This record was already merged: the record kept is Amicale Déjà');
     const noMerge = await api.post(undoPath('nosuchmerge000000000000'), {});
     expect(noMerge.status).toBe(404);
     expect(errorCodes(noMerge.body as ErrorEnvelope)).toEqual(['mergeId: merge.notFound']);

@@ -2,12 +2,18 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Knex } from 'knex';
 import request from 'supertest';
 import * as migration from '../../database/migrations/2026.12.08T00.00.00.list-views';
-import { ACTION, UID } from '../../src/plugins/caladeo-contacts/shared/constants';
+import { ACTION, ADMIN_USER_UID, UID } from '../../src/plugins/caladeo-contacts/shared/constants';
 import {
   MAX_LIST_VIEWS_PER_USER,
   type ListViewEntry,
 } from '../../src/plugins/caladeo-contacts/shared/list-views';
-import { adminClient, createAdminWithPermissions, type AdminClient } from '../helpers/admin';
+import {
+  adminApi,
+  adminClient,
+  createAdminWithPermissions,
+  superAdminToken,
+  type AdminClient,
+} from '../helpers/admin';
 import { UNIQUE_VIOLATION, rejectionMessage } from '../helpers/database';
 import { useStrapi } from '../helpers/strapi';
 
@@ -332,5 +338,44 @@ describe('saved views', () => {
     for (const path of ['/api/caladeo-contacts/list-views', '/api/caladeo-contacts/list-preferences']) {
       expect((await request(app.baseUrl).get(path)).status).toBe(404);
     }
+  });
+});
+
+describe('an admin user deleted', () => {
+  /** A colleague with a saved view and chosen columns: what a deletion must take with it. */
+  const colleagueWithViews = async () => {
+    const colleague = await createAdminWithPermissions(app, [{ action: ACTION['contacts.read'] }]);
+    const client = adminClient(app, colleague.token);
+    await saveView(client, `Mes relances ${colleague.id}`);
+    expect((await client.put(COLUMNS, { columns: ['name', 'city'] })).status).toBe(200);
+    return colleague;
+  };
+
+  const keptFor = async (ownerId: number) => ({
+    views: await app.strapi.db.query(UID.listView).count({ where: { ownerId } }),
+    preferences: await app.strapi.db.query(UID.listPreference).count({ where: { ownerId } }),
+  });
+
+  it('takes their saved views and columns with them, one user or several at once, and only theirs', async () => {
+    const admin = adminApi(app, await superAdminToken(app));
+    const staying = await colleagueWithViews();
+    const leaving = await colleagueWithViews();
+    expect(await keptFor(leaving.id)).toEqual({ views: 1, preferences: 1 });
+
+    expect((await admin.delete(`/admin/users/${leaving.id}`)).status).toBe(200);
+    expect(await keptFor(leaving.id)).toEqual({ views: 0, preferences: 0 });
+
+    const both = [await colleagueWithViews(), await colleagueWithViews()];
+    const batch = await admin.post('/admin/users/batch-delete', { ids: both.map((user) => user.id) });
+    expect(batch.status).toBe(200);
+    for (const user of both) expect(await keptFor(user.id)).toEqual({ views: 0, preferences: 0 });
+
+    // the query engine's own bulk delete, which other code may call
+    const last = await colleagueWithViews();
+    await app.strapi.db.query(ADMIN_USER_UID).deleteMany({ where: { id: last.id } });
+    expect(await keptFor(last.id)).toEqual({ views: 0, preferences: 0 });
+
+    expect(await keptFor(staying.id)).toEqual({ views: 1, preferences: 1 });
+    expect((await adminClient(app, staying.token).get(VIEWS)).body.data).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { ACTION, UID } from '../../src/plugins/caladeo-contacts/shared/constants';
 import { adminClient, adminTokenWithActions } from '../helpers/admin';
+import { inAdmin } from '../helpers/admin-messages';
 import { createApiToken } from '../helpers/auth';
 import {
   CLIENTS,
@@ -381,16 +382,29 @@ describe('refusals write nothing', () => {
     const unknown = await merge({ survivor: a, merged: ['nosuchcontact0000000000'] });
     expect(unknown.status).toBe(404);
     expect(errorCodes(unknown.body as ErrorEnvelope)).toEqual(['merged.0: merge.contactNotFound']);
-    const survivor = await createContact({ lastName: 'Déjà', email: 'deja-a@example.fr' });
+    const survivor = await createContact({
+      firstName: 'Hélène',
+      lastName: 'Déjà',
+      email: 'deja-a@example.fr',
+    });
     const gone = await createContact({ lastName: 'Déjà', email: 'deja-b@example.fr' });
-    await mergeOk({ survivor, merged: [gone] });
+    await mergeOk({ survivor, merged: [gone], values: { email: survivor } });
     const again = await merge({ survivor: a, merged: [gone] });
     expect(again.status).toBe(409);
-    expect(again.body.error.details.errors[0]).toMatchObject({
+    const refusal = again.body.error.details.errors[0];
+    // the person kept, as the user knows her; the documentId stays for the link to her record
+    expect(refusal).toMatchObject({
       path: ['merged', '0'],
       code: 'merge.alreadyMerged',
-      values: { documentId: survivor },
+      values: { survivor: 'Hélène Déjà (deja-a@example.fr)', documentId: survivor },
+      message: `merged.0 was already merged into Hélène Déjà (deja-a@example.fr), whose documentId is ${survivor}`,
     });
+    expect(inAdmin(refusal, 'fr')).toBe(
+      'Cette fiche a déjà été fusionnée : la fiche conservée est Hélène Déjà (deja-a@example.fr)'
+    );
+    expect(inAdmin(refusal, 'en')).toBe(
+      'This record was already merged: the record kept is Hélène Déjà (deja-a@example.fr)'
+    );
     expect((await api.post(undoPath('nosuchmerge000000000000'), {})).status).toBe(404);
   });
 });

@@ -184,7 +184,9 @@ describe('merging duplicate clients', () => {
     await page.getByRole('button', { name: 'Fusionner', exact: true }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Fusionner', exact: true }).click();
     await page.getByText('La fusion a été refusée').waitFor();
-    await page.getByText(`Cette fiche a déjà été fusionnée dans ${kept}`).waitFor();
+    await page
+      .getByText('Cette fiche a déjà été fusionnée : la fiche conservée est SARL Voyages Dupont')
+      .waitFor();
     await shot(page, 'client-merge-conflict');
     await expect(clientOf(twin)).rejects.toThrow(/: 404 /);
     // the refusal opens the client that colleague's merge kept

@@ -32,6 +32,9 @@ export const UID = {
   listPreference: 'plugin::caladeo-contacts.list-preference',
 } as const;
 
+/** Strapi's own admin users, whose saved views and columns the plugin keeps (list-views). */
+export const ADMIN_USER_UID = 'admin::user';
+
 /** What a Strapi documentId looks like (lower-case letters and digits); anything else names no record. */
 /** How long a list of the tab waits after the last key before it searches what was typed. */
 export const TYPING_PAUSE_MS = 150;

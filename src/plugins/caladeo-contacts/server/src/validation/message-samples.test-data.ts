@@ -17,6 +17,7 @@ export const SAMPLE_MESSAGE_VALUES: Record<string, string | number | string[]> =
   given: 3,
   status: 'completed',
   documentId: 'k3v9x2m1q8w7e5r4t6y0u2i1',
+  survivor: 'Élodie Perrin (elodie.perrin@exemple.fr)',
   field: 'lastName',
   first: 'name',
 };

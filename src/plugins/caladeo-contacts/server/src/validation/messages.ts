@@ -121,7 +121,7 @@ export const FIELD_ERROR_MESSAGES = {
   'merge.notInSet': 'must be the documentId of one of the records being merged',
   'merge.contactNotFound': 'names no contact',
   'merge.clientNotFound': 'names no client',
-  'merge.alreadyMerged': 'was already merged into {documentId}',
+  'merge.alreadyMerged': 'was already merged into {survivor}, whose documentId is {documentId}',
   'merge.concurrent': 'was changed by another merge at the same moment; reload and try again',
   'merge.notFound': 'names no merge',
   'merge.alreadyUndone': 'was already undone',

@@ -3,6 +3,9 @@ import { parse } from 'csv-parse';
 import chardet from 'chardet';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import type { EventEmitter } from 'events';
+import type { Readable } from 'stream';
+import { chooseSheet, readWorkbookIndex, type WorkbookIndex, type WorkbookSheet } from './workbook-sheets';
 
 /** Why a file cannot be imported; each becomes a 400 naming the `file` field. */
 export class UnreadableFileError extends Error {
@@ -107,45 +110,85 @@ const cellText = (value: ExcelJS.CellValue): string => {
   return String(value);
 };
 
-async function* xlsxRows(path: string, sheet: string | undefined): AsyncGenerator<string[]> {
+/**
+ * The rows of one tab. The reader says which part each worksheet it yields comes from (its entry
+ * events), so the tab is found by its part whatever the order of the zip; the reader is given the
+ * workbook's index beforehand, which it otherwise lacks when a tab's part precedes it.
+ */
+async function* xlsxRows(
+  path: string,
+  index: WorkbookIndex,
+  chosen: WorkbookSheet
+): AsyncGenerator<string[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',
     worksheets: 'emit',
+    entries: 'emit',
   });
-  let index = 0;
-  for await (const worksheet of reader) {
-    index += 1;
-    const name = (worksheet as unknown as { name?: string }).name;
-    if (sheet ? name !== sheet && String(index) !== sheet : index > 1) continue;
-    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      yield Array.from(values, (value) => cellText(value as ExcelJS.CellValue).trim());
+  Object.assign(reader, { model: index.model });
+  let part: string | undefined;
+  (reader as unknown as EventEmitter).on('entry', (entry: { type: string; id?: string }) => {
+    if (entry.type === 'worksheet') part = entry.id;
+  });
+  try {
+    for await (const worksheet of reader) {
+      if (part !== chosen.part) continue;
+      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+        const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+        yield Array.from(values, (value) => cellText(value as ExcelJS.CellValue).trim());
+      }
+      return;
     }
-    return;
+  } finally {
+    // a preview stops after a few rows: the reader, left half-way, would keep the file open
+    (reader as unknown as { stream?: Readable }).stream?.destroy();
   }
   throw new UnreadableFileError(
     'import.fileUnreadable',
-    sheet ? `the workbook has no sheet "${sheet}"` : 'the workbook has no sheet'
+    `the sheet "${chosen.name}" has no part in the workbook`
   );
 }
 
+/** The workbook's tabs, or why the zip cannot be imported. */
+const openWorkbook = async (path: string) => {
+  let index: WorkbookIndex | null;
+  try {
+    index = await readWorkbookIndex(path);
+  } catch {
+    throw new UnreadableFileError('import.fileUnreadable', 'the zip of the workbook is broken');
+  }
+  if (!index)
+    throw new UnreadableFileError('import.fileUnreadable', 'the file is a zip but not an XLSX workbook');
+  return index;
+};
+
 /**
  * Opens an uploaded file: a workbook (by its zip signature) or a CSV whose encoding and separator
- * are detected unless given. Returns what was found and the rows, read as a stream.
+ * are detected unless given. Returns what was found, the tabs of a workbook (null for a CSV) and the
+ * rows, read as a stream.
  */
 export const openFile = async (path: string, options: ReadOptions = {}) => {
   const sample = await readStart(path);
   if (sample.length === 0) throw new UnreadableFileError('import.fileEmpty', 'the file is empty');
   if (sample.subarray(0, 4).equals(ZIP_SIGNATURE)) {
+    const index = await openWorkbook(path);
+    const chosen = chooseSheet(index, options.sheet);
+    if (!chosen) {
+      throw new UnreadableFileError(
+        'import.fileUnreadable',
+        options.sheet ? `the workbook has no sheet "${options.sheet}"` : 'the workbook has no sheet'
+      );
+    }
     const shape: FileShape = {
       format: 'xlsx',
       encoding: null,
       delimiter: null,
       sheet: options.sheet ?? null,
     };
-    return { shape, rows: () => xlsxRows(path, options.sheet) };
+    const sheets = index.sheets.map((sheet) => sheet.name);
+    return { shape, sheets, rows: () => xlsxRows(path, index, chosen) };
   }
   const encoding = options.encoding ?? detectEncoding(sample);
   if (!iconv.encodingExists(encoding)) {
@@ -156,5 +199,5 @@ export const openFile = async (path: string, options: ReadOptions = {}) => {
   }
   const delimiter = options.delimiter ?? detectDelimiter(iconv.decode(sample, encoding));
   const shape: FileShape = { format: 'csv', encoding, delimiter, sheet: null };
-  return { shape, rows: () => csvRows(path, encoding, delimiter) };
+  return { shape, sheets: null, rows: () => csvRows(path, encoding, delimiter) };
 };

@@ -46,14 +46,22 @@ export const forUpdate = (strapi: Core.Strapi, query: Knex.QueryBuilder) =>
 /**
  * Reads the records in the request's order (the survivor first), locking their rows so that an
  * overlapping merge waits and then finds them gone. A record missing because a merge removed it
- * is a conflict (409 `merge.alreadyMerged`, naming the survivor); one that never existed is
+ * is a conflict (409 `merge.alreadyMerged`, naming the survivor as people know it, with its
+ * documentId for the apps that open it); one that never existed is
  * `notFound` (404). Answers the raw rows (what an undo puts back) and the records as the query
  * layer names their fields.
  */
 export async function lockForMerge<Record_ extends { documentId: string }>(
   strapi: Core.Strapi,
   trx: Knex.Transaction,
-  spec: { uid: string; mergeUid: MergeRecordUid; documentIds: readonly string[]; notFound: Problem }
+  spec: {
+    uid: string;
+    mergeUid: MergeRecordUid;
+    documentIds: readonly string[];
+    notFound: Problem;
+    /** How a refusal names a record to its reader (record-names.ts); empty when nothing is known. */
+    nameOf: (record: Record_) => string;
+  }
 ): Promise<{ raw: RawRow[]; records: Record_[] }> {
   const query = trx(modelOf(strapi, spec.uid).tableName)
     .select('*')
@@ -68,12 +76,18 @@ export async function lockForMerge<Record_ extends { documentId: string }>(
       select: ['documentId', 'survivorDocumentId'],
       where: { mergedDocumentIds: { $contains: `,${documentId},` }, undoneAt: { $null: true } },
     })) as { survivorDocumentId: string } | null;
-    if (removedBy)
+    if (removedBy) {
+      const survivor = (await strapi.db
+        .query(spec.uid as never)
+        .findOne({ where: { documentId: removedBy.survivorDocumentId } })) as Record_ | null;
+      // a survivor deleted since has no name left: its documentId is all there is to show
+      const name = (survivor && spec.nameOf(survivor)) || removedBy.survivorDocumentId;
       throw statusError(
         409,
         field,
-        problem('merge.alreadyMerged', { documentId: removedBy.survivorDocumentId })
+        problem('merge.alreadyMerged', { survivor: name, documentId: removedBy.survivorDocumentId })
       );
+    }
     throw statusError(404, field, spec.notFound);
   }
   const records = (await strapi.db

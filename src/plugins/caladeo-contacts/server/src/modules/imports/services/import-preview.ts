@@ -5,7 +5,6 @@ import { findHeaderRow, HEADER_SEARCH_ROWS } from '../header-row';
 import type { ImportPreview } from '../../../../../shared/contracts/admin';
 import { proposeMapping } from '../mapping';
 import { openFile, UnreadableFileError, type ReadOptions } from '../read-file';
-import { workbookSheetNames } from '../workbook-sheets';
 
 /** Data rows shown under the headers, for the user to recognise the columns. */
 export const PREVIEW_ROWS = 5;
@@ -51,10 +50,9 @@ const importPreview = (_context: { strapi: Core.Strapi }) => ({
       .filter((cells) => !isBlank(cells))
       .slice(0, PREVIEW_ROWS)
       .map((cells) => found.headers.map((_, column) => cells[column] ?? ''));
-    const sheets = opened.shape.format === 'xlsx' ? await workbookSheetNames(path) : null;
     return {
       file: opened.shape,
-      sheets,
+      sheets: opened.sheets,
       headerRow: found.index + 1,
       headers: found.headers,
       rows,

@@ -25,6 +25,7 @@ import {
   timeOf,
   type RawRow,
 } from '../merge-steps';
+import { clientNameOf } from '../record-names';
 import type { ClientMergeRequest } from '../validation';
 
 /** What a merge of clients keeps to be undone exactly: raw rows, as the database holds them. */
@@ -61,6 +62,7 @@ const clientMerges = ({ strapi }: { strapi: Core.Strapi }) => {
       mergeUid: UID.clientMerge,
       documentIds,
       notFound: problem('merge.clientNotFound'),
+      nameOf: clientNameOf,
     });
     return { raw, clients };
   };

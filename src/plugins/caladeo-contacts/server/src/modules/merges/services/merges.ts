@@ -32,6 +32,7 @@ import {
   type RawRow,
   type StoredMergeOf,
 } from '../merge-steps';
+import { contactNameOf } from '../record-names';
 import type { MergeRequest } from '../validation';
 
 const LINKS = [
@@ -74,6 +75,7 @@ const merges = ({ strapi }: { strapi: Core.Strapi }) => {
       mergeUid: UID.contactMerge,
       documentIds,
       notFound: problem('merge.contactNotFound'),
+      nameOf: contactNameOf,
     });
     // an erased person's anonymous record is nobody's duplicate: merging would give it values again
     const erased = await getService(strapi, 'erasure').erasedAmong(documentIds);
