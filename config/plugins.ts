@@ -70,6 +70,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         readTimeoutMs: env.int('API_READ_TIMEOUT_MS', 10000),
         requestTimeoutMs: env.int('API_REQUEST_TIMEOUT_MS', 15000),
       },
+      // how many matching rows a list's total counts before it says "10 000+" (docs/search.md)
+      search: { countCap: env.int('SEARCH_COUNT_CAP', 10000) },
       // how often each node looks for due background jobs besides being woken by its own enqueues
       jobs: { pollIntervalMs: env.int('JOBS_POLL_INTERVAL_MS', 5000) },
       // the largest file a contact import takes

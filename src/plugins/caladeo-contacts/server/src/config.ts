@@ -8,6 +8,7 @@ import { DEFAULT_IMPORT_SETTINGS, type ImportSettings } from './modules/imports/
 import { DEFAULT_JOB_SETTINGS, type JobSettings } from './modules/jobs/settings';
 import { DEFAULT_API_SETTINGS, type ApiSettings } from './modules/records/settings';
 import { DEFAULT_HISTORY_SETTINGS } from './modules/history/settings';
+import { DEFAULT_SEARCH_SETTINGS, type SearchSettings } from './modules/search/settings';
 import { DEFAULT_MERGE_SETTINGS, type MergeSettings } from './modules/merges/settings';
 import { DEFAULT_DUPLICATE_SETTINGS, type DuplicateSettings } from './modules/duplicates/settings';
 import {
@@ -24,6 +25,7 @@ import {
 type PluginConfig = {
   agency?: unknown;
   api: ApiSettings;
+  search: SearchSettings;
   newsletter: NewsletterSettings;
   jobs: JobSettings;
   imports: ImportSettings;
@@ -44,6 +46,7 @@ export default {
   default: {
     agency: DEFAULT_AGENCY,
     api: DEFAULT_API_SETTINGS,
+    search: DEFAULT_SEARCH_SETTINGS,
     newsletter: DEFAULT_NEWSLETTER_SETTINGS,
     jobs: DEFAULT_JOB_SETTINGS,
     imports: DEFAULT_IMPORT_SETTINGS,
@@ -59,6 +62,8 @@ export default {
       throw new Error(
         'caladeo-contacts: jobs.pollIntervalMs (JOBS_POLL_INTERVAL_MS) must be a positive integer'
       );
+    if (!isPositiveInteger(config.search.countCap))
+      throw new Error('caladeo-contacts: search.countCap (SEARCH_COUNT_CAP) must be a positive integer');
     if (!isPositiveInteger(config.merges.undoDays))
       throw new Error('caladeo-contacts: merges.undoDays (MERGE_UNDO_DAYS) must be a positive integer');
     for (const [key, variable] of [
