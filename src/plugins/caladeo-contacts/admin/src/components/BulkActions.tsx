@@ -157,9 +157,9 @@ export const BulkActions = ({
   onDone,
 }: {
   selection: Selection<Contact>;
-  /** The list's total, for "every result". */
-  total: number;
-  totalIsExact: boolean;
+  /** The list's total, for "every result"; undefined while it is being counted again. */
+  total: number | undefined;
+  totalIsExact: boolean | undefined;
   query: Record<string, string>;
   listParams: URLSearchParams;
   exportKeys: readonly string[];
@@ -170,11 +170,13 @@ export const BulkActions = ({
   const navigate = useNavigate();
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const count = selection.allResults ? total : selection.count;
-  const tooMany = selection.allResults && (!totalIsExact || total > BULK_MAX_CONTACTS);
+  // after a bulk action the list is counted again: "every result" waits for the new total
+  const counting = selection.allResults && total === undefined;
+  const count = selection.allResults ? (total ?? 0) : selection.count;
+  const tooMany = selection.allResults && !counting && (!totalIsExact || count > BULK_MAX_CONTACTS);
   // a merge names its contacts one by one: "every result" is never one
   const mergeable = !selection.allResults && isMergeableCount(count);
-  if (count === 0) return null;
+  if (count === 0 && !counting) return null;
 
   const attach = async (target: Target, documentId: string, role: string) => {
     try {
@@ -222,9 +224,11 @@ export const BulkActions = ({
   return (
     <SelectionBar
       status={
-        selection.allResults
-          ? t(totalIsExact ? 'bulk.allSelected' : 'bulk.allSelectedAtLeast', { count: total })
-          : t('bulk.selected', { count })
+        counting
+          ? t('list.totalCounting')
+          : selection.allResults
+            ? t(totalIsExact ? 'bulk.allSelected' : 'bulk.allSelectedAtLeast', { count })
+            : t('bulk.selected', { count })
       }
       hints={
         <>
@@ -245,7 +249,7 @@ export const BulkActions = ({
           onMerge={() => navigate(PATHS.merge(selection.documentIds))}
         />
       )}
-      {can.update && <AttachDialog count={count} disabled={tooMany} onAttach={attach} />}
+      {can.update && <AttachDialog count={count} disabled={tooMany || counting} onAttach={attach} />}
       {can.export && (
         <ExportDialog
           type="contact"
@@ -256,7 +260,7 @@ export const BulkActions = ({
           label={t('bulk.export')}
         />
       )}
-      {can.delete && <DeleteDialog count={count} disabled={tooMany} onDelete={remove} />}
+      {can.delete && <DeleteDialog count={count} disabled={tooMany || counting} onDelete={remove} />}
       <Button variant="tertiary" onClick={selection.clear}>
         {t('bulk.clear')}
       </Button>
