@@ -80,6 +80,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         jobMaxContacts: env.int('BULK_JOB_MAX_CONTACTS', 100000),
         jobChunkSize: env.int('BULK_JOB_CHUNK_SIZE', 100),
       },
+      // how many matching rows a list's total counts before it says "10 000+" (docs/search.md)
+      search: { countCap: env.int('SEARCH_COUNT_CAP', 10000) },
       // how often each node looks for due background jobs besides being woken by its own enqueues
       jobs: { pollIntervalMs: env.int('JOBS_POLL_INTERVAL_MS', 5000) },
       // the largest file a contact import takes

@@ -4,7 +4,7 @@
  * Measures the contact list at scale through the REST API, as a client would, on the database the
  * app is configured for (PostgreSQL with a million contacts: `npm run seed:bulk -- --contacts 1000000`).
  * In one run and on the same rows it compares our search (`q`, trigram index, keyset pagination,
- * capped total) with the same intent through stock Strapi (`filters[$or][…][$containsi]`, offset
+ * capped total, and the rows without it and the count apart) with the same intent through stock Strapi (`filters[$or][…][$containsi]`, offset
  * pagination, full count), and times the Contacts tab's own list route with an admin session; then
  * prints p50/p95 per request and ratio lines. With `--write` the
  * table also replaces the "List and search at scale" section of docs/benchmarks.md.
@@ -123,6 +123,11 @@ export default async function bench(strapi: Core.Strapi, argv: string[]) {
   );
   const results = {
     oursCommon: await measure('ours: q=lefevre (common name)', `${CONTACTS}?q=lefevre`),
+    oursCommonRows: await measure(
+      'ours: q=lefevre, pagination[withCount]=false',
+      `${CONTACTS}?q=lefevre&pagination[withCount]=false`
+    ),
+    oursCommonCount: await measure('ours: GET /contacts/count?q=lefevre', `${CONTACTS}/count?q=lefevre`),
     stockCommon: await measure(
       'stock: $containsi lefevre on 3 fields',
       `${CONTACTS}?${containsi('lefevre')}`
@@ -147,6 +152,14 @@ export default async function bench(strapi: Core.Strapi, argv: string[]) {
     ),
     adminPage1: await measure('admin tab: list, name order, page 1', `${ADMIN_CONTACTS}?order=name`),
     adminCommon: await measure('admin tab: q=lefevre', `${ADMIN_CONTACTS}?q=lefevre`),
+    adminCommonRows: await measure(
+      'admin tab: q=lefevre, withCount=false (rows first)',
+      `${ADMIN_CONTACTS}?q=lefevre&withCount=false`
+    ),
+    adminCommonCount: await measure(
+      'admin tab: count q=lefevre (after)',
+      `${ADMIN_CONTACTS}/count?q=lefevre`
+    ),
     adminFiltered: await measure(
       'admin tab: q=lefevre, country FR, newsletter yes',
       `${ADMIN_CONTACTS}?q=lefevre&country=FR&newsletter=true`

@@ -328,8 +328,14 @@ describe('the curl examples of docs/', () => {
     expect(outcome).toMatch(
       example.expectedStatus === undefined ? /^2\d\d / : new RegExp(`^${example.expectedStatus} `)
     );
-    // a read answers Strapi's envelope; the API document is an OpenAPI document instead
-    const answers = url.endsWith('/openapi.json') ? 'openapi' : 'data';
+    // a read answers Strapi's envelope; the API document is an OpenAPI document instead, and a
+    // list's count its bare total (docs/search.md)
+    const [urlPath] = url.split('?');
+    const answers = urlPath.endsWith('/openapi.json')
+      ? 'openapi'
+      : urlPath.endsWith('/count')
+        ? 'total'
+        : 'data';
     if (example.method === 'get') expect(response.body).toHaveProperty(answers);
   });
 });

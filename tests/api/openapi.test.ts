@@ -148,6 +148,15 @@ describe('the API answers as the document says', () => {
     expect(search.status).toBe(200);
     expect(search.body.meta.pagination).toHaveProperty('nextCursor');
     expectDocumented('get', '/api/caladeo-contacts/contacts', search);
+
+    const withoutTotal = await api.get(`${CONTACTS}?q=dupont&pagination[withCount]=false`);
+    expect(withoutTotal.status).toBe(200);
+    expect(withoutTotal.body.meta.pagination).not.toHaveProperty('total');
+    expectDocumented('get', '/api/caladeo-contacts/contacts', withoutTotal);
+
+    const count = await api.get(`${CONTACTS}/count?q=dupont`);
+    expect(count.body).toEqual({ total: search.body.meta.pagination.total, totalIsExact: true });
+    expectDocumented('get', '/api/caladeo-contacts/contacts/count', count);
   });
 
   it('gets a contact with its clients, offers and consent log populated', async () => {

@@ -96,6 +96,8 @@ describe('a super admin in the Contacts tab', () => {
     await page.getByPlaceholder('Nom, e-mail, téléphone, ville…').fill('helene lefevre');
     await page.waitForURL(/q=helene/);
     await page.locator('tbody').getByText('Hélène Lefèvre', { exact: true }).waitFor();
+    // the rows come without their total, which its own request brings after them
+    await page.getByText(/^\d+ résultats? · page 1$/).waitFor();
     // the city column holds the city alone, not "Bordeaux, France"
     await page
       .getByRole('row', { name: /Hélène Lefèvre/ })

@@ -49,6 +49,15 @@ describe('plugin configuration', () => {
     );
   });
 
+  it('takes a positive cap of the lists’ counts and refuses any other', () => {
+    const capped = (countCap: number) => ({ ...config.default, search: { countCap } });
+    expect(() => config.validator(capped(500))).not.toThrow();
+    for (const wrong of [0, -1, 2.5])
+      expect(() => config.validator(capped(wrong))).toThrow(
+        'caladeo-contacts: search.countCap (SEARCH_COUNT_CAP) must be a positive integer'
+      );
+  });
+
   it.each([
     ['readTimeoutMs', 'API_READ_TIMEOUT_MS'],
     ['requestTimeoutMs', 'API_REQUEST_TIMEOUT_MS'],

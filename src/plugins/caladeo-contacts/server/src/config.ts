@@ -14,6 +14,7 @@ import {
   type BulkSettings,
 } from './modules/records/settings';
 import { DEFAULT_HISTORY_SETTINGS } from './modules/history/settings';
+import { DEFAULT_SEARCH_SETTINGS, type SearchSettings } from './modules/search/settings';
 import { DEFAULT_MERGE_SETTINGS, type MergeSettings } from './modules/merges/settings';
 import { DEFAULT_DUPLICATE_SETTINGS, type DuplicateSettings } from './modules/duplicates/settings';
 import {
@@ -31,6 +32,7 @@ type PluginConfig = {
   agency?: unknown;
   api: ApiSettings;
   bulk: BulkSettings;
+  search: SearchSettings;
   newsletter: NewsletterSettings;
   jobs: JobSettings;
   imports: ImportSettings;
@@ -52,6 +54,7 @@ export default {
     agency: DEFAULT_AGENCY,
     api: DEFAULT_API_SETTINGS,
     bulk: DEFAULT_BULK_SETTINGS,
+    search: DEFAULT_SEARCH_SETTINGS,
     newsletter: DEFAULT_NEWSLETTER_SETTINGS,
     jobs: DEFAULT_JOB_SETTINGS,
     imports: DEFAULT_IMPORT_SETTINGS,
@@ -67,6 +70,8 @@ export default {
       throw new Error(
         'caladeo-contacts: jobs.pollIntervalMs (JOBS_POLL_INTERVAL_MS) must be a positive integer'
       );
+    if (!isPositiveInteger(config.search.countCap))
+      throw new Error('caladeo-contacts: search.countCap (SEARCH_COUNT_CAP) must be a positive integer');
     if (!isPositiveInteger(config.merges.undoDays))
       throw new Error('caladeo-contacts: merges.undoDays (MERGE_UNDO_DAYS) must be a positive integer');
     for (const [key, variable] of [

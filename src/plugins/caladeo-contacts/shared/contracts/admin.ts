@@ -114,14 +114,19 @@ export type ConsentEvidenceEntry = ConsentEventEntry & {
   userAgent: string | null;
 };
 
-export type ListPagination = {
-  pageSize: number;
-  /** Opaque key of the next page; null on the last page. */
-  nextCursor: string | null;
+/** A list's size: the answer of `GET /contacts/count` and `GET /clients/count`, and part of a page's. */
+export type ListTotal = {
   /** Exact up to a cap; beyond it `totalIsExact` is false and the total is a floor or an estimate. */
   total: number;
   totalIsExact: boolean;
 };
+
+/** A page's place in its list; without its total when asked with `withCount=false`. */
+export type ListPagination = {
+  pageSize: number;
+  /** Opaque key of the next page; null on the last page. */
+  nextCursor: string | null;
+} & Partial<ListTotal>;
 
 export type ListResponse<Item> = { results: Item[]; pagination: ListPagination };
 

@@ -25,9 +25,11 @@ const selectionBody = (selection: Selection<Contact>, query: Record<string, stri
 /** "Associer…": one role on one offer or client for every contact selected (never primary). */
 const AttachDialog = ({
   count,
+  disabled,
   onAttach,
 }: {
   count: number;
+  disabled: boolean;
   onAttach: (target: Target, documentId: string, role: string) => Promise<boolean>;
 }) => {
   const { t } = useT();
@@ -41,7 +43,7 @@ const AttachDialog = ({
   return (
     <Modal.Root open={open} onOpenChange={setOpen}>
       <Modal.Trigger>
-        <Button variant="secondary" startIcon={<LinkIcon />}>
+        <Button variant="secondary" startIcon={<LinkIcon />} disabled={disabled}>
           {t('bulk.attach')}
         </Button>
       </Modal.Trigger>
@@ -161,9 +163,9 @@ export const BulkActions = ({
   onDone,
 }: {
   selection: Selection<Contact>;
-  /** The list's total, for "every result". */
-  total: number;
-  totalIsExact: boolean;
+  /** The list's total, for "every result"; undefined while it is being counted again. */
+  total: number | undefined;
+  totalIsExact: boolean | undefined;
   query: Record<string, string>;
   listParams: URLSearchParams;
   exportKeys: readonly string[];
@@ -175,11 +177,13 @@ export const BulkActions = ({
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [job, setJob] = useState<BulkJob | null>(null);
-  const count = selection.allResults ? total : selection.count;
-  const countUnknown = selection.allResults && !totalIsExact;
+  // after a bulk action the list is counted again: "every result" waits for the new total
+  const counting = selection.allResults && total === undefined;
+  const count = selection.allResults ? (total ?? 0) : selection.count;
+  const countUnknown = selection.allResults && !counting && !totalIsExact;
   // a merge names its contacts one by one: "every result" is never one
   const mergeable = !selection.allResults && isMergeableCount(count);
-  if (count === 0 && !job) return null;
+  if (count === 0 && !counting && !job) return null;
 
   /** The action became a job: its progress replaces the selection, which the job has copied. */
   const follow = (started: BulkJob) => {
@@ -250,16 +254,18 @@ export const BulkActions = ({
       onDismiss={() => setJob(null)}
     />
   );
-  if (count === 0) return progress;
+  if (count === 0 && !counting) return progress;
 
   return (
     <>
       {progress}
       <SelectionBar
         status={
-          selection.allResults
-            ? t(totalIsExact ? 'bulk.allSelected' : 'bulk.allSelectedAtLeast', { count: total })
-            : t('bulk.selected', { count })
+          counting
+            ? t('list.totalCounting')
+            : selection.allResults
+              ? t(totalIsExact ? 'bulk.allSelected' : 'bulk.allSelectedAtLeast', { count })
+              : t('bulk.selected', { count })
         }
         hints={
           <>
@@ -280,7 +286,7 @@ export const BulkActions = ({
             onMerge={() => navigate(PATHS.merge(selection.documentIds))}
           />
         )}
-        {can.update && <AttachDialog count={count} onAttach={attach} />}
+        {can.update && <AttachDialog count={count} disabled={counting} onAttach={attach} />}
         {can.export && (
           <ExportDialog
             type="contact"
@@ -291,7 +297,7 @@ export const BulkActions = ({
             label={t('bulk.export')}
           />
         )}
-        {can.delete && <DeleteDialog count={count} disabled={countUnknown} onDelete={remove} />}
+        {can.delete && <DeleteDialog count={count} disabled={countUnknown || counting} onDelete={remove} />}
         <Button variant="tertiary" onClick={selection.clear}>
           {t('bulk.clear')}
         </Button>

@@ -59,9 +59,13 @@ const PageSizeSelect = ({ value, onChange }: { value: number; onChange: (size: n
   );
 };
 
-/** The footer of a list read by cursor (contacts, clients): its total may be a lower bound. */
+/**
+ * The footer of a list read by cursor (contacts, clients): its total may be a lower bound, and
+ * may come after the rows (read apart: "Comptage…" until it answers).
+ */
 export const ListFooter = ({
   pagination,
+  countFailed,
   page,
   onPrevious,
   onNext,
@@ -69,6 +73,8 @@ export const ListFooter = ({
   onPageSize,
 }: {
   pagination: ListPagination;
+  /** The total read apart could not be had. */
+  countFailed?: boolean;
   page: number;
   onPrevious: () => void;
   onNext: () => void;
@@ -76,9 +82,12 @@ export const ListFooter = ({
   onPageSize?: (size: number) => void;
 }) => {
   const { t } = useT();
-  const total = pagination.totalIsExact
-    ? t('list.total', { total: pagination.total })
-    : t('list.totalAtLeast', { total: pagination.total });
+  const total =
+    pagination.total === undefined
+      ? t(countFailed ? 'list.totalUnavailable' : 'list.totalCounting')
+      : pagination.totalIsExact
+        ? t('list.total', { total: pagination.total })
+        : t('list.totalAtLeast', { total: pagination.total });
   return (
     <FooterLayout
       total={total}

@@ -170,6 +170,7 @@ export const RecordTable = <Item extends { documentId: string }>({
       </Table>
       <ListFooter
         pagination={list.data.pagination}
+        countFailed={list.countFailed}
         page={list.page}
         onPrevious={list.previousPage}
         onNext={() => list.nextPage()}

@@ -30,7 +30,7 @@ const ClientsListPage = () => {
   const { t, locale } = useT();
   const navigate = useNavigate();
   const { allowedActions } = useRBAC(allOf('clients'));
-  const list = useList<Client>(`${API}/clients`, FILTERS);
+  const list = useList<Client>(`${API}/clients`, FILTERS, { countUrl: `${API}/clients/count` });
   const setFilter = useFilterSetters(list.update, FILTERS);
   const primaryOptions = useYesNoFilterOptions('filters.primaryYes', 'filters.primaryNo');
   const types = useMemo(

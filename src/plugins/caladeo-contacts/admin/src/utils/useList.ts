@@ -1,47 +1,113 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { ListResponse } from '../../../shared/contracts/admin';
+import type { ListPagination, ListResponse, ListTotal } from '../../../shared/contracts/admin';
 import { messageOf } from './api';
 
 /** The page sizes a list offers; the first is the server's default. */
 export const PAGE_SIZES = [25, 50, 100] as const;
 
+/** A list's total as read apart: for which search and filters, and what came back. */
+type CountState = { key: string; total?: ListTotal; failed?: boolean };
+
 /**
  * A list whose whole state (search, filters, order, page size, page) lives in the URL, so that it can be
  * shared and survives a reload. Pages are keyset cursors: `after` holds the cursors walked so far,
  * the last one being the current page's.
+ *
+ * With `countUrl`, the rows are asked without their total (`withCount=false`), which costs as much
+ * as the rows on a common name, and the total is read from `countUrl` once the rows are shown:
+ * once per search and filters, not again for each page. An answer for an older search is
+ * dropped (its request aborted), so that fast typing never leaves another search's total.
  */
-export const useList = <Item>(url: string, filterKeys: readonly string[]) => {
+export const useList = <Item>(
+  url: string,
+  filterKeys: readonly string[],
+  options: { countUrl?: string } = {}
+) => {
+  const { countUrl } = options;
   const { get } = useFetchClient();
   const [searchParams, setSearchParams] = useSearchParams();
-  const [state, setState] = useState<{ data?: ListResponse<Item>; error?: string; loading: boolean }>({
-    loading: true,
-  });
+  const [state, setState] = useState<{
+    data?: ListResponse<Item>;
+    error?: string;
+    loading: boolean;
+    /** The query and version the rows are for, and the key of their search and filters' count. */
+    shownFor?: string;
+    countKey?: string;
+  }>({ loading: true });
   // read again after a bulk action changed the rows, the query staying the same
   const [version, setVersion] = useState(0);
+  const [count, setCount] = useState<CountState | null>(null);
 
   const trail = (searchParams.get('after') ?? '').split(',').filter(Boolean);
   const query = searchParams.toString();
-
-  useEffect(() => {
-    const controller = new AbortController();
+  const valuesOf = (keys: readonly string[]) => {
     const params: Record<string, string> = {};
-    for (const key of ['q', 'order', 'pageSize', ...filterKeys]) {
+    for (const key of keys) {
       const value = searchParams.get(key);
       if (value) params[key] = value;
     }
+    return params;
+  };
+  // the count depends on the search and the filters only: paging or re-ordering keeps it
+  const countParams = valuesOf(['q', ...filterKeys]);
+  const countKey = `${JSON.stringify(countParams)}#${version}`;
+  const rowsShown = state.shownFor === `${query}#${version}` && state.data !== undefined;
+  const countKeyAsked = useRef<string | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const params = valuesOf(['q', 'order', 'pageSize', ...filterKeys]);
     const cursor = trail[trail.length - 1];
     if (cursor) params.cursor = cursor;
+    if (countUrl) params.withCount = 'false';
+    const shown = { shownFor: `${query}#${version}`, countKey };
     setState((previous) => ({ ...previous, loading: true }));
     get<ListResponse<Item>>(url, { params, signal: controller.signal })
-      .then(({ data }) => setState({ data, loading: false }))
+      .then(({ data }) => setState({ data, loading: false, ...shown }))
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) setState({ error: messageOf(error), loading: false });
+        if (!controller.signal.aborted) setState({ error: messageOf(error), loading: false, ...shown });
       });
     return () => controller.abort();
     // the query string is the whole state
-  }, [get, url, query, version]);
+  }, [get, url, countUrl, query, version]);
+
+  useEffect(() => {
+    // asked once the rows are on screen, and not again while the search and filters stay the same
+    if (!countUrl || !rowsShown || countKeyAsked.current === countKey) return;
+    countKeyAsked.current = countKey;
+    const controller = new AbortController();
+    let settled = false;
+    get<ListTotal>(countUrl, { params: countParams, signal: controller.signal })
+      .then(({ data }) => setCount({ key: countKey, total: data }))
+      .catch(() => {
+        if (!controller.signal.aborted) setCount({ key: countKey, failed: true });
+      })
+      .finally(() => {
+        settled = true;
+      });
+    return () => {
+      if (settled) return;
+      // another search or filter came first: its answer is dropped, and if the same search comes
+      // back (its rows shown again), it is asked again
+      controller.abort();
+      if (countKeyAsked.current === countKey) countKeyAsked.current = null;
+    };
+  }, [get, countUrl, countKey, rowsShown]);
+
+  // the total of the rows on screen (while a new search loads, the previous rows stay with theirs)
+  const countNow = count && count.key === state.countKey ? count : null;
+  /** The page's place and, once known, its list's total: never another search's. */
+  const pagination: ListPagination | undefined = state.data
+    ? countUrl
+      ? {
+          pageSize: state.data.pagination.pageSize,
+          nextCursor: state.data.pagination.nextCursor,
+          ...countNow?.total,
+        }
+      : state.data.pagination
+    : undefined;
 
   /** Changes some parameters and goes back to the first page. */
   const update = (changes: Record<string, string | null>) => {
@@ -65,6 +131,9 @@ export const useList = <Item>(url: string, filterKeys: readonly string[]) => {
 
   return {
     ...state,
+    data: state.data && pagination ? { ...state.data, pagination } : state.data,
+    /** The total could not be read: the rows stay, the footer says so. */
+    countFailed: Boolean(countNow?.failed),
     params: searchParams,
     page: trail.length + 1,
     pageSize,

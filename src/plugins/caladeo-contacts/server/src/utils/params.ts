@@ -11,9 +11,14 @@ export const documentIdParam = (ctx: object) => {
   return documentId;
 };
 
-/** For routes that take no query parameter: a typo must be refused, not silently ignored. */
-export const refuseQueryParams = (ctx: object) => {
-  const unknownKeys = Object.keys((ctx as { query?: Record<string, unknown> }).query ?? {});
+/**
+ * For routes that take no query parameter, or only the `allowed` ones: a typo must be refused, not
+ * silently ignored.
+ */
+export const refuseQueryParams = (ctx: object, allowed: readonly string[] = []) => {
+  const unknownKeys = Object.keys((ctx as { query?: Record<string, unknown> }).query ?? {}).filter(
+    (key) => !allowed.includes(key)
+  );
   if (unknownKeys.length > 0) {
     throw fieldValidationError(unknownKeys.map((key) => fieldError([key], problem('query.notAParameter'))));
   }

@@ -13,6 +13,7 @@ import { isToMany, outputAttributesOf, recordSchema, type RecordModel } from './
 import {
   anyObject,
   documentIdSchema,
+  integer,
   listEnvelope,
   singleEnvelope,
   toManyRelationInput,
@@ -128,7 +129,9 @@ const CONTRACTS: Record<string, (context: Context) => Contract> = {
       tag: context.spec.tag,
       summary: `List ${context.spec.many}`,
       description: context.spec.searchable
-        ? 'Strapi’s list, or a search with `q`, `order` and `cursor` (keyset pages, no `sort`).'
+        ? 'Strapi’s list, or a search with `q`, `order` and `cursor` (keyset pages, no `sort`). ' +
+          'With `pagination[withCount]=false` the page comes without `total` and `totalIsExact`, ' +
+          `sooner on a large base; \`GET /${context.spec.many}/count\` gives them apart.`
         : undefined,
       success: { status: 200, description: `A page of ${context.spec.many}.` },
       errors: { 400: BAD_QUERY },
@@ -188,6 +191,34 @@ const CONTRACTS: Record<string, (context: Context) => Contract> = {
     },
   }),
 };
+
+const COUNT_ANSWER = z
+  .object({
+    total: integer().meta({ description: 'Matching records, counted up to the cap (10,000 by default).' }),
+    totalIsExact: z
+      .boolean()
+      .meta({ description: 'False beyond the cap: `total` is then a floor (shown as "10 000+").' }),
+  })
+  .meta({ id: 'ListTotal' });
+
+/**
+ * The contract of a searchable type's `GET /<many>/count` (records/index.ts): the total its list
+ * shows for the same `q` and `filters`, for a caller that asked the list without it.
+ */
+export const searchCountContract = (spec: CoreRouteSpec): Contract => ({
+  request: { query: { q: SEARCH_QUERY.q, filters: FILTERS } },
+  response: COUNT_ANSWER,
+  docs: {
+    tag: spec.tag,
+    summary: `Count the ${spec.many} a list finds`,
+    description:
+      `The \`total\` and \`totalIsExact\` that \`GET /${spec.many}\` shows for the same \`q\` and \`filters\`, ` +
+      'for a list asked with `pagination[withCount]=false`: its rows first, its total when this answers. ' +
+      `The same permission as the list (\`find\`).`,
+    success: { status: 200, description: `How many ${spec.many} match.` },
+    errors: { 400: `${BAD_QUERY} Only \`q\` and \`filters\` are taken.` },
+  },
+});
 
 /**
  * The core routes of a content type (`coreRoutes`), each with its request and answer schemas and

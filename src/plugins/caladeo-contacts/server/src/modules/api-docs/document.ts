@@ -24,6 +24,8 @@ export type DocumentedRoute = {
   path: string;
   /** The users-permissions action and API-token scope it needs, e.g. `plugin::caladeo-contacts.contact.find`. */
   action: string;
+  /** Its handler's action when the route checks another one (a list's count: `….contact.count`). */
+  handler?: string;
   isPublic: boolean;
   docs: RouteDocs;
 };
@@ -102,7 +104,7 @@ const operationOf = (route: DocumentedRoute, generated: Json): Json => {
     (parameter) => parameter.name !== '_q'
   );
   return {
-    operationId: operationIdOf(route.action),
+    operationId: operationIdOf(route.handler ?? route.action),
     summary: docs.summary,
     description: [docs.description, credentialOf(route)].filter(Boolean).join('\n\n'),
     tags: [docs.tag],

@@ -2,7 +2,7 @@ import { defineModule } from '../module';
 import { apiDocsController } from './controllers';
 import { apiDocsContentApiRoutes } from './routes';
 
-export { documentCoreRoutes, type CoreRouteSpec } from './core-routes';
+export { documentCoreRoutes, searchCountContract, type CoreRouteSpec } from './core-routes';
 export { finishApiDocument, type DocumentedRoute, type GeneratedDocument } from './document';
 export { apiDocumentFile } from './file';
 export type { ApiTag, RouteDocs } from '../../utils/route-docs';

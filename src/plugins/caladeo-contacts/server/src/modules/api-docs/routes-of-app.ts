@@ -17,11 +17,17 @@ const documented = (router: Router, restPrefix: string, origin: { plugin?: strin
     if (!route.docs)
       throw new Error(`caladeo-contacts: ${route.method} ${path} has no docs for the API document`);
     const handler = String(route.handler);
+    // what Strapi names the route's users-permissions action and API-token scope
+    const handlerAction =
+      handler.includes('::') || !origin.plugin ? handler : `plugin::${origin.plugin}.${handler}`;
+    // a route may check another action than its handler's (a list's count checks the list's `find`)
+    const auth = route.config?.auth;
+    const [scope] = auth && Array.isArray(auth.scope) ? auth.scope : [];
     return {
       method: route.method,
       path,
-      // what Strapi names the route's users-permissions action and API-token scope
-      action: handler.includes('::') || !origin.plugin ? handler : `plugin::${origin.plugin}.${handler}`,
+      action: scope ?? handlerAction,
+      ...(scope && scope !== handlerAction ? { handler: handlerAction } : {}),
       isPublic: route.config?.auth === false,
       docs: route.docs,
     };

@@ -105,10 +105,13 @@ const cursorPagination = z
       .string()
       .nullable()
       .meta({ description: 'Pass it as `cursor` for the next page; null on the last.' }),
-    total: integer(),
+    total: integer()
+      .meta({ description: 'Absent with `pagination[withCount]=false` (see the list’s `/count`).' })
+      .optional(),
     totalIsExact: z
       .boolean()
-      .meta({ description: 'False when a large total was estimated rather than counted.' }),
+      .meta({ description: 'False when a large total was estimated rather than counted.' })
+      .optional(),
   })
   .meta({ id: 'CursorPagination', description: 'With `q`, `order` or `cursor` (see docs/search.md).' });
 

@@ -37,7 +37,12 @@ const listBase = {
   order: z.string().optional(),
   cursor: z.string().optional(),
   pageSize: z.string().optional(),
+  // `false`: the rows without their total, which `GET …/count` gives apart
+  withCount: z.string().optional(),
 };
+
+/** What a list's count takes: its search and filters, not its order nor its pages. */
+const COUNT_OMITS = { order: true, cursor: true, pageSize: true, withCount: true } as const;
 
 /** The filters both lists share: a country by its ISO code, a yes/no as `true` or `false`. */
 const countryFilter = z
@@ -82,6 +87,9 @@ const clientListQuery = z.strictObject({
   hasPrimary: yesNoFilter,
 });
 
+const contactCountQuery = contactListQuery.omit(COUNT_OMITS);
+const clientCountQuery = clientListQuery.omit(COUNT_OMITS);
+
 export type ContactListFilters = {
   client?: string;
   country?: string;
@@ -98,27 +106,39 @@ export type ClientListFilters = {
   hasPrimary?: boolean;
 };
 
-const readSearch = (query: { q?: string; order?: string; cursor?: string; pageSize?: string }) => {
+const readSearch = (query: {
+  q?: string;
+  order?: string;
+  cursor?: string;
+  pageSize?: string;
+  withCount?: string;
+}) => {
+  const pagination = Object.fromEntries(
+    Object.entries({ pageSize: query.pageSize, withCount: query.withCount }).filter(
+      ([, value]) => value !== undefined
+    )
+  );
   const read = readListSearchParams({
     q: query.q,
     order: query.order,
     cursor: query.cursor || undefined,
-    pagination: query.pageSize === undefined ? undefined : { pageSize: query.pageSize },
+    pagination: Object.keys(pagination).length > 0 ? pagination : undefined,
   });
   if (read.ok) return read;
-  // the admin sends `pageSize` at the top level, not under `pagination`
+  // the admin sends `pageSize` and `withCount` at the top level, not under `pagination`
   return {
     ok: false as const,
     errors: read.errors.map((error) =>
-      error.path[0] === 'pagination' ? { ...error, path: ['pageSize'] } : error
+      error.path[0] === 'pagination' ? { ...error, path: error.path.slice(1) } : error
     ),
   };
 };
 
-export const readContactListQuery = (
+const readContactQuery = (
+  schema: typeof contactListQuery | typeof contactCountQuery,
   query: unknown
 ): Reading<{ search: ListSearchParams; filters: ContactListFilters }> => {
-  const parsed = contactListQuery.safeParse(query ?? {});
+  const parsed = schema.safeParse(query ?? {});
   if (!parsed.success) return { ok: false, errors: fieldErrorsOfIssues(parsed.error.issues) };
   const { client, country, newsletter, role, documentIds, ...rest } = parsed.data;
   const search = readSearch(rest);
@@ -132,10 +152,11 @@ export const readContactListQuery = (
   return { ok: true, value: { search: search.params, filters } };
 };
 
-export const readClientListQuery = (
+const readClientQuery = (
+  schema: typeof clientListQuery | typeof clientCountQuery,
   query: unknown
 ): Reading<{ search: ListSearchParams; filters: ClientListFilters }> => {
-  const parsed = clientListQuery.safeParse(query ?? {});
+  const parsed = schema.safeParse(query ?? {});
   if (!parsed.success) return { ok: false, errors: fieldErrorsOfIssues(parsed.error.issues) };
   const { type, city, country, hasPrimary, ...rest } = parsed.data;
   const search = readSearch(rest);
@@ -147,6 +168,13 @@ export const readClientListQuery = (
   if (hasPrimary) filters.hasPrimary = hasPrimary === 'true';
   return { ok: true, value: { search: search.params, filters } };
 };
+
+export const readContactListQuery = (query: unknown) => readContactQuery(contactListQuery, query);
+export const readClientListQuery = (query: unknown) => readClientQuery(clientListQuery, query);
+
+/** The count of a list (`GET /contacts/count`, `GET /clients/count`): its search and filters only. */
+export const readContactCountQuery = (query: unknown) => readContactQuery(contactCountQuery, query);
+export const readClientCountQuery = (query: unknown) => readClientQuery(clientCountQuery, query);
 
 /** A record body holds only the record's own fields; the values are the normaliser's business. */
 export const readRecordBody = (

@@ -9,10 +9,16 @@ import {
 } from '../../../../shared/constants';
 import { getService } from '../../utils/get-service';
 import { keepOutOfGraphqlInput } from '../../utils/graphql';
-import { coreRoutes } from '../../utils/routes';
+import { coreRoutes, type ContentApiRoute } from '../../utils/routes';
+import { searchCountContract } from '../api-docs';
 import { defineModule } from '../module';
 import { BULK_DELETE_JOB, BULK_LINKS_JOB } from './bulk-jobs';
-import { documentedRecordRoutes, RECORD_ROUTE_UIDS, type RecordRouteUid } from './contract';
+import {
+  documentedRecordRoutes,
+  RECORD_ROUTE_SPECS,
+  RECORD_ROUTE_UIDS,
+  type RecordRouteUid,
+} from './contract';
 import contact from './content-types/contact';
 import client from './content-types/client';
 import clientContact from './content-types/client-contact';
@@ -62,6 +68,26 @@ const recordRoutes = (uid: RecordRouteUid) => {
 };
 
 /**
+ * `GET /contacts/count`, `GET /clients/count`: the total of a searched list, apart from its rows.
+ * Its scope is the list's own (`….find`): whoever may read the list may count it, read-only API
+ * tokens included, and nobody else. The consent-log check applies to its filters as to the list's.
+ */
+const countRoute = (uid: typeof UID.contact | typeof UID.client): ContentApiRoute => {
+  const spec = RECORD_ROUTE_SPECS[uid];
+  return {
+    method: 'GET',
+    path: `/${spec.many}/count`,
+    handler: `${uid}.count`,
+    // Strapi's route type knows no `{ name, config }` middleware, which its router takes
+    config: {
+      auth: { scope: [`${uid}.find`] },
+      middlewares: [{ name: CONSENT_LOG_QUERY_MIDDLEWARE, config: { uid } }],
+    } as unknown as ContentApiRoute['config'],
+    ...searchCountContract(spec),
+  };
+};
+
+/**
  * Contacts, clients and the links between them and offers: their content types, the write rules
  * every entry point crosses, the REST routes and the Contacts tab's routes.
  */
@@ -97,6 +123,8 @@ export default defineModule({
   },
   adminRoutes: ADMIN_ROUTES,
   contentApiRoutes: () => [
+    countRoute(UID.contact),
+    countRoute(UID.client),
     ...recordRoutes(UID.contact),
     ...recordRoutes(UID.client),
     ...recordRoutes(UID.clientContact),

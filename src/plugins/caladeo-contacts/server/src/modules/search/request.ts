@@ -1,6 +1,6 @@
 /**
- * Reads the list-search parameters of a REST request: `q`, `cursor`, `order` and
- * `pagination[pageSize]`. Anything malformed is a field error, never a 500.
+ * Reads the list-search parameters of a REST request: `q`, `cursor`, `order`,
+ * `pagination[pageSize]` and `pagination[withCount]`. Anything malformed is a field error, never a 500.
  */
 import { fieldError, problem, type FieldError } from '../../validation';
 import { decodeCursor, LIST_ORDERS, type CursorKey, type ListOrder } from './cursor';
@@ -8,9 +8,23 @@ import { decodeCursor, LIST_ORDERS, type CursorKey, type ListOrder } from './cur
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 
-export type ListSearchParams = { q: string; order: ListOrder; cursor: CursorKey | null; pageSize: number };
+export type ListSearchParams = {
+  q: string;
+  order: ListOrder;
+  cursor: CursorKey | null;
+  pageSize: number;
+  /** Strapi's `pagination[withCount]`: `false` skips the total, which `GET …/count` gives apart. */
+  withCount: boolean;
+};
 
 type Query = Record<string, unknown>;
+
+/** `true` or `false` as a query string spells them (Strapi's parser leaves them strings), else null. */
+const readYesNo = (value: unknown): boolean | null => {
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  return null;
+};
 
 /** Search mode is chosen by `q`, `cursor` or `order`; without them the list is Strapi's own. */
 export const wantsListSearch = (query: Query) =>
@@ -47,10 +61,11 @@ export const readListSearchParams = (
 
   const pagination = (query.pagination ?? {}) as Query;
   let pageSize = DEFAULT_PAGE_SIZE;
+  let withCount = true;
   if (typeof pagination !== 'object' || Array.isArray(pagination)) {
     errors.push(fieldError(['pagination'], problem('value.notObject')));
   } else {
-    for (const key of ['page', 'start', 'limit', 'withCount']) {
+    for (const key of ['page', 'start', 'limit']) {
       if (pagination[key] !== undefined) {
         errors.push(fieldError(['pagination', key], problem('search.paginationWithCursor')));
       }
@@ -65,10 +80,17 @@ export const readListSearchParams = (
         pageSize = size;
       }
     }
+    if (pagination.withCount !== undefined) {
+      const flag = readYesNo(pagination.withCount);
+      if (flag === null) errors.push(fieldError(['pagination', 'withCount'], problem('boolean.invalid')));
+      else withCount = flag;
+    }
   }
   if (query.sort !== undefined) {
     errors.push(fieldError(['sort'], problem('search.sortWithCursor')));
   }
 
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, params: { q, order, cursor, pageSize } };
+  return errors.length > 0
+    ? { ok: false, errors }
+    : { ok: true, params: { q, order, cursor, pageSize, withCount } };
 };

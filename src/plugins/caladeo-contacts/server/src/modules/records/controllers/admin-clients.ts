@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../../../shared/constants';
 import { CLIENT_FIELDS } from '../../../../../shared/contracts/admin';
-import { readClientListQuery } from '../admin-request';
+import { readClientCountQuery, readClientListQuery } from '../admin-request';
 import { recordHandlers } from './admin-record-handlers';
 
 /** The admin pages' client routes, and the export of the filtered list. */
@@ -11,6 +11,8 @@ const adminClients = ({ strapi }: { strapi: Core.Strapi }) =>
     fields: CLIENT_FIELDS,
     readListQuery: readClientListQuery,
     list: (records, query) => records.listClients(query.search, query.filters),
+    readCountQuery: readClientCountQuery,
+    count: (records, query) => records.countClients(query.search, query.filters),
     detail: (records, documentId) => records.clientDetail(documentId),
     exportOf: { type: 'client', name: 'clients' },
     exportRows: (records, query, columns) => records.exportClients(query.search, query.filters, columns),

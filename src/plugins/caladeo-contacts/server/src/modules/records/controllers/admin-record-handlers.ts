@@ -18,6 +18,9 @@ export type RecordKind<Query> = {
   fields: readonly string[];
   readListQuery: (query: unknown) => Reading<Query>;
   list: (records: AdminRecords, query: Query) => Promise<unknown>;
+  /** The list's total apart (`GET …/count`), read with its own query reader: no order, no page. */
+  readCountQuery: (query: unknown) => Reading<Query>;
+  count: (records: AdminRecords, query: Query) => Promise<unknown>;
   detail: (records: AdminRecords, documentId: string) => Promise<unknown>;
   /** The catalogue the export's columns come from, and the export's file and sheet name. */
   exportOf: { type: ExportedType; name: string };
@@ -40,6 +43,10 @@ export const recordHandlers = <Query>(strapi: Core.Strapi, kind: RecordKind<Quer
 
     async find(ctx: Context) {
       ctx.body = await kind.list(records(), readOrRefuse(kind.readListQuery(ctx.query)));
+    },
+
+    async count(ctx: Context) {
+      ctx.body = await kind.count(records(), readOrRefuse(kind.readCountQuery(ctx.query)));
     },
 
     async findOne(ctx: Context) {

@@ -4,6 +4,8 @@ import { guarded, type AdminRoute } from '../../../utils/routes';
 /** Served under `/caladeo-contacts`, for the plugin's pages in the admin panel. */
 export const ADMIN_ROUTES: AdminRoute[] = [
   guarded('GET', '/contacts', 'admin-contacts.find', ACTION['contacts.read']),
+  // the list's total apart, for a list read with `withCount=false`: the same permission as the list
+  guarded('GET', '/contacts/count', 'admin-contacts.count', ACTION['contacts.read']),
   guarded('GET', '/contacts/export', 'admin-contacts.export', ACTION['contacts.export']),
   // bulk actions of the contact list: done while the request waits up to bulk.inlineMax contacts,
   // a job past it; a job is read and cancelled with the action it does
@@ -51,6 +53,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     ACTION['contacts.update']
   ),
   guarded('GET', '/clients', 'admin-clients.find', ACTION['clients.read']),
+  guarded('GET', '/clients/count', 'admin-clients.count', ACTION['clients.read']),
   guarded('GET', '/clients/export', 'admin-clients.export', ACTION['clients.export']),
   guarded('GET', '/clients/:documentId', 'admin-clients.findOne', ACTION['clients.read']),
   guarded('POST', '/clients', 'admin-clients.create', ACTION['clients.create']),

@@ -9,6 +9,7 @@ import {
   type Contact,
   type ContactDetail,
   type ListResponse,
+  type ListTotal,
   type PrimaryContact,
 } from '../../../../../shared/contracts/admin';
 import { cityKey } from '../../../validation';
@@ -124,14 +125,16 @@ const adminRecords = ({ strapi }: { strapi: Core.Strapi }) => {
     });
     return {
       results,
-      pagination: {
-        pageSize: search.pageSize,
-        nextCursor: page.nextCursor,
-        total: page.total,
-        totalIsExact: page.totalIsExact,
-      },
+      pagination: { pageSize: search.pageSize, nextCursor: page.nextCursor, ...page.count },
     };
   };
+
+  /** The total the list shows for this search and these filters, for a list read without it. */
+  const listTotal = (
+    uid: SearchableUid,
+    search: Pick<ListSearchParams, 'q'>,
+    where: Record<string, unknown> | null
+  ): Promise<ListTotal> => getService(strapi, 'list-search').count(uid, { q: search.q, where });
 
   /** The whole list in its order, as export rows of the chosen columns, a batch at a time. */
   async function* exportRows(
@@ -165,6 +168,12 @@ const adminRecords = ({ strapi }: { strapi: Core.Strapi }) => {
 
     listClients: (search: ListSearchParams, filters: ClientListFilters) =>
       listPage<Client>(UID.client, search, clientWhere(strapi, filters)),
+
+    countContacts: (search: ListSearchParams, filters: ContactListFilters) =>
+      listTotal(UID.contact, search, contactWhere(filters)),
+
+    countClients: (search: ListSearchParams, filters: ClientListFilters) =>
+      listTotal(UID.client, search, clientWhere(strapi, filters)),
 
     /** The filtered, searched contact list as the contact export writes it. */
     exportContacts: (search: ListSearchParams, filters: ContactListFilters, columns: readonly string[]) =>

@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { UID } from '../../../../../shared/constants';
+import type { ListTotal } from '../../../../../shared/contracts/admin';
 import { readConnection } from '../../../utils/read-transaction';
 import { encodeCursor, type CursorKey, type ListOrder } from '../cursor';
 import { escapeLike, planSearch, type SearchPlan } from '../plan';
+import { searchSettings } from '../settings';
 
 /** The types whose lists are searched through their folded `search_text` column. */
 export const SEARCHABLE = {
@@ -12,35 +14,43 @@ export const SEARCHABLE = {
 } as const;
 export type SearchableUid = keyof typeof SEARCHABLE;
 
-/** Totals are counted up to this many rows; beyond, the list says "more than". */
+/** Totals are counted up to this many rows unless configured (`search.countCap`); beyond, "more than". */
 export const TOTAL_COUNT_CAP = 10_000;
 
-export type ListSearchRequest = {
+/** The search and filters a list and its count share. */
+export type ListMatchRequest = {
   q: string;
+  /** Strapi `where` from the caller's sanitized filters, or null. */
+  where: Record<string, unknown> | null;
+};
+
+export type ListSearchRequest = ListMatchRequest & {
   order: ListOrder;
   cursor: CursorKey | null;
   pageSize: number;
-  /** Strapi `where` from the caller's sanitized filters, or null. */
-  where: Record<string, unknown> | null;
+  /** False: the page comes without its total, which the caller asks for apart (`count`). */
+  withCount: boolean;
 };
 
 export type ListSearchPage = {
   ids: number[];
   nextCursor: string | null;
-  total: number;
-  totalIsExact: boolean;
+  /** Null when the request said `withCount: false`. */
+  count: ListTotal | null;
 };
 
 /** How many rows a query matches, counted up to the cap: beyond it, the total is a floor. */
-export const countUpToCap = async (knex: Knex, query: Knex.QueryBuilder) => {
-  const capped = query.select(knex.raw('1')).limit(TOTAL_COUNT_CAP + 1);
+export const countUpToCap = async (
+  knex: Knex,
+  query: Knex.QueryBuilder,
+  cap = TOTAL_COUNT_CAP
+): Promise<ListTotal> => {
+  const capped = query.select(knex.raw('1')).limit(cap + 1);
   const [{ count }] = (await knex.count({ count: '*' }).from(capped.as('capped'))) as Array<{
     count: number | string;
   }>;
   const total = Number(count);
-  return total > TOTAL_COUNT_CAP
-    ? { total: TOTAL_COUNT_CAP, totalIsExact: false }
-    : { total, totalIsExact: true };
+  return total > cap ? { total: cap, totalIsExact: false } : { total, totalIsExact: true };
 };
 
 type Row = { id: number; search_text: string | null; rank?: number | string };
@@ -158,7 +168,12 @@ const listSearch = ({ strapi }: { strapi: Core.Strapi }) => {
    * How many rows match, without a full count on a large table: counted up to a cap, or, for the
    * unfiltered list on PostgreSQL, the planner's estimate once the table is large.
    */
-  const countMatching = async (uid: SearchableUid, plan: SearchPlan, where: ListSearchRequest['where']) => {
+  const countMatching = async (
+    uid: SearchableUid,
+    plan: SearchPlan,
+    where: ListSearchRequest['where']
+  ): Promise<ListTotal> => {
+    const cap = searchSettings(strapi).countCap;
     const unfiltered = plan.kind === 'everything' && (!where || Object.keys(where).length === 0);
     if (unfiltered && isPostgres()) {
       const result = await knex().raw(
@@ -166,9 +181,9 @@ const listSearch = ({ strapi }: { strapi: Core.Strapi }) => {
         [SEARCHABLE[uid].table]
       );
       const estimate = Number(result.rows[0]?.estimate ?? -1);
-      if (estimate > TOTAL_COUNT_CAP) return { total: estimate, totalIsExact: false };
+      if (estimate > cap) return { total: estimate, totalIsExact: false };
     }
-    return countUpToCap(knex(), matching(uid, plan, where));
+    return countUpToCap(knex(), matching(uid, plan, where), cap);
   };
 
   /** The page's rows and one more (there is a next page when it comes), in the list's order. */
@@ -203,7 +218,7 @@ const listSearch = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async *idBatches(
       uid: SearchableUid,
-      request: Omit<ListSearchRequest, 'cursor' | 'pageSize'> & { batchSize: number }
+      request: Omit<ListSearchRequest, 'cursor' | 'pageSize' | 'withCount'> & { batchSize: number }
     ): AsyncGenerator<number[]> {
       const plan = planSearch(request.q);
       let cursor: CursorKey | null = null;
@@ -223,7 +238,7 @@ const listSearch = ({ strapi }: { strapi: Core.Strapi }) => {
       const plan = planSearch(request.q);
       const [rows, count] = await Promise.all([
         rowsOfPage(uid, plan, request),
-        countMatching(uid, plan, request.where),
+        request.withCount ? countMatching(uid, plan, request.where) : null,
       ]);
       const pageRows = rows.slice(0, request.pageSize);
       const last = pageRows[pageRows.length - 1];
@@ -231,9 +246,16 @@ const listSearch = ({ strapi }: { strapi: Core.Strapi }) => {
         ids: pageRows.map((row) => Number(row.id)),
         nextCursor:
           rows.length > request.pageSize && last ? encodeCursor(cursorAfter(last, request.order)) : null,
-        ...count,
+        count,
       };
     },
+
+    /**
+     * The total of a list as `page` counts it (same match, same filters, same cap), on its own: a
+     * list asked without its count shows its rows first and its total when this answers.
+     */
+    count: (uid: SearchableUid, request: ListMatchRequest): Promise<ListTotal> =>
+      countMatching(uid, planSearch(request.q), request.where),
   };
 };
 
