@@ -1,8 +1,9 @@
 /**
  * The bulk path of `npm run seed -- --bulk --contacts 1000000`: rows go straight to the database in
  * large batched INSERTs (PostgreSQL `unnest` arrays, SQLite multi-row inserts), not one document
- * call per row. The rows are those the validation would store (see seed-data/bulk-plan.ts); the
- * search indexes are dropped during the load and rebuilt once at the end.
+ * call per row. The rows are those the validation would store (see seed-data/bulk-plan.ts). On
+ * PostgreSQL the indexes and constraints that no statement of the load needs are set aside during
+ * it and put back once at the end, all in one transaction (see `setAsideChecks`).
  *
  * Idempotent: contacts are keyed by their e-mail (`ON CONFLICT DO NOTHING` on the case-insensitive
  * unique index), clients by name, and links are made only for contacts this run inserted.
@@ -10,15 +11,15 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
-import { up as buildSearchIndexes } from '../database/migrations/2026.11.27T01.00.00.search-indexes';
 import {
   insertPlainRows,
   insertRows,
   newDocumentId as documentId,
+  type InsertedRow,
 } from '../src/plugins/caladeo-contacts/server/src/utils/bulk-insert';
 import {
   linkKeyTableOf,
-  refreshLinkPairKeys,
+  linkPairKey,
   type LinkKeyTable,
 } from '../src/plugins/caladeo-contacts/server/src/utils/link-keys';
 import {
@@ -47,7 +48,6 @@ export type BulkOptions = {
 };
 
 const BATCH = 10_000;
-const SEARCH_INDEXES = ['caladeo_contacts_search_trgm_idx', 'caladeo_contacts_search_sort_idx'];
 const FILLED_TABLES = [
   'caladeo_contacts',
   'caladeo_clients',
@@ -61,12 +61,20 @@ const FILLED_TABLES = [
   'caladeo_offer_contacts_offer_lnk',
 ];
 
+/**
+ * The whole load is one transaction: a seed stopped half-way leaves the database as it was, with
+ * every index and constraint it set aside for the load.
+ */
 export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
   const started = Date.now();
-  const knex = strapi.db.connection;
-  const isPostgres = knex.client.dialect === 'postgresql';
   const log = (message: string) =>
     options.quiet || console.log(`${((Date.now() - started) / 1000).toFixed(1)} s  ${message}`);
+  const summary = await strapi.db.connection.transaction((trx) => load(trx, options, log));
+  return { ...summary, elapsedMs: Date.now() - started };
+}
+
+const load = async (knex: Knex.Transaction, options: BulkOptions, log: (message: string) => void) => {
+  const isPostgres = knex.client.dialect === 'postgresql';
 
   // clients, keyed by name
   const clientRows = planBulkClients(
@@ -106,9 +114,7 @@ export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
   const clientDocumentIds = new Map<number, string>();
   log(`${clientRows.length} clients (${missingClients.length} new)`);
 
-  if (isPostgres) {
-    for (const index of SEARCH_INDEXES) await knex.raw(`DROP INDEX IF EXISTS ${index}`);
-  }
+  const putBack = isPostgres ? await setAsideChecks(knex) : [];
 
   let insertedContacts = 0;
   let insertedLinks = 0;
@@ -130,29 +136,33 @@ export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
     insertedContacts += inserted.length;
 
     // links for the contacts this run inserted; the first one of a client becomes its primary
-    const idByEmail = new Map(inserted.map((row) => [row.email as string, row.id]));
-    const links = batch.flatMap((row) => {
-      const contactId = idByEmail.get(row.email);
-      if (!row.client || contactId === undefined) return [];
+    const insertedByEmail = new Map(inserted.map((row) => [row.email as string, row]));
+    const clientLinks = batch.flatMap((row) => {
+      const contact = insertedByEmail.get(row.email);
+      if (!row.client || contact === undefined) return [];
       const clientId = clientIds[row.client.index] as number;
       const isPrimary = !primaryTaken.has(clientId);
       primaryTaken.add(clientId);
-      return [{ contactId, clientId, role: row.client.role, isPrimary }];
+      return [{ contact, clientId, role: row.client.role, isPrimary }];
     });
     const clientDocs = await clientDocumentIdsOf(
       knex,
-      links.map((link) => link.clientId),
+      clientLinks.map((link) => link.clientId),
       clientDocumentIds
     );
     insertedLinks += await insertLinks(
       knex,
       'client',
-      links.map(({ contactId, clientId, role, isPrimary }) => ({
-        contactId,
-        targetId: clientId,
-        role,
-        primaryOf: isPrimary ? (clientDocs.get(clientId) as string) : null,
-      }))
+      clientLinks.map(({ contact, clientId, role, isPrimary }) => {
+        const clientDocumentId = clientDocs.get(clientId) as string;
+        return {
+          contactId: contact.id,
+          targetId: clientId,
+          role,
+          primaryOf: isPrimary ? clientDocumentId : null,
+          pairKey: linkPairKey(contact.document_id as string, clientDocumentId, role),
+        };
+      })
     );
 
     // the batch's offers draw their people among the contacts this run inserted in it
@@ -161,7 +171,7 @@ export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
       to: Math.round((start + batch.length) * OFFERS_PER_CONTACT),
       seed: options.seed,
       clientIds,
-      contactIds: inserted.map((row) => row.id),
+      contacts: inserted,
     });
     insertedOffers += offers.offers;
     insertedOfferLinks += offers.links;
@@ -174,12 +184,12 @@ export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
     log(`${await seedKnownDuplicates(knex, options, clientRows)} known duplicates inserted`);
 
   if (isPostgres) {
-    await knex.raw("SET maintenance_work_mem = '1GB'");
-    await buildSearchIndexes(knex);
+    await knex.raw("SET LOCAL maintenance_work_mem = '1GB'");
+    for (const statement of putBack) await knex.raw(statement);
     // every table the load filled: without statistics on the link tables the planner picks a
     // parallel scan for a one-contact link lookup
     await knex.raw(`ANALYZE ${FILLED_TABLES.join(', ')}`);
-    log('search indexes rebuilt and statistics refreshed');
+    log(`${putBack.length} indexes and constraints put back, statistics refreshed`);
   }
   return {
     clients: clientRows.length,
@@ -188,9 +198,55 @@ export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
     insertedLinks,
     insertedOffers,
     insertedOfferLinks,
-    elapsedMs: Date.now() - started,
   };
-}
+};
+
+/** The indexes the load's statements need: `ON CONFLICT` names them. */
+const LOAD_INDEXES = ['caladeo_contacts_email_ci_unique', 'offers_reference_unique'];
+
+/**
+ * Sets aside, as PostgreSQL's advice on populating a database has it, what would be checked or
+ * kept up to date row by row during the load: the filled tables' foreign keys, their unique
+ * constraints and their indexes (a trigram GiST and GIN among them), except primary keys and the
+ * indexes the load itself reads. Returns the statements that put each back, to run once the rows
+ * are in: each index is then built in one pass and each constraint checked in one join, and a row
+ * that breaks one fails the whole load.
+ */
+const setAsideChecks = async (knex: Knex.Transaction) => {
+  const inSchema = `n.nspname = current_schema() AND t.relname = ANY(?)`;
+  const { rows: constraints } = (await knex.raw(
+    `SELECT quote_ident(n.nspname) || '.' || quote_ident(t.relname) AS "table",
+            quote_ident(c.conname) AS name, pg_get_constraintdef(c.oid) AS definition
+       FROM pg_constraint c
+       JOIN pg_class t ON t.oid = c.conrelid
+       JOIN pg_namespace n ON n.oid = t.relnamespace
+      WHERE ${inSchema} AND c.contype IN ('f', 'u')
+        AND (c.contype = 'f' OR NOT EXISTS (
+              SELECT 1 FROM pg_constraint r WHERE r.contype = 'f' AND r.conindid = c.conindid))
+      ORDER BY c.contype = 'f' DESC`,
+    [FILLED_TABLES]
+  )) as { rows: Array<{ table: string; name: string; definition: string }> };
+  const { rows: indexes } = (await knex.raw(
+    `SELECT quote_ident(n.nspname) || '.' || quote_ident(i.relname) AS name,
+            pg_get_indexdef(i.oid) AS definition
+       FROM pg_index x
+       JOIN pg_class i ON i.oid = x.indexrelid
+       JOIN pg_class t ON t.oid = x.indrelid
+       JOIN pg_namespace n ON n.oid = t.relnamespace
+      WHERE ${inSchema} AND NOT x.indisprimary AND NOT i.relname = ANY(?)
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)`,
+    [FILLED_TABLES, LOAD_INDEXES]
+  )) as { rows: Array<{ name: string; definition: string }> };
+  for (const { table, name } of constraints) await knex.raw(`ALTER TABLE ${table} DROP CONSTRAINT ${name}`);
+  for (const { name } of indexes) await knex.raw(`DROP INDEX ${name}`);
+  // indexes first, then unique constraints, then the foreign keys that may lean on them
+  return [
+    ...indexes.map((index) => index.definition),
+    ...constraints
+      .reverse()
+      .map(({ table, name, definition }) => `ALTER TABLE ${table} ADD CONSTRAINT ${name} ${definition}`),
+  ];
+};
 
 /** Contacts as the validation would store them, with their search text and duplicate keys. */
 const insertContacts = (knex: Knex, batch: BulkContactRow[]) => {
@@ -222,7 +278,7 @@ const insertContacts = (knex: Knex, batch: BulkContactRow[]) => {
     },
     {
       conflict: isPostgres ? 'ON CONFLICT (lower(email)) DO NOTHING' : 'ignore',
-      returning: ['id', 'email'],
+      returning: ['id', 'email', 'document_id'],
     }
   );
 };
@@ -303,37 +359,22 @@ const LINK_TABLES = {
   offer: linkKeyTableOf('caladeo_offer_contacts'),
 };
 
-/** A role of a contact on a client or an offer; `primaryOf` is the target's documentId on its primary link. */
-type PlannedLink = { contactId: number; targetId: number; role: string; primaryOf: string | null };
-
 /**
- * Links as the link rules would store them: the link rows, their join rows to the contact and to
- * the target, then their pair keys. Returns how many were inserted.
+ * A role of a contact on a client or an offer: `primaryOf` is the target's documentId on its
+ * primary link, `pairKey` the key the link rules keep unique (contact, target, role).
  */
-/** Link rows written per link table, and how many there were at its last ANALYZE. */
-const linkRowsWritten = new Map<string, { written: number; analysed: number }>();
-
-/**
- * The keys are read through the rows just written: without statistics the planner takes the
- * growing tables for empty ones and scans one of them once per link. They are refreshed each
- * time a link table has doubled, a dozen times for a million contacts rather than at each batch.
- */
-const refreshStatisticsWhenGrown = async (knex: Knex, spec: LinkKeyTable, added: number) => {
-  const counts = linkRowsWritten.get(spec.table) ?? { written: 0, analysed: 0 };
-  counts.written += added;
-  linkRowsWritten.set(spec.table, counts);
-  if (counts.written < Math.max(1_000, 2 * counts.analysed)) return;
-  counts.analysed = counts.written;
-  const tables = [
-    spec.table,
-    spec.contactJoin.table,
-    spec.targetJoin.table,
-    'caladeo_contacts',
-    spec.targetTable,
-  ];
-  await knex.raw(`ANALYZE ${tables.join(', ')}`);
+type PlannedLink = {
+  contactId: number;
+  targetId: number;
+  role: string;
+  primaryOf: string | null;
+  pairKey: string;
 };
 
+/**
+ * Links as the link rules would store them: the link rows with their pair keys, then their join
+ * rows to the contact and to the target. Returns how many were inserted.
+ */
 const insertLinks = async (knex: Knex, kind: keyof typeof LINK_TABLES, links: PlannedLink[]) => {
   if (links.length === 0) return 0;
   const spec = LINK_TABLES[kind];
@@ -345,6 +386,7 @@ const insertLinks = async (knex: Knex, kind: keyof typeof LINK_TABLES, links: Pl
       role: { type: 'text', values: links.map((link) => link.role) },
       is_primary: { type: 'boolean', values: links.map((link) => link.primaryOf !== null) },
       primary_of: { type: 'text', values: links.map((link) => link.primaryOf) },
+      pair_key: { type: 'text', values: links.map((link) => link.pairKey) },
     },
     { returning: ['id'] }
   );
@@ -361,8 +403,6 @@ const insertLinks = async (knex: Knex, kind: keyof typeof LINK_TABLES, links: Pl
     linkIds,
     links.map((link) => link.targetId)
   );
-  if (knex.client.dialect === 'postgresql') await refreshStatisticsWhenGrown(knex, spec, links.length);
-  await refreshLinkPairKeys(knex, spec, linkIds);
   return links.length;
 };
 
@@ -373,11 +413,11 @@ const insertLinks = async (knex: Knex, kind: keyof typeof LINK_TABLES, links: Pl
  */
 const insertOffers = async (
   knex: Knex,
-  batch: { from: number; to: number; seed: number; clientIds: number[]; contactIds: number[] }
+  batch: { from: number; to: number; seed: number; clientIds: number[]; contacts: InsertedRow[] }
 ) => {
-  if (batch.to <= batch.from || batch.contactIds.length === 0) return { offers: 0, links: 0 };
+  if (batch.to <= batch.from || batch.contacts.length === 0) return { offers: 0, links: 0 };
   const planned = Array.from({ length: batch.to - batch.from }, (_, offset) =>
-    planBulkOffer(batch.from + offset, batch.seed, batch.clientIds.length, batch.contactIds.length)
+    planBulkOffer(batch.from + offset, batch.seed, batch.clientIds.length, batch.contacts.length)
   );
   const documentIds = planned.map(documentId);
   const column = <K extends keyof (typeof planned)[number]>(key: K) => planned.map((offer) => offer[key]);
@@ -415,18 +455,19 @@ const insertOffers = async (
 
   const links = offers.flatMap((entry) => {
     const [organiser, ...travellers] = entry.offer.people.map(
-      (position) => batch.contactIds[position] as number
+      (position) => batch.contacts[position] as InsertedRow
     );
-    const link = (contactId: number, role: string, primaryOf: string | null = null): PlannedLink => ({
-      contactId,
+    const link = (contact: InsertedRow, role: string, primaryOf: string | null = null): PlannedLink => ({
+      contactId: contact.id,
       targetId: entry.id,
       role,
       primaryOf,
+      pairKey: linkPairKey(contact.document_id as string, entry.documentId, role),
     });
     return [
-      link(organiser as number, 'responsable_voyage', entry.documentId),
-      link(organiser as number, 'payeur'),
-      ...travellers.map((contactId) => link(contactId, 'voyageur')),
+      link(organiser as InsertedRow, 'responsable_voyage', entry.documentId),
+      link(organiser as InsertedRow, 'payeur'),
+      ...travellers.map((contact) => link(contact, 'voyageur')),
     ];
   });
   return { offers: offers.length, links: await insertLinks(knex, 'offer', links) };

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 
 import { UID } from '../../src/plugins/caladeo-contacts/shared/constants';
 import { seedBulk } from '../../scripts/seed-bulk';
+import { usesPostgres } from '../helpers/database';
 import { useStrapi } from '../helpers/strapi';
 
 const app = useStrapi();
@@ -9,6 +10,7 @@ const OPTIONS = { contacts: 3000, seed: 42, quiet: true };
 
 type OfferLink = { role: string; isPrimary: boolean; contact: { documentId: string } | null };
 type Offer = {
+  documentId: string;
   reference: string;
   title: string;
   startDate: string;
@@ -17,11 +19,31 @@ type Offer = {
   contactLinks: OfferLink[];
 };
 
+/** Every index and constraint of the test's tables, as the database would create them again. */
+const schemaChecks = async () => {
+  const knex = app.strapi.db.connection;
+  const definitions = usesPostgres()
+    ? (
+        (await knex.raw(
+          `SELECT indexdef AS sql FROM pg_indexes WHERE schemaname = current_schema()
+         UNION ALL
+         SELECT c.conname || ' ' || pg_get_constraintdef(c.oid) FROM pg_constraint c
+           JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = current_schema()`
+        )) as { rows: Array<{ sql: string }> }
+      ).rows
+    : ((await knex.raw("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")) as Array<{
+        sql: string;
+      }>);
+  return definitions.map((row) => row.sql).sort();
+};
+
+let checksBefore: string[];
 let first: Awaited<ReturnType<typeof seedBulk>>;
 let second: Awaited<ReturnType<typeof seedBulk>>;
 let offers: Offer[];
 
 beforeAll(async () => {
+  checksBefore = await schemaChecks();
   first = await seedBulk(app.strapi, OPTIONS);
   second = await seedBulk(app.strapi, OPTIONS);
   offers = (await app.strapi.documents(UID.offer).findMany({
@@ -81,5 +103,56 @@ describe('npm run seed:bulk', () => {
     expect(keys.sort()).toEqual(
       links.map((link) => `${link.contact?.documentId}:${link.client?.documentId}:${link.role}`).sort()
     );
+  });
+
+  it('gives every offer link the pair key of its contact, offer and role', async () => {
+    const keys = (await app.strapi.db.connection('caladeo_offer_contacts').pluck('pair_key')) as string[];
+    expect(keys.sort()).toEqual(
+      offers
+        .flatMap((offer) => {
+          const offerDocumentId = (offer as unknown as { documentId: string }).documentId;
+          return offer.contactLinks.map(
+            (link) => `${link.contact?.documentId}:${offerDocumentId}:${link.role}`
+          );
+        })
+        .sort()
+    );
+  });
+
+  it('leaves every index and constraint as it was', async () => {
+    const after = await schemaChecks();
+    expect(after.length).toBeGreaterThan(20);
+    expect(after).toEqual(checksBefore);
+  });
+
+  it('leaves the database as it was when stopped half-way', async () => {
+    const knex = app.strapi.db.connection;
+    // the first batch's offers are refused, after its contacts and client links were written
+    if (usesPostgres()) {
+      await knex.raw(
+        "CREATE FUNCTION refuse_offers() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'offers refused'; END $$ LANGUAGE plpgsql"
+      );
+      await knex.raw(
+        'CREATE TRIGGER refuse_offers BEFORE INSERT ON offers FOR EACH STATEMENT EXECUTE FUNCTION refuse_offers()'
+      );
+    } else {
+      await knex.raw(
+        "CREATE TRIGGER refuse_offers BEFORE INSERT ON offers BEGIN SELECT RAISE(ABORT, 'offers refused'); END"
+      );
+    }
+    const counts = async () => ({
+      contacts: await app.strapi.db.query(UID.contact).count(),
+      clientLinks: await app.strapi.db.query(UID.clientContact).count(),
+      offers: await app.strapi.db.query(UID.offer).count(),
+    });
+    const before = await counts();
+    try {
+      await expect(seedBulk(app.strapi, { ...OPTIONS, contacts: 5000 })).rejects.toThrow(/offers refused/);
+      expect(await counts()).toEqual(before);
+      expect(await schemaChecks()).toEqual(checksBefore);
+    } finally {
+      await knex.raw('DROP TRIGGER refuse_offers' + (usesPostgres() ? ' ON offers' : ''));
+      if (usesPostgres()) await knex.raw('DROP FUNCTION refuse_offers()');
+    }
   });
 });

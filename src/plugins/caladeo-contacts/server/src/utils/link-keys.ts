@@ -5,8 +5,8 @@ import type { Knex } from 'knex';
  * contact and target". Each link row therefore carries a private `pair_key` column,
  * `contactDocumentId:targetDocumentId:role`, under a unique index (database/migrations): the
  * database, not a row lock, refuses the second link of one role. The link rules fill it on every
- * write through the document service; the paths that write link rows or their join rows directly
- * (bulk seed, merges) refresh it with `refreshLinkPairKeys`.
+ * write through the document service; merges, which move join rows directly, refresh it with
+ * `refreshLinkPairKeys`, and the bulk seed writes it with the rows (`linkPairKey`).
  */
 export type LinkKeyTable = {
   table: string;
