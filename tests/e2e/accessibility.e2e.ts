@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { APP_DIR, loginAs, openSession, shot, SUPER_ADMIN, type App } from './app';
+import { APP_DIR, audit, loginAs, openSession, shot, SUPER_ADMIN, type App, type Violation } from './app';
 
 let app: App;
 let browser: Browser;
@@ -14,42 +14,6 @@ let offerId: string;
 let superToken: string;
 
 const ROOT = '/admin/plugins/caladeo-contacts';
-const AXE = require.resolve('axe-core');
-
-type Impact = 'minor' | 'moderate' | 'serious' | 'critical';
-type Violation = { id: string; impact: Impact; help: string; target: string; html: string; ours: boolean };
-
-/**
- * Runs axe-core on the whole document (page-level rules such as "one h1" need it), then splits
- * the violations: ours are those inside the page's main region (where the plugin renders) or on
- * the document itself; those in Strapi's own shell (main menu, notifications) are printed but do
- * not fail the test, since the plugin cannot change them.
- */
-const audit = async (page: Page): Promise<Violation[]> => {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<AxeResults> } }).axe;
-    type AxeResults = {
-      violations: Array<{
-        id: string;
-        impact: Impact;
-        help: string;
-        nodes: Array<{ target: string[]; html: string }>;
-      }>;
-    };
-    const { violations } = await axe.run(document);
-    return violations.flatMap((violation) =>
-      violation.nodes.map((node) => {
-        const selector = node.target.join(' ');
-        const element = node.target.length === 1 ? document.querySelector(node.target[0]) : null;
-        const ours =
-          element === document.documentElement || (element !== null && element.closest('main') !== null);
-        const { id, impact, help } = violation;
-        return { id, impact, help, target: selector, html: node.html.slice(0, 160), ours };
-      })
-    );
-  });
-};
 
 /** Waits until a page of the tab has drawn its heading and its data. */
 const settle = async (page: Page) => {

@@ -140,9 +140,15 @@ const DeleteDialog = ({
   );
 };
 
-/** A bulk route's answer: 200 with what was done, or 202 with the job that will do it. */
-const jobOf = <Result,>(response: { status?: number; data: { data: Result | BulkJob } }) =>
-  response.status === 202 ? (response.data.data as BulkJob) : null;
+/**
+ * A bulk route's answer: 200 with what was done, or 202 with the job that will do it. The admin's
+ * fetch client gives a JSON answer's body without its status, so the job is told by its shape:
+ * only a job has a progress.
+ */
+const jobOf = <Result extends object>(response: { data: { data: Result | BulkJob } }) => {
+  const answer = response.data.data;
+  return 'progress' in answer ? (answer as BulkJob) : null;
+};
 
 /**
  * The bar over the contact list once rows are ticked: how many, and what can be done with them

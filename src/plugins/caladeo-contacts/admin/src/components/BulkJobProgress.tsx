@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, Button, Flex, ProgressBar, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type {
@@ -62,6 +62,14 @@ export const BulkJobProgress = ({
   const [cancelling, setCancelling] = useState(false);
   const path = `${API}/contacts/bulk/${job.action}/jobs/${job.id}`;
   const live = isLive(job);
+  const statusLine = useRef<HTMLSpanElement>(null);
+
+  // the dialog that started the job has gone with the selection bar: the keyboard goes on here
+  useEffect(() => statusLine.current?.focus(), []);
+  // the Stop button, disabled once clicked, lets go of the keyboard: it comes back to the status
+  useEffect(() => {
+    if (!live && document.activeElement === document.body) statusLine.current?.focus();
+  }, [live]);
 
   useEffect(() => {
     if (!live) return;
@@ -100,13 +108,18 @@ export const BulkJobProgress = ({
   return (
     <Box background="neutral0" borderColor="neutral200" hasRadius padding={3} marginBottom={4}>
       <Flex direction="column" alignItems="stretch" gap={2}>
-        <Typography fontWeight="bold" role="status">
+        <Typography ref={statusLine} tabIndex={-1} fontWeight="bold" role="status">
           {t(job.action === 'links' ? 'bulk.job.linksTitle' : 'bulk.job.deleteTitle', {
             count: total,
           })}{' '}
           · {t(STATUS_LINE[job.status])}
         </Typography>
-        <ProgressBar value={percent} aria-label={t('bulk.job.progress', { done, total })} />
+        {/* the design system's bar draws its value without telling it to assistive technology */}
+        <ProgressBar
+          value={percent}
+          aria-valuenow={percent}
+          aria-label={t('bulk.job.progress', { done, total })}
+        />
         <Typography variant="pi">
           {t('bulk.job.progress', { done: number(done), total: number(total) })} · {resultLine(job)}
         </Typography>
