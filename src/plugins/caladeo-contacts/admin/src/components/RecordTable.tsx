@@ -1,4 +1,4 @@
-import type { MouseEvent, ReactNode } from 'react';
+import { memo, type MouseEvent, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { styled } from 'styled-components';
 import {
@@ -17,6 +17,7 @@ import {
 } from '@strapi/design-system';
 import { Page } from '@strapi/strapi/admin';
 import type { useList } from '../utils/useList';
+import { useStableCallback } from '../utils/useStableCallback';
 import { useT } from '../utils/translate';
 import { ListFooter } from './ListFooter';
 
@@ -81,6 +82,71 @@ const Header = ({ header }: { header: Column<unknown>['header'] }) =>
     </Button>
   );
 
+/** The same fields with the same values: a row read again by a new search is the same row. */
+const sameFields = (a: object, b: object) => {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => Object.is(a[key as keyof typeof a], b[key as keyof typeof b]))
+  );
+};
+
+/** The columns' cells: same keys, same cell functions, in the same order. */
+const sameCells = <Item,>(a: readonly Column<Item>[], b: readonly Column<Item>[]) =>
+  a === b ||
+  (a.length === b.length &&
+    a.every((column, index) => column.key === b[index]?.key && column.cell === b[index]?.cell));
+
+type RowProps<Item> = {
+  item: Item;
+  columns: Column<Item>[];
+  /** Whether its checkbox is ticked; undefined when the list has no bulk actions. */
+  selected?: boolean;
+  checkboxLabel?: string;
+  onOpen: (item: Item) => void;
+  onToggle: (item: Item, on: boolean) => void;
+};
+
+const Row = <Item,>({ item, columns, selected, checkboxLabel, onOpen, onToggle }: RowProps<Item>) => (
+  <Tr
+    onClick={(event: MouseEvent) => {
+      if (!isOnControl(event)) onOpen(item);
+    }}
+    style={{ cursor: 'pointer' }}
+  >
+    {selected !== undefined && (
+      <Td>
+        <Checkbox
+          aria-label={checkboxLabel}
+          checked={selected}
+          onCheckedChange={(checked: boolean | 'indeterminate') => onToggle(item, checked === true)}
+        />
+      </Td>
+    )}
+    {columns.map((column) => (
+      <Td key={column.key}>{column.cell(item)}</Td>
+    ))}
+  </Tr>
+);
+
+/**
+ * A row renders again only when what it shows changes: its record's fields, its columns' cells,
+ * its checkbox. A new search, its loading line or its count do not render the rows still shown,
+ * and the rows a narrower search finds again are kept as they are. Give it stable `cell` functions
+ * (callbacks are read through `useStableCallback`).
+ */
+const MemoRow = memo(
+  Row,
+  (previous, next) =>
+    sameFields(previous.item as object, next.item as object) &&
+    sameCells(previous.columns, next.columns) &&
+    previous.selected === next.selected &&
+    previous.checkboxLabel === next.checkboxLabel &&
+    previous.onOpen === next.onOpen &&
+    previous.onToggle === next.onToggle
+) as typeof Row;
+
 /**
  * A list page's results: loading, error and empty states, the rows (a click opens the record; each
  * name is also a link), a checkbox per row when the list has bulk actions, and the pagination
@@ -103,6 +169,8 @@ export const RecordTable = <Item extends { documentId: string }>({
   selection?: RowSelection<Item>;
 }) => {
   const { t } = useT();
+  const open = useStableCallback(onOpen);
+  const toggle = useStableCallback((item: Item, on: boolean) => selection?.toggle(item, on));
   if (list.error) return <Page.Error />;
   if (!list.data) {
     return (
@@ -143,28 +211,15 @@ export const RecordTable = <Item extends { documentId: string }>({
         </Thead>
         <Tbody>
           {rows.map((item) => (
-            <Tr
+            <MemoRow
               key={item.documentId}
-              onClick={(event: MouseEvent) => {
-                if (!isOnControl(event)) onOpen(item);
-              }}
-              style={{ cursor: 'pointer' }}
-            >
-              {selection && (
-                <Td>
-                  <Checkbox
-                    aria-label={selection.label(item)}
-                    checked={selection.isSelected(item)}
-                    onCheckedChange={(checked: boolean | 'indeterminate') =>
-                      selection.toggle(item, checked === true)
-                    }
-                  />
-                </Td>
-              )}
-              {columns.map((column) => (
-                <Td key={column.key}>{column.cell(item)}</Td>
-              ))}
-            </Tr>
+              item={item}
+              columns={columns}
+              selected={selection ? selection.isSelected(item) : undefined}
+              checkboxLabel={selection?.label(item)}
+              onOpen={open}
+              onToggle={toggle}
+            />
           ))}
         </Tbody>
       </Table>

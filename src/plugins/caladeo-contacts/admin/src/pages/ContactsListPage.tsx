@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Badge, Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
@@ -50,8 +50,13 @@ const ContactsListPage = () => {
     else list.update({ order: order === 'newest' ? 'oldest' : 'newest' });
   };
 
-  const fullName = (contact: Contact) =>
-    [contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.email || t('contact.unnamed');
+  const fullName = useCallback(
+    (contact: Contact) =>
+      [contact.firstName, contact.lastName].filter(Boolean).join(' ') ||
+      contact.email ||
+      t('contact.unnamed'),
+    [t]
+  );
   const selection = useSelection<Contact>(JSON.stringify(list.query), fullName);
   const canBulk =
     allowedActions.canUpdate ||
@@ -85,6 +90,29 @@ const ContactsListPage = () => {
     settings.setColumns(state.columns);
   };
 
+  // the cells keep their identity while the language does, so that a row renders again only when
+  // its contact changes (RecordTable), and one date format serves every row
+  const cells = useMemo(() => {
+    const dates = new Intl.DateTimeFormat(locale);
+    return {
+      name: (contact: Contact) => (
+        <RowLink to={PATHS.contact(contact.documentId)}>{fullName(contact)}</RowLink>
+      ),
+      email: (contact: Contact) => <EmailLink email={contact.email} />,
+      phone: (contact: Contact) => <PhoneLink phone={contact.phone} />,
+      city: (contact: Contact) => <Typography>{contact.city}</Typography>,
+      newsletter: (contact: Contact) =>
+        contact.newsletter ? (
+          <Badge textColor="primary700" backgroundColor="primary100">
+            {t('filters.newsletterYes')}
+          </Badge>
+        ) : (
+          <Typography textColor="neutral600">{t('filters.newsletterNo')}</Typography>
+        ),
+      createdAt: (contact: Contact) => <Typography>{dates.format(new Date(contact.createdAt))}</Typography>,
+    };
+  }, [fullName, locale, t]);
+
   const columns: Column<Contact>[] = [
     {
       key: 'name',
@@ -93,35 +121,12 @@ const ContactsListPage = () => {
         onSort: () => sortBy('name'),
         arrow: order === 'name' || (!order && !list.params.get('q')) ? '↑' : null,
       },
-      cell: (contact) => <RowLink to={PATHS.contact(contact.documentId)}>{fullName(contact)}</RowLink>,
+      cell: cells.name,
     },
-    {
-      key: 'email',
-      header: t('contact.email'),
-      cell: (contact) => <EmailLink email={contact.email} />,
-    },
-    {
-      key: 'phone',
-      header: t('contact.phone'),
-      cell: (contact) => <PhoneLink phone={contact.phone} />,
-    },
-    {
-      key: 'city',
-      header: t('contact.city'),
-      cell: (contact) => <Typography>{contact.city}</Typography>,
-    },
-    {
-      key: 'newsletter',
-      header: t('contact.newsletter'),
-      cell: (contact) =>
-        contact.newsletter ? (
-          <Badge textColor="primary700" backgroundColor="primary100">
-            {t('filters.newsletterYes')}
-          </Badge>
-        ) : (
-          <Typography textColor="neutral600">{t('filters.newsletterNo')}</Typography>
-        ),
-    },
+    { key: 'email', header: t('contact.email'), cell: cells.email },
+    { key: 'phone', header: t('contact.phone'), cell: cells.phone },
+    { key: 'city', header: t('contact.city'), cell: cells.city },
+    { key: 'newsletter', header: t('contact.newsletter'), cell: cells.newsletter },
     {
       key: 'createdAt',
       header: {
@@ -129,7 +134,7 @@ const ContactsListPage = () => {
         onSort: () => sortBy('created'),
         arrow: order === 'newest' ? '↓' : order === 'oldest' ? '↑' : null,
       },
-      cell: (contact) => <Typography>{new Date(contact.createdAt).toLocaleDateString(locale)}</Typography>,
+      cell: cells.createdAt,
     },
   ];
   const shownColumns = settings.columns.flatMap((key) => columns.filter((column) => column.key === key));
