@@ -72,15 +72,37 @@ export type Column<Item> = {
   cell: (item: Item) => ReactNode;
 };
 
-const Header = ({ header }: { header: Column<unknown>['header'] }) =>
-  typeof header === 'string' ? (
-    <Typography variant="sigma">{header}</Typography>
-  ) : (
-    <Button variant="ghost" size="S" onClick={header.onSort}>
-      {header.label}
-      {header.arrow ? ` ${header.arrow}` : ''}
-    </Button>
-  );
+/**
+ * A column's heading, rendered again only when its label or arrow changes; a sortable one calls
+ * `onSort` with its column's key.
+ */
+const Heading = memo(
+  ({
+    columnKey,
+    label,
+    arrow,
+    sortable,
+    onSort,
+  }: {
+    columnKey: string;
+    label: string;
+    arrow?: '↑' | '↓' | null;
+    sortable: boolean;
+    onSort: (key: string) => void;
+  }) => (
+    <Th>
+      {sortable ? (
+        <Button variant="ghost" size="S" onClick={() => onSort(columnKey)}>
+          {label}
+          {arrow ? ` ${arrow}` : ''}
+        </Button>
+      ) : (
+        <Typography variant="sigma">{label}</Typography>
+      )}
+    </Th>
+  )
+);
+Heading.displayName = 'Heading';
 
 /** The same fields with the same values: a row read again by a new search is the same row. */
 const sameFields = (a: object, b: object) => {
@@ -171,6 +193,14 @@ export const RecordTable = <Item extends { documentId: string }>({
   const { t } = useT();
   const open = useStableCallback(onOpen);
   const toggle = useStableCallback((item: Item, on: boolean) => selection?.toggle(item, on));
+  // the latest columns' sorting, the latest list's paging: the headings and the footer keep their props
+  const sort = useStableCallback((key: string) => {
+    const header = columns.find((column) => column.key === key)?.header;
+    if (header && typeof header !== 'string') header.onSort();
+  });
+  const previousPage = useStableCallback(() => list.previousPage());
+  const nextPage = useStableCallback(() => list.nextPage());
+  const setPageSize = useStableCallback((size: number) => list.setPageSize(size));
   if (list.error) return <Page.Error />;
   if (!list.data) {
     return (
@@ -202,10 +232,15 @@ export const RecordTable = <Item extends { documentId: string }>({
                 />
               </Th>
             )}
-            {columns.map((column) => (
-              <Th key={column.key}>
-                <Header header={column.header} />
-              </Th>
+            {columns.map(({ key, header }) => (
+              <Heading
+                key={key}
+                columnKey={key}
+                label={typeof header === 'string' ? header : header.label}
+                arrow={typeof header === 'string' ? null : header.arrow}
+                sortable={typeof header !== 'string'}
+                onSort={sort}
+              />
             ))}
           </Tr>
         </Thead>
@@ -227,10 +262,10 @@ export const RecordTable = <Item extends { documentId: string }>({
         pagination={list.data.pagination}
         countFailed={list.countFailed}
         page={list.page}
-        onPrevious={list.previousPage}
-        onNext={() => list.nextPage()}
+        onPrevious={previousPage}
+        onNext={nextPage}
         pageSize={list.pageSize}
-        onPageSize={list.setPageSize}
+        onPageSize={setPageSize}
       />
     </>
   );

@@ -24,6 +24,7 @@ import { PAGE_SIZES, useList } from '../utils/useList';
 import { useFilterSetters, useYesNoFilterOptions } from '../utils/useListFilters';
 import { useListSettings } from '../utils/useListSettings';
 import { useSelection } from '../utils/useSelection';
+import { useStableCallback } from '../utils/useStableCallback';
 import { useT, type MessageKey } from '../utils/translate';
 
 const FILTERS = ['client', 'country', 'newsletter', 'role'] as const;
@@ -45,10 +46,10 @@ const ContactsListPage = () => {
     [t]
   );
 
-  const sortBy = (column: 'name' | 'created') => {
+  const sortBy = useStableCallback((column: 'name' | 'created') => {
     if (column === 'name') list.update({ order: 'name' });
     else list.update({ order: order === 'newest' ? 'oldest' : 'newest' });
-  };
+  });
 
   const fullName = useCallback(
     (contact: Contact) =>
@@ -113,30 +114,42 @@ const ContactsListPage = () => {
     };
   }, [fullName, locale, t]);
 
-  const columns: Column<Contact>[] = [
-    {
-      key: 'name',
-      header: {
-        label: t('contact.name'),
-        onSort: () => sortBy('name'),
-        arrow: order === 'name' || (!order && !list.params.get('q')) ? '↑' : null,
+  const searched = Boolean(list.params.get('q'));
+  const columns = useMemo<Column<Contact>[]>(
+    () => [
+      {
+        key: 'name',
+        header: {
+          label: t('contact.name'),
+          onSort: () => sortBy('name'),
+          arrow: order === 'name' || (!order && !searched) ? '↑' : null,
+        },
+        cell: cells.name,
       },
-      cell: cells.name,
-    },
-    { key: 'email', header: t('contact.email'), cell: cells.email },
-    { key: 'phone', header: t('contact.phone'), cell: cells.phone },
-    { key: 'city', header: t('contact.city'), cell: cells.city },
-    { key: 'newsletter', header: t('contact.newsletter'), cell: cells.newsletter },
-    {
-      key: 'createdAt',
-      header: {
-        label: t('contact.createdAt'),
-        onSort: () => sortBy('created'),
-        arrow: order === 'newest' ? '↓' : order === 'oldest' ? '↑' : null,
+      { key: 'email', header: t('contact.email'), cell: cells.email },
+      { key: 'phone', header: t('contact.phone'), cell: cells.phone },
+      { key: 'city', header: t('contact.city'), cell: cells.city },
+      { key: 'newsletter', header: t('contact.newsletter'), cell: cells.newsletter },
+      {
+        key: 'createdAt',
+        header: {
+          label: t('contact.createdAt'),
+          onSort: () => sortBy('created'),
+          arrow: order === 'newest' ? '↓' : order === 'oldest' ? '↑' : null,
+        },
+        cell: cells.createdAt,
       },
-      cell: cells.createdAt,
-    },
-  ];
+    ],
+    [cells, order, searched, sortBy, t]
+  );
+  const columnOptions = useMemo(
+    () =>
+      columns.map((column) => ({
+        key: column.key,
+        label: typeof column.header === 'string' ? column.header : column.header.label,
+      })),
+    [columns]
+  );
   const shownColumns = settings.columns.flatMap((key) => columns.filter((column) => column.key === key));
 
   const pagination = list.data?.pagination;
@@ -212,10 +225,7 @@ const ContactsListPage = () => {
               line, both menus wrap below them together instead of overflowing it */}
           <Flex gap={2} marginLeft="auto" shrink={0} wrap="wrap" justifyContent="flex-end">
             <ColumnsMenu
-              options={columns.map((column) => ({
-                key: column.key,
-                label: typeof column.header === 'string' ? column.header : column.header.label,
-              }))}
+              options={columnOptions}
               shown={settings.columns}
               onChange={settings.setColumns}
               onReset={settings.resetColumns}
