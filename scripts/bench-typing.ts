@@ -16,8 +16,10 @@
  * task. With `--write` the figures replace the "Typing in the contacts search at a million
  * contacts" section of docs/benchmarks.md. With `--profile FILE`, the page's CPU profile (Chrome
  * DevTools Protocol, `Profiler`) over the counted words is written to FILE (`.cpuprofile`, which
- * DevTools opens), with the self time summed per function printed: build the admin with
- * `npm run build:admin -- --no-minify` first for readable names.
+ * DevTools opens), with the self time and the total time per function and the components React
+ * rendered printed. The production bundle's names are minified: an admin built with Strapi's
+ * build option `minify: false` (the CLI has no flag for it) gives the app's and the design
+ * system's names. The counting itself costs time: compare the tasks of runs without `--profile`.
  */
 import fs from 'fs';
 import os from 'os';
