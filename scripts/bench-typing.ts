@@ -1,5 +1,5 @@
 /**
- * `npm run bench:typing -- [--per-class N] [--key-delay MS] [--write]`
+ * `npm run bench:typing -- [--per-class N] [--key-delay MS] [--profile FILE] [--write]`
  *
  * What a user feels typing a search into the Contacts tab, server included: on the database the
  * environment names (PostgreSQL with a million seeded contacts, e.g. DATABASE_CLIENT=postgres
@@ -14,8 +14,14 @@
  * first key to the end. Per word: keystroke to results (last key to the list's last change, the
  * list's typing pause included), the list request's own time (Resource Timing), and the longest
  * task. With `--write` the figures replace the "Typing in the contacts search at a million
- * contacts" section of docs/benchmarks.md.
+ * contacts" section of docs/benchmarks.md. With `--profile FILE`, the page's CPU profile (Chrome
+ * DevTools Protocol, `Profiler`) over the counted words is written to FILE (`.cpuprofile`, which
+ * DevTools opens), with the self time and the total time per function and the components React
+ * rendered printed. The production bundle's names are minified: an admin built with Strapi's
+ * build option `minify: false` (the CLI has no flag for it) gives the app's and the design
+ * system's names. The counting itself costs time: compare the tasks of runs without `--profile`.
  */
+import fs from 'fs';
 import os from 'os';
 import type { Core } from '@strapi/strapi';
 import type { Page } from 'playwright-core';
@@ -28,9 +34,15 @@ import { usageError, wholeNumberOption } from './lib/options';
 import { percentile } from './lib/percentile';
 import { startStrapiProcess } from './lib/strapi-process';
 
-type Options = { perClass: number; keyDelay: number; write: boolean };
+type Options = { perClass: number; keyDelay: number; write: boolean; profile: string | null };
 type WordClass = { label: string; words: string[] };
-type Sample = { latency: number; request: number | null; longestTask: number; tasksOver100: number };
+type Sample = {
+  latency: number;
+  request: number | null;
+  longestTask: number;
+  tasksOver50: number;
+  tasksOver100: number;
+};
 
 const TITLE = '## Typing in the contacts search at a million contacts';
 const BENCH_ADMIN = { email: 'bench-typing@agence.test', password: 'Caladeo-bench-1' };
@@ -39,15 +51,19 @@ const SETTLED_MS = 400;
 const NO_HIT = ['zzqxw', 'qwzzy', 'xqzvw', 'wzqxk', 'kqzxw', 'zxqwv', 'vqzxz', 'qxzwk'];
 
 export function parseArgv(argv: readonly string[]): Options {
-  const options: Options = { perClass: 5, keyDelay: 120, write: false };
+  const options: Options = { perClass: 5, keyDelay: 120, write: false, profile: null };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index];
     if (arg === '--write') options.write = true;
     else if (arg === '--per-class') options.perClass = wholeNumberOption('per-class', argv[++index], 1, 8);
     else if (arg === '--key-delay') options.keyDelay = wholeNumberOption('key-delay', argv[++index], 0, 1000);
-    else
+    else if (arg === '--profile') {
+      const file = argv[++index];
+      if (!file) throw usageError('--profile needs a file name');
+      options.profile = file;
+    } else
       throw usageError(
-        `unknown option ${arg}; usage: npm run bench:typing -- [--per-class N] [--key-delay MS] [--write]`
+        `unknown option ${arg}; usage: npm run bench:typing -- [--per-class N] [--key-delay MS] [--profile FILE] [--write]`
       );
   }
   return options;
@@ -196,9 +212,123 @@ const typeWord = async (page: Page, word: string, keyDelay: number): Promise<Sam
       latency: bench.lastChange - last,
       request: request ? request.duration : null,
       longestTask: Math.max(0, ...tasks.map((task) => task.duration)),
+      tasksOver50: tasks.length,
       tasksOver100: tasks.filter((task) => task.duration > 100).length,
     };
   }, word);
+};
+
+type ProfileNode = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+};
+type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+
+/** The self time of each function of a CPU profile, in ms, largest first. */
+export const selfTimes = (profile: CpuProfile) => {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const totals = new Map<string, number>();
+  profile.samples.forEach((id, index) => {
+    const frame = byId.get(id)?.callFrame;
+    if (!frame) return;
+    const file = frame.url.split('/').pop() ?? '';
+    const name = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
+    totals.set(name, (totals.get(name) ?? 0) + (profile.timeDeltas[index + 1] ?? 0) / 1000);
+  });
+  return [...totals].sort((a, b) => b[1] - a[1]);
+};
+
+/**
+ * Counts, by component name, the components React renders in each commit, through the hook React
+ * DevTools uses (production builds call it too). A fiber rendered in a commit carries React's
+ * PerformedWork flag (1); one carried over unchanged from the previous commit is the same object
+ * as in that commit's tree, so it is not counted again. Counting starts once `window.renders` exists.
+ */
+const RENDER_COUNTER = `(() => {
+  let commit = 0;
+  const lastSeen = new WeakMap();
+  const nameOf = (type) => {
+    if (typeof type === 'function') return type.displayName || type.name || '(anonymous)';
+    if (type && typeof type === 'object') {
+      if (type.displayName) return type.displayName;
+      if (type.type) return 'memo(' + nameOf(type.type) + ')';
+      if (type.render) return 'forwardRef(' + (type.render.displayName || type.render.name || '') + ')';
+    }
+    return null;
+  };
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    isDisabled: false,
+    supportsFiber: true,
+    renderers: new Map(),
+    inject(renderer) { this.renderers.set(this.renderers.size + 1, renderer); return this.renderers.size; },
+    checkDCE() {},
+    onScheduleFiberRoot() {},
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+    onCommitFiberRoot(id, root) {
+      commit += 1;
+      const renders = window.renders;
+      const stack = [root.current];
+      while (stack.length > 0) {
+        const fiber = stack.pop();
+        const name = nameOf(fiber.type);
+        if (renders && name && (fiber.flags & 1) && lastSeen.get(fiber) !== commit - 1)
+          renders[name] = (renders[name] || 0) + 1;
+        lastSeen.set(fiber, commit);
+        if (fiber.sibling) stack.push(fiber.sibling);
+        if (fiber.child) stack.push(fiber.child);
+      }
+      if (renders) renders['(commits)'] = (renders['(commits)'] || 0) + 1;
+    },
+  };
+})();`;
+
+/** The time spent under each function of a CPU profile (its calls included), in ms. */
+const totalTimes = (profile: CpuProfile) => {
+  const parent = new Map<number, ProfileNode>();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node);
+  const totals = new Map<string, number>();
+  profile.samples.forEach((id, index) => {
+    const names = new Set<string>();
+    for (let node = byId.get(id); node; node = parent.get(node.id))
+      if (node.callFrame.functionName) names.add(node.callFrame.functionName);
+    for (const name of names)
+      totals.set(name, (totals.get(name) ?? 0) + (profile.timeDeltas[index + 1] ?? 0) / 1000);
+  });
+  return [...totals].sort((a, b) => b[1] - a[1]);
+};
+
+/** Samples the page's main thread every 200 µs until `stop` writes the profile to a file. */
+const startProfiler = async (page: Page) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.evaluate(() => Object.assign(window, { renders: {} }));
+  return {
+    async stop(file: string) {
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+      const renders = await page.evaluate(
+        () => (window as unknown as { renders: Record<string, number> }).renders
+      );
+      fs.writeFileSync(file, JSON.stringify(profile));
+      const show = (title: string, rows: Array<[string, number]>, digits = 1) => {
+        console.log(`\n${title}`);
+        for (const [name, value] of rows.slice(0, 40))
+          console.log(`${value.toFixed(digits).padStart(9)}  ${name}`);
+      };
+      console.log(`\nCPU profile written to ${file}`);
+      show('self time per function (ms):', selfTimes(profile));
+      show('time under each function, its calls included (ms):', totalTimes(profile));
+      show(
+        'components rendered (all commits of the counted words):',
+        Object.entries(renders).sort((a, b) => b[1] - a[1]),
+        0
+      );
+    },
+  };
 };
 
 const figure = (value: number) => (Number.isNaN(value) ? '–' : String(Math.round(value)));
@@ -227,23 +357,26 @@ export default async function benchTyping(strapi: Core.Strapi, argv: readonly st
   const results: Array<{ label: string; samples: Sample[] }> = [];
   try {
     const page = await loginAs(browser, server.baseUrl, BENCH_ADMIN.email, BENCH_ADMIN.password);
+    if (options.profile) await page.addInitScript(RENDER_COUNTER);
     await page.goto(`${server.baseUrl}/admin/plugins/caladeo-contacts`);
     await page.locator('input[name="q"]').waitFor();
     await page.waitForTimeout(2000);
     await observe(page);
     // one word first, not counted: the first search warms the server's and the browser's caches
     await typeWord(page, classes[0]?.words[0] ?? 'martin', options.keyDelay);
+    const profiler = options.profile ? await startProfiler(page) : null;
     for (const { label, words } of classes) {
       const samples: Sample[] = [];
       for (const word of words) {
         const sample = await typeWord(page, word, options.keyDelay);
         console.log(
-          `${label}: ${word} → ${Math.round(sample.latency)} ms (request ${Math.round(sample.request ?? NaN)} ms, longest task ${Math.round(sample.longestTask)} ms)`
+          `${label}: ${word} → ${Math.round(sample.latency)} ms (request ${Math.round(sample.request ?? NaN)} ms, longest task ${Math.round(sample.longestTask)} ms, ${sample.tasksOver50} over 50 ms)`
         );
         samples.push(sample);
       }
       results.push({ label, samples });
     }
+    if (profiler && options.profile) await profiler.stop(options.profile);
   } finally {
     await browser.close();
     await server.stop();

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { Button, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import type { ListPagination } from '../../../shared/contracts/admin';
 import { PAGE_SIZES } from '../utils/useList';
@@ -59,19 +59,7 @@ const PageSizeSelect = ({ value, onChange }: { value: number; onChange: (size: n
   );
 };
 
-/**
- * The footer of a list read by cursor (contacts, clients): its total may be a lower bound, and
- * may come after the rows (read apart: "Comptage…" until it answers).
- */
-export const ListFooter = ({
-  pagination,
-  countFailed,
-  page,
-  onPrevious,
-  onNext,
-  pageSize,
-  onPageSize,
-}: {
+type ListFooterProps = {
   pagination: ListPagination;
   /** The total read apart could not be had. */
   countFailed?: boolean;
@@ -80,25 +68,46 @@ export const ListFooter = ({
   onNext: () => void;
   pageSize?: number;
   onPageSize?: (size: number) => void;
-}) => {
-  const { t } = useT();
-  const total =
-    pagination.total === undefined
-      ? t(countFailed ? 'list.totalUnavailable' : 'list.totalCounting')
-      : pagination.totalIsExact
-        ? t('list.total', { total: pagination.total })
-        : t('list.totalAtLeast', { total: pagination.total });
-  return (
-    <FooterLayout
-      total={total}
-      page={page}
-      hasNext={Boolean(pagination.nextCursor)}
-      onPrevious={onPrevious}
-      onNext={onNext}
-      extra={pageSize && onPageSize ? <PageSizeSelect value={pageSize} onChange={onPageSize} /> : undefined}
-    />
-  );
 };
+
+/**
+ * The footer of a list read by cursor (contacts, clients): its total may be a lower bound, and
+ * may come after the rows (read apart: "Comptage…" until it answers). Memoised on the values its
+ * pagination holds, a new object with each render of the list: give it stable callbacks.
+ */
+export const ListFooter = memo(
+  ({ pagination, countFailed, page, onPrevious, onNext, pageSize, onPageSize }: ListFooterProps) => {
+    const { t } = useT();
+    const total =
+      pagination.total === undefined
+        ? t(countFailed ? 'list.totalUnavailable' : 'list.totalCounting')
+        : pagination.totalIsExact
+          ? t('list.total', { total: pagination.total })
+          : t('list.totalAtLeast', { total: pagination.total });
+    return (
+      <FooterLayout
+        total={total}
+        page={page}
+        hasNext={Boolean(pagination.nextCursor)}
+        onPrevious={onPrevious}
+        onNext={onNext}
+        extra={pageSize && onPageSize ? <PageSizeSelect value={pageSize} onChange={onPageSize} /> : undefined}
+      />
+    );
+  },
+  (previous, next) =>
+    previous.pagination.total === next.pagination.total &&
+    previous.pagination.totalIsExact === next.pagination.totalIsExact &&
+    previous.pagination.nextCursor === next.pagination.nextCursor &&
+    previous.pagination.pageSize === next.pagination.pageSize &&
+    previous.countFailed === next.countFailed &&
+    previous.page === next.page &&
+    previous.pageSize === next.pageSize &&
+    previous.onPrevious === next.onPrevious &&
+    previous.onNext === next.onNext &&
+    previous.onPageSize === next.onPageSize
+);
+ListFooter.displayName = 'ListFooter';
 
 /** The footer of a list read by page number, with an exact total (jobs, duplicate pairs, imports). */
 export const PagedListFooter = ({

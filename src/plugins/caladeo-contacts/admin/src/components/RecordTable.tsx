@@ -1,4 +1,4 @@
-import type { MouseEvent, ReactNode } from 'react';
+import { memo, type MouseEvent, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { styled } from 'styled-components';
 import {
@@ -17,6 +17,7 @@ import {
 } from '@strapi/design-system';
 import { Page } from '@strapi/strapi/admin';
 import type { useList } from '../utils/useList';
+import { useStableCallback } from '../utils/useStableCallback';
 import { useT } from '../utils/translate';
 import { ListFooter } from './ListFooter';
 
@@ -71,15 +72,102 @@ export type Column<Item> = {
   cell: (item: Item) => ReactNode;
 };
 
-const Header = ({ header }: { header: Column<unknown>['header'] }) =>
-  typeof header === 'string' ? (
-    <Typography variant="sigma">{header}</Typography>
-  ) : (
-    <Button variant="ghost" size="S" onClick={header.onSort}>
-      {header.label}
-      {header.arrow ? ` ${header.arrow}` : ''}
-    </Button>
+/**
+ * A column's heading, rendered again only when its label or arrow changes; a sortable one calls
+ * `onSort` with its column's key.
+ */
+const Heading = memo(
+  ({
+    columnKey,
+    label,
+    arrow,
+    sortable,
+    onSort,
+  }: {
+    columnKey: string;
+    label: string;
+    arrow?: '↑' | '↓' | null;
+    sortable: boolean;
+    onSort: (key: string) => void;
+  }) => (
+    <Th>
+      {sortable ? (
+        <Button variant="ghost" size="S" onClick={() => onSort(columnKey)}>
+          {label}
+          {arrow ? ` ${arrow}` : ''}
+        </Button>
+      ) : (
+        <Typography variant="sigma">{label}</Typography>
+      )}
+    </Th>
+  )
+);
+Heading.displayName = 'Heading';
+
+/** The same fields with the same values: a row read again by a new search is the same row. */
+const sameFields = (a: object, b: object) => {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => Object.is(a[key as keyof typeof a], b[key as keyof typeof b]))
   );
+};
+
+/** The columns' cells: same keys, same cell functions, in the same order. */
+const sameCells = <Item,>(a: readonly Column<Item>[], b: readonly Column<Item>[]) =>
+  a === b ||
+  (a.length === b.length &&
+    a.every((column, index) => column.key === b[index]?.key && column.cell === b[index]?.cell));
+
+type RowProps<Item> = {
+  item: Item;
+  columns: Column<Item>[];
+  /** Whether its checkbox is ticked; undefined when the list has no bulk actions. */
+  selected?: boolean;
+  checkboxLabel?: string;
+  onOpen: (item: Item) => void;
+  onToggle: (item: Item, on: boolean) => void;
+};
+
+const Row = <Item,>({ item, columns, selected, checkboxLabel, onOpen, onToggle }: RowProps<Item>) => (
+  <Tr
+    onClick={(event: MouseEvent) => {
+      if (!isOnControl(event)) onOpen(item);
+    }}
+    style={{ cursor: 'pointer' }}
+  >
+    {selected !== undefined && (
+      <Td>
+        <Checkbox
+          aria-label={checkboxLabel}
+          checked={selected}
+          onCheckedChange={(checked: boolean | 'indeterminate') => onToggle(item, checked === true)}
+        />
+      </Td>
+    )}
+    {columns.map((column) => (
+      <Td key={column.key}>{column.cell(item)}</Td>
+    ))}
+  </Tr>
+);
+
+/**
+ * A row renders again only when what it shows changes: its record's fields, its columns' cells,
+ * its checkbox. A new search, its loading line or its count do not render the rows still shown,
+ * and the rows a narrower search finds again are kept as they are. Give it stable `cell` functions
+ * (callbacks are read through `useStableCallback`).
+ */
+const MemoRow = memo(
+  Row,
+  (previous, next) =>
+    sameFields(previous.item as object, next.item as object) &&
+    sameCells(previous.columns, next.columns) &&
+    previous.selected === next.selected &&
+    previous.checkboxLabel === next.checkboxLabel &&
+    previous.onOpen === next.onOpen &&
+    previous.onToggle === next.onToggle
+) as typeof Row;
 
 /**
  * A list page's results: loading, error and empty states, the rows (a click opens the record; each
@@ -103,6 +191,16 @@ export const RecordTable = <Item extends { documentId: string }>({
   selection?: RowSelection<Item>;
 }) => {
   const { t } = useT();
+  const open = useStableCallback(onOpen);
+  const toggle = useStableCallback((item: Item, on: boolean) => selection?.toggle(item, on));
+  // the latest columns' sorting, the latest list's paging: the headings and the footer keep their props
+  const sort = useStableCallback((key: string) => {
+    const header = columns.find((column) => column.key === key)?.header;
+    if (header && typeof header !== 'string') header.onSort();
+  });
+  const previousPage = useStableCallback(() => list.previousPage());
+  const nextPage = useStableCallback(() => list.nextPage());
+  const setPageSize = useStableCallback((size: number) => list.setPageSize(size));
   if (list.error) return <Page.Error />;
   if (!list.data) {
     return (
@@ -134,37 +232,29 @@ export const RecordTable = <Item extends { documentId: string }>({
                 />
               </Th>
             )}
-            {columns.map((column) => (
-              <Th key={column.key}>
-                <Header header={column.header} />
-              </Th>
+            {columns.map(({ key, header }) => (
+              <Heading
+                key={key}
+                columnKey={key}
+                label={typeof header === 'string' ? header : header.label}
+                arrow={typeof header === 'string' ? null : header.arrow}
+                sortable={typeof header !== 'string'}
+                onSort={sort}
+              />
             ))}
           </Tr>
         </Thead>
         <Tbody>
           {rows.map((item) => (
-            <Tr
+            <MemoRow
               key={item.documentId}
-              onClick={(event: MouseEvent) => {
-                if (!isOnControl(event)) onOpen(item);
-              }}
-              style={{ cursor: 'pointer' }}
-            >
-              {selection && (
-                <Td>
-                  <Checkbox
-                    aria-label={selection.label(item)}
-                    checked={selection.isSelected(item)}
-                    onCheckedChange={(checked: boolean | 'indeterminate') =>
-                      selection.toggle(item, checked === true)
-                    }
-                  />
-                </Td>
-              )}
-              {columns.map((column) => (
-                <Td key={column.key}>{column.cell(item)}</Td>
-              ))}
-            </Tr>
+              item={item}
+              columns={columns}
+              selected={selection ? selection.isSelected(item) : undefined}
+              checkboxLabel={selection?.label(item)}
+              onOpen={open}
+              onToggle={toggle}
+            />
           ))}
         </Tbody>
       </Table>
@@ -172,10 +262,10 @@ export const RecordTable = <Item extends { documentId: string }>({
         pagination={list.data.pagination}
         countFailed={list.countFailed}
         page={list.page}
-        onPrevious={list.previousPage}
-        onNext={() => list.nextPage()}
+        onPrevious={previousPage}
+        onNext={nextPage}
         pageSize={list.pageSize}
-        onPageSize={list.setPageSize}
+        onPageSize={setPageSize}
       />
     </>
   );

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Badge, Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
@@ -24,6 +24,7 @@ import { PAGE_SIZES, useList } from '../utils/useList';
 import { useFilterSetters, useYesNoFilterOptions } from '../utils/useListFilters';
 import { useListSettings } from '../utils/useListSettings';
 import { useSelection } from '../utils/useSelection';
+import { useStableCallback } from '../utils/useStableCallback';
 import { useT, type MessageKey } from '../utils/translate';
 
 const FILTERS = ['client', 'country', 'newsletter', 'role'] as const;
@@ -45,13 +46,18 @@ const ContactsListPage = () => {
     [t]
   );
 
-  const sortBy = (column: 'name' | 'created') => {
+  const sortBy = useStableCallback((column: 'name' | 'created') => {
     if (column === 'name') list.update({ order: 'name' });
     else list.update({ order: order === 'newest' ? 'oldest' : 'newest' });
-  };
+  });
 
-  const fullName = (contact: Contact) =>
-    [contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.email || t('contact.unnamed');
+  const fullName = useCallback(
+    (contact: Contact) =>
+      [contact.firstName, contact.lastName].filter(Boolean).join(' ') ||
+      contact.email ||
+      t('contact.unnamed'),
+    [t]
+  );
   const selection = useSelection<Contact>(JSON.stringify(list.query), fullName);
   const canBulk =
     allowedActions.canUpdate ||
@@ -85,35 +91,18 @@ const ContactsListPage = () => {
     settings.setColumns(state.columns);
   };
 
-  const columns: Column<Contact>[] = [
-    {
-      key: 'name',
-      header: {
-        label: t('contact.name'),
-        onSort: () => sortBy('name'),
-        arrow: order === 'name' || (!order && !list.params.get('q')) ? '↑' : null,
-      },
-      cell: (contact) => <RowLink to={PATHS.contact(contact.documentId)}>{fullName(contact)}</RowLink>,
-    },
-    {
-      key: 'email',
-      header: t('contact.email'),
-      cell: (contact) => <EmailLink email={contact.email} />,
-    },
-    {
-      key: 'phone',
-      header: t('contact.phone'),
-      cell: (contact) => <PhoneLink phone={contact.phone} />,
-    },
-    {
-      key: 'city',
-      header: t('contact.city'),
-      cell: (contact) => <Typography>{contact.city}</Typography>,
-    },
-    {
-      key: 'newsletter',
-      header: t('contact.newsletter'),
-      cell: (contact) =>
+  // the cells keep their identity while the language does, so that a row renders again only when
+  // its contact changes (RecordTable), and one date format serves every row
+  const cells = useMemo(() => {
+    const dates = new Intl.DateTimeFormat(locale);
+    return {
+      name: (contact: Contact) => (
+        <RowLink to={PATHS.contact(contact.documentId)}>{fullName(contact)}</RowLink>
+      ),
+      email: (contact: Contact) => <EmailLink email={contact.email} />,
+      phone: (contact: Contact) => <PhoneLink phone={contact.phone} />,
+      city: (contact: Contact) => <Typography>{contact.city}</Typography>,
+      newsletter: (contact: Contact) =>
         contact.newsletter ? (
           <Badge textColor="primary700" backgroundColor="primary100">
             {t('filters.newsletterYes')}
@@ -121,17 +110,46 @@ const ContactsListPage = () => {
         ) : (
           <Typography textColor="neutral600">{t('filters.newsletterNo')}</Typography>
         ),
-    },
-    {
-      key: 'createdAt',
-      header: {
-        label: t('contact.createdAt'),
-        onSort: () => sortBy('created'),
-        arrow: order === 'newest' ? '↓' : order === 'oldest' ? '↑' : null,
+      createdAt: (contact: Contact) => <Typography>{dates.format(new Date(contact.createdAt))}</Typography>,
+    };
+  }, [fullName, locale, t]);
+
+  const searched = Boolean(list.params.get('q'));
+  const columns = useMemo<Column<Contact>[]>(
+    () => [
+      {
+        key: 'name',
+        header: {
+          label: t('contact.name'),
+          onSort: () => sortBy('name'),
+          arrow: order === 'name' || (!order && !searched) ? '↑' : null,
+        },
+        cell: cells.name,
       },
-      cell: (contact) => <Typography>{new Date(contact.createdAt).toLocaleDateString(locale)}</Typography>,
-    },
-  ];
+      { key: 'email', header: t('contact.email'), cell: cells.email },
+      { key: 'phone', header: t('contact.phone'), cell: cells.phone },
+      { key: 'city', header: t('contact.city'), cell: cells.city },
+      { key: 'newsletter', header: t('contact.newsletter'), cell: cells.newsletter },
+      {
+        key: 'createdAt',
+        header: {
+          label: t('contact.createdAt'),
+          onSort: () => sortBy('created'),
+          arrow: order === 'newest' ? '↓' : order === 'oldest' ? '↑' : null,
+        },
+        cell: cells.createdAt,
+      },
+    ],
+    [cells, order, searched, sortBy, t]
+  );
+  const columnOptions = useMemo(
+    () =>
+      columns.map((column) => ({
+        key: column.key,
+        label: typeof column.header === 'string' ? column.header : column.header.label,
+      })),
+    [columns]
+  );
   const shownColumns = settings.columns.flatMap((key) => columns.filter((column) => column.key === key));
 
   const pagination = list.data?.pagination;
@@ -207,10 +225,7 @@ const ContactsListPage = () => {
               line, both menus wrap below them together instead of overflowing it */}
           <Flex gap={2} marginLeft="auto" shrink={0} wrap="wrap" justifyContent="flex-end">
             <ColumnsMenu
-              options={columns.map((column) => ({
-                key: column.key,
-                label: typeof column.header === 'string' ? column.header : column.header.label,
-              }))}
+              options={columnOptions}
               shown={settings.columns}
               onChange={settings.setColumns}
               onReset={settings.resetColumns}

@@ -31,11 +31,10 @@ export const useList = <Item>(
   const [state, setState] = useState<{
     data?: ListResponse<Item>;
     error?: string;
-    loading: boolean;
     /** The query and version the rows are for, and the key of their search and filters' count. */
     shownFor?: string;
     countKey?: string;
-  }>({ loading: true });
+  }>({});
   // read again after a bulk action changed the rows, the query staying the same
   const [version, setVersion] = useState(0);
   const [count, setCount] = useState<CountState | null>(null);
@@ -53,7 +52,10 @@ export const useList = <Item>(
   // the count depends on the search and the filters only: paging or re-ordering keeps it
   const countParams = valuesOf(['q', ...filterKeys]);
   const countKey = `${JSON.stringify(countParams)}#${version}`;
-  const rowsShown = state.shownFor === `${query}#${version}` && state.data !== undefined;
+  // loading until the answer for this query and version has come: derived, not set by the request's
+  // effect, so that a new search renders the page once, not again to say it is loading
+  const loading = state.shownFor !== `${query}#${version}`;
+  const rowsShown = !loading && state.data !== undefined;
   const countKeyAsked = useRef<string | null>(null);
 
   useEffect(() => {
@@ -63,11 +65,10 @@ export const useList = <Item>(
     if (cursor) params.cursor = cursor;
     if (countUrl) params.withCount = 'false';
     const shown = { shownFor: `${query}#${version}`, countKey };
-    setState((previous) => ({ ...previous, loading: true }));
     get<ListResponse<Item>>(url, { params, signal: controller.signal })
-      .then(({ data }) => setState({ data, loading: false, ...shown }))
+      .then(({ data }) => setState({ data, ...shown }))
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) setState({ error: messageOf(error), loading: false, ...shown });
+        if (!controller.signal.aborted) setState({ error: messageOf(error), ...shown });
       });
     return () => controller.abort();
     // the query string is the whole state
@@ -131,6 +132,7 @@ export const useList = <Item>(
 
   return {
     ...state,
+    loading,
     data: state.data && pagination ? { ...state.data, pagination } : state.data,
     /** The total could not be read: the rows stay, the footer says so. */
     countFailed: Boolean(countNow?.failed),

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import {
   LIST_COLUMNS,
@@ -8,6 +8,7 @@ import {
   type ListViewState,
 } from '../../../shared/list-views';
 import { API, messageOf } from './api';
+import { useStableCallback } from './useStableCallback';
 import { useT } from './translate';
 
 /**
@@ -44,19 +45,22 @@ export const useListSettings = (list: ListViewList) => {
     };
   }, [get, list, readViews]);
 
-  const setColumns = (columns: string[]) => {
+  // the columns and their setters keep their identity across renders (the columns menu is memoised)
+  const setColumns = useStableCallback((columns: string[]) => {
     setChosen(columns);
     put(`${API}/list-columns/${list}`, { columns }).catch((error: unknown) =>
       toggleNotification({ type: 'danger', message: t('columns.saveFailed', { message: messageOf(error) }) })
     );
-  };
+  });
+  const resetColumns = useStableCallback(() => setColumns([...LIST_COLUMNS[list]]));
+  const columns = useMemo(() => chosen ?? [...LIST_COLUMNS[list]], [chosen, list]);
 
   return {
     loaded,
     /** The columns shown, in their order: the user's choice, else the list's defaults. */
-    columns: chosen ?? [...LIST_COLUMNS[list]],
+    columns,
     setColumns,
-    resetColumns: () => setColumns([...LIST_COLUMNS[list]]),
+    resetColumns,
     views,
     async saveView(name: string, state: ListViewState) {
       const { data } = await post<{ data: ListViewEntry }>(`${API}/list-views/${list}`, { name, state });

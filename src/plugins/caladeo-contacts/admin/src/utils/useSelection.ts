@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 /**
  * The rows ticked in a list, kept across its pages (by documentId, with the name each is shown
@@ -11,11 +11,15 @@ export const useSelection = <Item extends { documentId: string }>(
 ) => {
   const [rows, setRows] = useState<Map<string, string>>(() => new Map());
   const [allResults, setAllResults] = useState(false);
+  const [scopeOfRows, setScopeOfRows] = useState(scope);
 
-  useEffect(() => {
-    setRows(new Map());
-    setAllResults(false);
-  }, [scope]);
+  // emptied as the scope changes, in the same render (React's "state from props" pattern): an
+  // effect would render the whole list again after each search, even with nothing ticked
+  if (scopeOfRows !== scope) {
+    setScopeOfRows(scope);
+    if (rows.size > 0) setRows(new Map());
+    if (allResults) setAllResults(false);
+  }
 
   const change = (items: Item[], on: boolean) => {
     setAllResults(false);
