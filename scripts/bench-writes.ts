@@ -26,13 +26,13 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { performance } from 'perf_hooks';
-import autocannon from 'autocannon';
 import { Client, type ClientConfig } from 'pg';
 import type { Core } from '@strapi/strapi';
 
 import { writeBenchmarksSection } from './lib/benchmarks-doc';
 import { waitForIdleDatabase } from './lib/idle-database';
 import { listen } from './lib/listen';
+import { measureUnderLoad, ms, perSecond, type HttpCall, type LoadFigures } from './lib/load';
 import { usageError, wholeNumberOption } from './lib/options';
 import { percentile } from './lib/percentile';
 
@@ -44,7 +44,6 @@ type WritePlan =
   | { kind: 'update'; documentIds: string[] }
   | { kind: 'lookup'; emails: string[] };
 type HttpTarget = { baseUrl: string; token: string; contactsPath: string };
-type HttpCall = { method: 'POST' | 'PUT' | 'GET'; path: string; body?: string };
 
 type Side = {
   name: 'ours' | 'stock';
@@ -63,19 +62,6 @@ type SequentialFigures = {
   /** Distinct numbers of rows the list answers held (lookups: 1 when the person was found). */
   rowsPerAnswer: number[];
 };
-type LoadFigures = {
-  requestsPerSecond: number;
-  total: number;
-  p50: number;
-  p95: number;
-  non2xx: number;
-  /** Socket errors and timeouts: requests that got no answer at all. */
-  errors: number;
-  statusCodes: Record<string, number>;
-};
-/** LoadFigures as JSON carries them: a load with no answer has no percentile, and NaN becomes null. */
-type LoadFiguresJson = Omit<LoadFigures, 'p50' | 'p95'> & { p50: number | null; p95: number | null };
-type LoadSpec = { http: HttpTarget; plan: WritePlan; connections: number; duration: number };
 type SideFigures = { sequential: SequentialFigures; load: LoadFigures };
 type RequestRow = { label: string; ours: SideFigures; stock: SideFigures };
 
@@ -89,8 +75,6 @@ const STOCK_DATABASE = 'caladeo_bench_stock';
 const STOCK_ROWS = 1_000_000;
 // outside the repository: the other engineer's tools (lint, tsc, jest) must never see this app
 const STOCK_APP_DIR = path.join(os.tmpdir(), 'caladeo-bench-stock-app');
-/** Run directly with this flag, the compiled script is the load generator (see loadGeneratorMain). */
-const LOAD_GENERATOR_FLAG = '--load-generator';
 /** How many contacts the updates cycle through, and how many e-mails the lookups do. */
 const UPDATE_TARGETS = 100;
 const LOOKUP_EMAILS = 50;
@@ -196,79 +180,25 @@ async function timeSequential(http: HttpTarget, plan: WritePlan, runs: number): 
   };
 }
 
-/** The load generator's side: autocannon on one plan, figures as JSON on stdout. */
-async function runLoad({ http, plan, connections, duration }: LoadSpec): Promise<LoadFigures> {
-  let sequence = 0;
-  const latencies: number[] = [];
-  const instance = autocannon({
-    url: http.baseUrl,
-    connections,
+/** The load generator's request source (scripts/lib/load.ts calls it in its own process). */
+export const loadCall = (
+  { contactsPath, plan }: { contactsPath: string; plan: WritePlan },
+  sequence: number
+): HttpCall => httpCall(contactsPath, plan, sequence);
+
+/** req/s and p95 with CONNECTIONS connections for `duration` s, one token: one external app. */
+const timeUnderLoad = (http: HttpTarget, plan: WritePlan, duration: number): Promise<LoadFigures> =>
+  measureUnderLoad({
+    baseUrl: http.baseUrl,
+    tokens: [http.token],
+    connections: CONNECTIONS,
     duration,
-    requests: [
-      {
-        headers: requestHeaders(http),
-        // called for every request, so each create carries its own address
-        setupRequest: (request) => {
-          const call = httpCall(http.contactsPath, plan, sequence++);
-          return {
-            ...request,
-            method: call.method,
-            path: call.path,
-            ...(call.body ? { body: call.body } : {}),
-          };
-        },
-      },
-    ],
+    source: {
+      module: __filename,
+      exportName: 'loadCall',
+      argument: { contactsPath: http.contactsPath, plan },
+    },
   });
-  // from every response rather than autocannon's histogram buckets, as scripts/bench-newsletter.ts does
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
-    latencies.push(responseTime);
-  });
-  const result = await instance;
-  latencies.sort((a, b) => a - b);
-  return {
-    requestsPerSecond: result.requests.average,
-    total: result.requests.total,
-    p50: percentile(latencies, 0.5),
-    p95: percentile(latencies, 0.95),
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    statusCodes: Object.fromEntries(
-      Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count])
-    ),
-  };
-}
-
-async function loadGeneratorMain() {
-  let input = '';
-  for await (const chunk of process.stdin) input += String(chunk);
-  const figures = await runLoad(JSON.parse(input) as LoadSpec);
-  process.stdout.write(`${JSON.stringify(figures)}\n`);
-}
-
-/**
- * Runs the load in a child process: in this process it would share the event loop with our
- * Strapi (and not with the stock one, which runs in a child), which would slow ours alone.
- */
-async function timeUnderLoad(http: HttpTarget, plan: WritePlan, duration: number): Promise<LoadFigures> {
-  const child = spawn(process.execPath, [__filename, LOAD_GENERATOR_FLAG], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', resolve);
-  });
-  const spec: LoadSpec = { http, plan, connections: CONNECTIONS, duration };
-  child.stdin.end(JSON.stringify(spec));
-  const code = await exited;
-  if (code !== 0) throw new Error(`the load generator exited with ${code}`);
-  const figures = JSON.parse(output) as LoadFiguresJson;
-  return { ...figures, p50: figures.p50 ?? NaN, p95: figures.p95 ?? NaN };
-}
 
 async function withDatabase<T>(config: ClientConfig, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client(config);
@@ -606,10 +536,6 @@ async function loadStockRows(stock: Side) {
   return countContacts(stock);
 }
 
-const ms = (value: number) =>
-  Number.isNaN(value) ? 'n/a' : value < 10 ? value.toFixed(1) : value.toFixed(0);
-const perSecond = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0));
-
 function renderTable(rows: RequestRow[]) {
   const failures = (figures: SideFigures) => figures.sequential.non2xx + figures.load.non2xx;
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -829,12 +755,4 @@ export default async function benchWrites(strapi: Core.Strapi, argv: string[]) {
     await strapi.service('admin::api-token').revoke(token.id);
     await httpServer.close();
   }
-}
-
-// the compiled script started by timeUnderLoad (scripts/with-strapi.js requires it instead)
-if (require.main === module && process.argv.includes(LOAD_GENERATOR_FLAG)) {
-  loadGeneratorMain().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
 }

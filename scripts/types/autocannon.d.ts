@@ -20,6 +20,8 @@ declare module 'autocannon' {
   };
 
   type Result = {
+    /** Seconds the run lasted. */
+    duration: number;
     requests: { average: number; total: number };
     latency: { p50: number; p90: number; p99: number; average: number };
     non2xx: number;
