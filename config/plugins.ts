@@ -72,8 +72,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         // reads of one caller at once on a node, and how many more may wait for them
         readsPerCaller: env.int('API_READS_PER_CALLER', 4),
         queuedReadsPerCaller: env.int('API_QUEUED_READS_PER_CALLER', 50),
-        // how long a node remembers an API token it looked up, in ms (0: never)
-        tokenCacheMs: env.int('API_TOKEN_CACHE_MS', 5000),
       },
       // the contact list's bulk actions (docs/admin.md): up to inlineMax contacts are done while the
       // request waits, more (up to jobMaxContacts) as a background job, jobChunkSize a transaction

@@ -63,7 +63,6 @@ describe('plugin configuration', () => {
     ['requestTimeoutMs', 'API_REQUEST_TIMEOUT_MS'],
     ['readsPerCaller', 'API_READS_PER_CALLER'],
     ['queuedReadsPerCaller', 'API_QUEUED_READS_PER_CALLER'],
-    ['tokenCacheMs', 'API_TOKEN_CACHE_MS'],
   ])('takes 0 as no %s and refuses a negative or fractional one', (key, variable) => {
     const timeout = (value: number) => ({ ...config.default, api: { ...config.default.api, [key]: value } });
     expect(() => config.validator(timeout(0))).not.toThrow();

@@ -79,7 +79,6 @@ export default {
       ['requestTimeoutMs', 'API_REQUEST_TIMEOUT_MS'],
       ['readsPerCaller', 'API_READS_PER_CALLER'],
       ['queuedReadsPerCaller', 'API_QUEUED_READS_PER_CALLER'],
-      ['tokenCacheMs', 'API_TOKEN_CACHE_MS'],
     ] as const) {
       const value = config.api[key];
       if (!Number.isInteger(value) || value < 0)

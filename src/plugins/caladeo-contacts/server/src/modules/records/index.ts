@@ -37,7 +37,6 @@ import sortThroughField from './middlewares/sort-through-field';
 import unreadableRelations from './middlewares/unreadable-relations';
 import { ADMIN_ROUTES } from './routes/admin';
 import services from './services';
-import { rememberTokenLookups } from './token-lookups';
 import { registerDocumentRules } from './write-rules';
 
 /**
@@ -141,8 +140,5 @@ export default defineModule({
       const model = strapi.getModel(uid);
       if (model) keepOutOfGraphqlInput(strapi, uid, serverOwnedFields(model));
     }
-  },
-  bootstrap(strapi) {
-    rememberTokenLookups(strapi);
   },
 });

@@ -19,8 +19,6 @@ export type ApiSettings = {
   readsPerCaller: number;
   /** Reads of one caller that may wait for a slot when its reads all run; past them a 429. */
   queuedReadsPerCaller: number;
-  /** How long, in ms, a node remembers a content-API token it looked up (token-lookups.ts); 0: never. */
-  tokenCacheMs: number;
 };
 
 export const DEFAULT_API_SETTINGS: ApiSettings = {
@@ -28,7 +26,6 @@ export const DEFAULT_API_SETTINGS: ApiSettings = {
   requestTimeoutMs: 15_000,
   readsPerCaller: 4,
   queuedReadsPerCaller: 50,
-  tokenCacheMs: 5_000,
 };
 
 export const apiSettings = (strapi: Core.Strapi): ApiSettings =>
