@@ -62,7 +62,7 @@ const FILLED_TABLES = [
 ];
 
 /**
- * The whole load is one transaction: a seed stopped half-way leaves the database as it was, with
+ * The whole load is one transaction: on PostgreSQL a seed stopped half-way leaves the database as it was, with
  * every index and constraint it set aside for the load.
  */
 export async function seedBulk(strapi: Core.Strapi, options: BulkOptions) {
