@@ -79,21 +79,25 @@ async function runLoad({ baseUrl, tokens, connections, duration, source }: LoadS
   const instances = tokens.map((token, index) => {
     // the connections shared out as evenly as they go: 10 among 3 tokens are 4, 3 and 3
     const share = Math.floor(connections / tokens.length) + (index < connections % tokens.length ? 1 : 0);
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const instance = autocannon({
       url: baseUrl,
       connections: share,
       duration,
       requests: [
         {
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          // called for every request, so that each may differ (a create's new address)
+          headers,
+          // called for every request, so that each may differ (a create's new address). Fresh
+          // headers each time: autocannon writes a body's Content-Length into the headers object it
+          // is given, and a GET after a POST would otherwise announce a body it does not send
           setupRequest: (request) => {
             const next = call(sequence++);
             return {
               ...request,
+              headers: { ...headers },
               method: next.method,
               path: next.path,
-              ...(next.body ? { body: next.body } : {}),
+              body: next.body ?? '',
             };
           },
           onResponse: (status, body) => {
