@@ -342,6 +342,34 @@ describe('newsletter consent', () => {
       actorId: done.documentId,
     });
   });
+
+  it('undone, removes the subscriber it created and keeps its consent event, anonymised, as evidence', async () => {
+    const done = await importFile(
+      Buffer.from('Nom;Email;Newsletter\nRetiré;retire.import@exemple.fr;oui\n', 'utf8'),
+      'retrait.csv',
+      { consent: JSON.stringify({ source: 'salon du tourisme 2026', consentedAt: '2026-03-14' }) }
+    );
+    const contact = (await contactByEmail('retire.import@exemple.fr')) as Contact;
+    const [event] = (await app.strapi.db
+      .query(UID.consentEvent)
+      .findMany({ where: { contact: { documentId: contact.documentId } } })) as { id: number }[];
+    expect(event).toBeDefined();
+
+    expect((await api.post(`${IMPORTS}/${done.documentId}/undo`, {})).status).toBe(202);
+    await jobRunner(app).drain();
+    expect(await summaryOf(done.documentId)).toMatchObject({ status: 'undone', undo: { undone: 1 } });
+    expect(await contactByEmail('retire.import@exemple.fr')).toBeNull();
+    const kept = (await app.strapi.db
+      .query(UID.consentEvent)
+      .findOne({ where: { id: (event as { id: number }).id } })) as Record<string, unknown> | null;
+    expect(kept).toMatchObject({
+      action: 'set_by_import',
+      newsletter: true,
+      ipAddress: null,
+      userAgent: null,
+    });
+    expect(kept?.anonymisedAt).not.toBeNull();
+  });
 });
 
 describe('newsletter consent stated row by row', () => {

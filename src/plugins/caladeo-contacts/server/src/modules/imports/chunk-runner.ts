@@ -483,7 +483,7 @@ export const chunkRunner = (strapi: Core.Strapi) => {
             changes: history.changesOf(UID.contact, contact as unknown as Record<string, unknown>, null),
           }))
         );
-        await getService(strapi, 'consent-log').forgetContacts(ids);
+        await getService(strapi, 'consent-log').forgetContacts(ids, trx);
         await strapi.db.query(UID.contact).deleteMany({ where: { id: { $in: ids } } });
       }
       return results;

@@ -7,7 +7,7 @@ import {
 } from '../../../../../shared/constants';
 import type { Knex } from 'knex';
 import { insertPlainRows, insertRows, newDocumentId, type BulkColumn } from '../../../utils/bulk-insert';
-import type { DatabaseModel } from '../../../utils/database-model';
+import { joinOf, type DatabaseModel } from '../../../utils/database-model';
 import { importConsentOrigin, isInPublicConsentFlow } from '../consent-flow';
 import { newsletterSettings } from '../settings';
 import { emailDigest } from '../tokens';
@@ -192,16 +192,29 @@ const consentLog = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (contact) await this.forgetContacts([contact.id]);
   },
 
-  /** The same for many contacts at once (an import undone), by their ids. */
-  async forgetContacts(contactIds: number[]) {
+  /**
+   * The same for many contacts at once (an import undone), by their ids. Given the caller's
+   * transaction, the events and confirmations are found straight through their indexed join
+   * tables: the query engine's relation filter joins the contacts table and filters it on the ids,
+   * which at a million contacts the planner may serve by reading the whole table (2 s per chunk of
+   * 500 after a large import, before the table's statistics were refreshed).
+   */
+  async forgetContacts(contactIds: number[], trx?: Knex.Transaction) {
     if (contactIds.length === 0) return;
-    const idsOf = async (uid: typeof UID.consentEvent | typeof UID.newsletterConfirmation) =>
-      (
-        (await strapi.db.query(uid).findMany({
-          select: ['id'],
-          where: { contact: { id: { $in: contactIds } } },
-        })) as { id: number }[]
-      ).map((row) => row.id);
+    const idsOf = async (uid: typeof UID.consentEvent | typeof UID.newsletterConfirmation) => {
+      if (trx) {
+        const join = joinOf(strapi, uid, 'contact');
+        const rows = (await trx(join.table).whereIn(join.other, contactIds).select({ id: join.own })) as {
+          id: number;
+        }[];
+        return rows.map((row) => row.id);
+      }
+      const rows = (await strapi.db.query(uid).findMany({
+        select: ['id'],
+        where: { contact: { id: { $in: contactIds } } },
+      })) as { id: number }[];
+      return rows.map((row) => row.id);
+    };
     const events = await idsOf(UID.consentEvent);
     if (events.length > 0) {
       await strapi.db.query(UID.consentEvent).updateMany({
