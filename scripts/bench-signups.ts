@@ -20,6 +20,7 @@ import type { Core } from '@strapi/strapi';
 
 import { UID } from '../src/plugins/caladeo-contacts/shared/constants';
 import { SIGN_UP_JOB } from '../src/plugins/caladeo-contacts/server/src/modules/newsletter/sign-up-job';
+import { joinOf, modelOf } from '../src/plugins/caladeo-contacts/server/src/utils/database-model';
 import { writeBenchmarksSection } from './lib/benchmarks-doc';
 import { waitForIdleDatabase } from './lib/idle-database';
 import { listen } from './lib/listen';
@@ -83,30 +84,24 @@ const benchContactCount = async (strapi: Core.Strapi) =>
 async function removeBenchData(strapi: Core.Strapi) {
   const knex = strapi.db.connection;
   const like = `%${BENCH_DOMAIN}`;
-  const contacts = strapi.getModel(UID.contact).collectionName as string;
+  const table = (uid: string) => modelOf(strapi, uid).tableName;
+  const contacts = table(UID.contact);
   const ids = knex(contacts).select('id').where('email', 'like', like);
   const documentIds = knex(contacts).select('document_id').where('email', 'like', like);
-  const linked = (uid: string, attribute: string) => {
-    const { joinTable } = strapi.db.metadata.get(uid).attributes[attribute] as unknown as {
-      joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
-    };
-    return knex(joinTable.name)
-      .select(joinTable.joinColumn.name)
-      .whereIn(joinTable.inverseJoinColumn.name, ids);
+  const linked = (uid: string) => {
+    const join = joinOf(strapi, uid, 'contact');
+    return knex(join.table).select(join.own).whereIn(join.other, ids);
   };
   await knex.transaction(async (trx) => {
-    const table = (uid: string) => strapi.db.metadata.get(uid).tableName;
-    await trx(table(UID.consentEvent)).whereIn('id', linked(UID.consentEvent, 'contact')).delete();
-    await trx(table(UID.newsletterConfirmation))
-      .whereIn('id', linked(UID.newsletterConfirmation, 'contact'))
-      .delete();
+    await trx(table(UID.consentEvent)).whereIn('id', linked(UID.consentEvent)).delete();
+    await trx(table(UID.newsletterConfirmation)).whereIn('id', linked(UID.newsletterConfirmation)).delete();
     await trx(table(UID.historyEntry)).whereIn('target_document_id', documentIds).delete();
     await trx(table(UID.newsletterSignUp)).where('email', 'like', like).delete();
     await trx(contacts).where('email', 'like', like).delete();
   });
 }
 
-/** Polls the queue until it is empty; the seconds it took and the queue length every second. */
+/** Polls the queue until it is empty; the seconds it took. */
 async function waitForEmptyQueue(strapi: Core.Strapi) {
   const started = performance.now();
   for (;;) {
